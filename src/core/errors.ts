@@ -1,0 +1,68 @@
+/** Stable error codes. The SDK's numeric code, when there is one, is kept in `InboxError.sdkCode`. */
+export type InboxErrorCode =
+  | 'GROUP_NOT_FOUND'
+  | 'GROUP_LIMIT_EXCEEDED'
+  | 'GROUP_NAME_INVALID'
+  | 'GROUP_EXISTS'
+  | 'GROUPED_CONVERSATION_LIMIT_EXCEEDED'
+  | 'PIN_LIMIT_EXCEEDED'
+  | 'CONVERSATION_NOT_FOUND'
+  | 'NOT_SUPPORTED'
+  | 'NOT_READY'
+  | 'ADAPTER_FAILED'
+  | 'INVALID_ARGUMENT';
+
+export const INBOX_ERROR_CODES: readonly InboxErrorCode[] = [
+  'GROUP_NOT_FOUND',
+  'GROUP_LIMIT_EXCEEDED',
+  'GROUP_NAME_INVALID',
+  'GROUP_EXISTS',
+  'GROUPED_CONVERSATION_LIMIT_EXCEEDED',
+  'PIN_LIMIT_EXCEEDED',
+  'CONVERSATION_NOT_FOUND',
+  'NOT_SUPPORTED',
+  'NOT_READY',
+  'ADAPTER_FAILED',
+  'INVALID_ARGUMENT',
+];
+
+export interface InboxErrorOptions {
+  sdkCode?: number;
+  cause?: unknown;
+}
+
+/** The one error type every public call rejects with. Match on `code`, never on `message`. */
+export class InboxError extends Error {
+  readonly code: InboxErrorCode;
+  readonly sdkCode?: number;
+  override readonly cause?: unknown;
+
+  constructor(code: InboxErrorCode, message: string, options: InboxErrorOptions = {}) {
+    super(message);
+    this.name = 'InboxError';
+    this.code = code;
+    if (options.sdkCode !== undefined) this.sdkCode = options.sdkCode;
+    if (options.cause !== undefined) this.cause = options.cause;
+  }
+}
+
+export function isInboxError(value: unknown): value is InboxError {
+  return value instanceof InboxError;
+}
+
+/** Wraps anything thrown by a backend into an `InboxError` (`ADAPTER_FAILED` unless it already is one). */
+export function toInboxError(value: unknown, fallbackMessage = 'The backend call failed.'): InboxError {
+  if (value instanceof InboxError) return value;
+  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const message =
+    typeof record.message === 'string' && record.message
+      ? record.message
+      : typeof record.errMsg === 'string' && record.errMsg
+        ? record.errMsg
+        : typeof value === 'string'
+          ? value
+          : fallbackMessage;
+  const rawCode = record.code ?? record.errCode;
+  const sdkCode = typeof rawCode === 'number' ? rawCode : undefined;
+  return new InboxError('ADAPTER_FAILED', message, { sdkCode, cause: value });
+}

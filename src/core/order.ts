@@ -1,0 +1,185 @@
+import type { OrderingKey, UnreadRule } from './adapter.js';
+import type { Conversation } from './types.js';
+
+/** A total order over conversations: negative when `a` comes first. */
+export type ConversationComparator = (a: Conversation, b: Conversation) => number;
+
+/** The time a conversation is ordered by under an ordering key. */
+export function orderTime(conversation: Conversation, orderBy: OrderingKey): number {
+  if (orderBy === 'lastActivityOrDraft' && conversation.draft) {
+    return Math.max(conversation.lastActivityAt, conversation.draft.updatedAt);
+  }
+  return conversation.lastActivityAt;
+}
+
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Pinned first, then the ordering key's time descending, then id ascending so that the order is deterministic. */
+export function createComparator(orderBy: OrderingKey = 'lastActivity'): ConversationComparator {
+  return (a, b) => {
+    if (a.isPinned !== b.isPinned) return a.isPinned ? -1 : 1;
+    const ta = orderTime(a, orderBy);
+    const tb = orderTime(b, orderBy);
+    if (ta !== tb) return tb - ta;
+    return compareIds(a.id, b.id);
+  };
+}
+
+/** Makes any comparator total by breaking its ties by id. */
+export function withIdTieBreak(comparator: ConversationComparator): ConversationComparator {
+  return (a, b) => comparator(a, b) || compareIds(a.id, b.id);
+}
+
+/** Whether a conversation's unread messages count toward totals under a rule. */
+export function countsTowardUnread(conversation: Conversation, rule: UnreadRule): boolean {
+  return !rule.excludedMuteModes.includes(conversation.muteMode) && !rule.excludedKinds.includes(conversation.kind);
+}
+
+/** The unread a conversation adds to totals under a rule. */
+export function unreadContribution(conversation: Conversation | undefined, rule: UnreadRule): number {
+  return conversation && countsTowardUnread(conversation, rule) ? conversation.unreadCount : 0;
+}
+
+const MAX_CHUNK = 512;
+
+/**
+ * A sorted sequence of items kept in fixed-size chunks, so that moving one item costs O(log n + chunk)
+ * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change.
+ */
+export class OrderedList<T extends { id: string }> {
+  private chunks: T[][] = [];
+  private count = 0;
+  private cached: readonly string[] | null = null;
+  /** Bumps whenever the order of ids changes. */
+  version = 0;
+
+  constructor(private readonly compare: (a: T, b: T) => number) {}
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** The ids in order. The same array while the order is unchanged. */
+  ids(): readonly string[] {
+    if (this.cached) return this.cached;
+    const out = new Array<string>(this.count);
+    let k = 0;
+    for (const chunk of this.chunks) for (const item of chunk) out[k++] = item.id;
+    this.cached = out;
+    return out;
+  }
+
+  /** Replaces the content with `items`, sorting them. */
+  reset(items: readonly T[]): void {
+    const sorted = items.slice().sort(this.compare);
+    this.chunks = [];
+    for (let i = 0; i < sorted.length; i += MAX_CHUNK / 2) this.chunks.push(sorted.slice(i, i + MAX_CHUNK / 2));
+    this.count = sorted.length;
+    this.touch();
+  }
+
+  insert(item: T): void {
+    this.insertQuiet(item);
+    this.touch();
+  }
+
+  remove(item: T): void {
+    if (this.removeQuiet(item)) this.touch();
+  }
+
+  /**
+   * Replaces `prev` by `next` (same id). Returns whether the order of ids changed.
+   * `prev` must be the very item stored, so that it can be found by the comparator.
+   */
+  update(prev: T, next: T): boolean {
+    if (this.compare(prev, next) === 0) {
+      const [ci, pos] = this.locate(prev);
+      if (ci >= 0) {
+        this.chunks[ci]![pos] = next;
+        return false;
+      }
+    }
+    const before = this.indexOf(prev);
+    this.removeQuiet(prev);
+    this.insertQuiet(next);
+    if (before >= 0 && before === this.indexOf(next)) return false;
+    this.touch();
+    return true;
+  }
+
+  /** Global position of an item, or -1. */
+  indexOf(item: T): number {
+    const [ci, pos] = this.locate(item);
+    if (ci < 0) return -1;
+    let offset = 0;
+    for (let i = 0; i < ci; i++) offset += this.chunks[i]!.length;
+    return offset + pos;
+  }
+
+  /** Items in order (for tests and rebuilds). */
+  toArray(): T[] {
+    return this.chunks.flat();
+  }
+
+  private touch(): void {
+    this.version++;
+    this.cached = null;
+  }
+
+  private findChunk(item: T): number {
+    let lo = 0;
+    let hi = this.chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const chunk = this.chunks[mid]!;
+      if (this.compare(chunk[chunk.length - 1]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private lowerBound(chunk: T[], item: T): number {
+    let lo = 0;
+    let hi = chunk.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.compare(chunk[mid]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  private locate(item: T): [number, number] {
+    if (this.count === 0) return [-1, -1];
+    const ci = this.findChunk(item);
+    const chunk = this.chunks[ci]!;
+    const pos = this.lowerBound(chunk, item);
+    if (pos < chunk.length && chunk[pos]!.id === item.id) return [ci, pos];
+    return [-1, -1];
+  }
+
+  private insertQuiet(item: T): void {
+    if (this.chunks.length === 0) {
+      this.chunks.push([item]);
+      this.count = 1;
+      return;
+    }
+    const ci = this.findChunk(item);
+    const chunk = this.chunks[ci]!;
+    chunk.splice(this.lowerBound(chunk, item), 0, item);
+    this.count++;
+    if (chunk.length > MAX_CHUNK) this.chunks.splice(ci + 1, 0, chunk.splice(MAX_CHUNK / 2));
+  }
+
+  private removeQuiet(item: T): boolean {
+    const [ci, pos] = this.locate(item);
+    if (ci < 0) return false;
+    const chunk = this.chunks[ci]!;
+    chunk.splice(pos, 1);
+    if (chunk.length === 0) this.chunks.splice(ci, 1);
+    this.count--;
+    return true;
+  }
+}

@@ -1,0 +1,944 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOptions, UnreadRule } from './adapter.js';
+import { createLocalDraftStorage, type DraftStorage } from './drafts.js';
+import { InboxError, toInboxError } from './errors.js';
+import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator } from './order.js';
+import type {
+  Conversation,
+  ConversationId,
+  ConversationMark,
+  ConversationTarget,
+  Draft,
+  GroupSummary,
+  MuteMode,
+  OperationResult,
+} from './types.js';
+import {
+  assertBoolean,
+  assertConversationId,
+  assertGroupName,
+  assertIdList,
+  assertMark,
+  assertMuteMode,
+  assertString,
+} from './validate.js';
+import { conversationsEqual } from './equal.js';
+
+/** What the list is doing. `syncing`: rows are shown while the backend is still catching up. */
+export type InboxStatus = 'idle' | 'loading' | 'syncing' | 'ready' | 'error';
+
+/** Names of the store's commands, as reported in errors and pending state. */
+export type InboxOperation =
+  | 'openConversation'
+  | 'pin'
+  | 'setMuteMode'
+  | 'markRead'
+  | 'markAllRead'
+  | 'setDraft'
+  | 'setMark'
+  | 'deleteConversation'
+  | 'loadMore'
+  | 'createGroup'
+  | 'renameGroup'
+  | 'deleteGroup'
+  | 'addToGroup'
+  | 'removeFromGroup'
+  | 'connect';
+
+/** Where an error came from, passed to `onError` listeners. */
+export interface InboxErrorContext {
+  operation: InboxOperation;
+  ids?: readonly ConversationId[];
+  groupName?: string;
+}
+
+/** The last failed command on a conversation, kept until a later command on it succeeds or it is dismissed. */
+export interface ConversationFailure {
+  operation: InboxOperation;
+  error: InboxError;
+}
+
+/** Read-only access to the conversations the store holds. A live view: read it from the latest state. */
+export interface ConversationTable {
+  get(id: ConversationId): Conversation | undefined;
+  has(id: ConversationId): boolean;
+  readonly size: number;
+  values(): IterableIterator<Conversation>;
+}
+
+/** Read-only access to the ordered id lists. A live view: read it from the latest state. */
+export interface ListIndex {
+  /** Ordered ids of a group, or of all conversations when `groupName` is undefined. Stable while unchanged. */
+  ids(groupName?: string): readonly ConversationId[];
+}
+
+/** The commands. All are async and optimistic: applied at once, rolled back exactly on failure. */
+export interface InboxActions {
+  /** Gets (or creates) the conversation with a user or group and returns its id. */
+  openConversation(target: ConversationTarget): Promise<ConversationId>;
+  pin(id: ConversationId, isPinned: boolean): Promise<void>;
+  setMuteMode(id: ConversationId, mode: MuteMode): Promise<void>;
+  markRead(id: ConversationId): Promise<void>;
+  markAllRead(): Promise<void>;
+  /** Saves a draft (`''` clears it). The draft is kept locally even when the backend call fails. */
+  setDraft(id: ConversationId, text: string): Promise<void>;
+  setMark(ids: readonly ConversationId[], mark: ConversationMark, enabled: boolean): Promise<OperationResult>;
+  deleteConversation(id: ConversationId, options?: DeleteOptions): Promise<void>;
+  /** Loads the next page when there is one. */
+  loadMore(): Promise<void>;
+  createGroup(name: string, ids?: readonly ConversationId[]): Promise<OperationResult>;
+  renameGroup(oldName: string, newName: string): Promise<void>;
+  deleteGroup(name: string): Promise<void>;
+  addToGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
+  removeFromGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
+  /** Forgets the failure shown on a conversation's row. */
+  dismissFailure(id: ConversationId): void;
+}
+
+export interface InboxState {
+  /** Bumps on every change. */
+  version: number;
+  status: InboxStatus;
+  error?: InboxError;
+  hasMore: boolean;
+  isLoadingMore: boolean;
+  capabilities: AdapterCapabilities;
+  conversations: ConversationTable;
+  lists: ListIndex;
+  /** Group names in the backend's order. */
+  groupNames: readonly string[];
+  groups: readonly GroupSummary[];
+  /** Total unread under the unread rule, over the conversations the store holds. */
+  unreadTotal: number;
+  /** The total as the backend itself reports it, when it does. */
+  backendUnreadTotal?: number;
+  /** Number of commands in flight per conversation. */
+  pending: Readonly<Record<ConversationId, number>>;
+  failures: Readonly<Record<ConversationId, ConversationFailure>>;
+  actions: InboxActions;
+}
+
+export interface InboxStoreOptions {
+  adapter: ConversationAdapter;
+  /** Overrides the adapter's ordering (pinned first, then its time key). Ties are always broken by id. */
+  comparator?: ConversationComparator;
+  /** Overrides the adapter's unread rule. */
+  unreadRule?: UnreadRule;
+  /**
+   * Where drafts are kept when the backend does not persist them. `null` disables it.
+   * @default createLocalDraftStorage() when `capabilities.draftsPersisted` is false
+   */
+  draftStorage?: DraftStorage | null;
+  /** Page size asked of paging adapters. @default 100 */
+  pageSize?: number;
+  /** @default Date.now */
+  now?: () => number;
+}
+
+/** A zustand vanilla store plus the adapter lifecycle. */
+export type InboxStore = StoreApi<InboxState> & {
+  readonly adapter: ConversationAdapter;
+  /** Subscribes to the adapter and loads the first page. Reference-counted: each call needs one `disconnect`. */
+  connect(): Promise<void>;
+  disconnect(): void;
+  /** Applies queued adapter events now instead of at the end of the current microtask. */
+  flush(): void;
+  /** Listens to command and load failures. */
+  onError(listener: (error: InboxError, context: InboxErrorContext) => void): () => void;
+  readonly draftStorage: DraftStorage | null;
+};
+
+type Patch = (conversation: Conversation) => Conversation | null;
+
+interface Op {
+  patch: Patch;
+  registry?: (names: readonly string[]) => readonly string[];
+}
+
+const EMPTY_IDS: readonly ConversationId[] = Object.freeze([]);
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function summariesEqual(a: readonly GroupSummary[], b: readonly GroupSummary[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x.name !== y.name || x.conversationCount !== y.conversationCount || x.unreadCount !== y.unreadCount) return false;
+  }
+  return true;
+}
+
+/**
+ * Creates the store for one inbox (one account). It keeps conversations by id, the order of every list
+ * incrementally, totals under the adapter's unread rule, and applies commands optimistically.
+ */
+export function createInboxStore(options: InboxStoreOptions): InboxStore {
+  const { adapter } = options;
+  if (!adapter || typeof adapter.subscribe !== 'function' || typeof adapter.loadConversations !== 'function') {
+    throw new InboxError('INVALID_ARGUMENT', 'createInboxStore needs an `adapter` that implements ConversationAdapter.');
+  }
+  const capabilities = adapter.capabilities;
+  const rule = options.unreadRule ?? capabilities.unreadRule;
+  const compare = options.comparator ? withIdTieBreak(options.comparator) : createComparator(capabilities.orderBy);
+  const now = options.now ?? Date.now;
+  const pageSize = options.pageSize ?? 100;
+  const draftStorage =
+    options.draftStorage !== undefined ? options.draftStorage : capabilities.draftsPersisted ? null : createLocalDraftStorage();
+
+  // ---- confirmed state, optimistic layers, and what is shown -------------------------------------
+  const base = new Map<ConversationId, Conversation>();
+  const visible = new Map<ConversationId, Conversation>();
+  const opsById = new Map<ConversationId, Op[]>();
+  // drafts typed through the kit (or restored from draft storage) win over the backend's; `undefined` = cleared
+  const localDrafts = new Map<ConversationId, Draft | undefined>(Object.entries(draftStorage?.getAll() ?? {}));
+  let registryBase: readonly string[] = EMPTY_IDS;
+  const registryOps: Op[] = [];
+  let registry: readonly string[] = EMPTY_IDS;
+
+  const all = new OrderedList<Conversation>(compare);
+  const groupLists = new Map<string, OrderedList<Conversation>>();
+  const groupUnread = new Map<string, number>();
+  let unreadTotal = 0;
+
+  // ids whose visible value changed since the last commit, with the value the lists still hold
+  let touched = new Map<ConversationId, Conversation | undefined>();
+  let groupsDirty = false;
+
+  const errorListeners = new Set<(error: InboxError, context: InboxErrorContext) => void>();
+
+  const table: ConversationTable = {
+    get: (id) => visible.get(id),
+    has: (id) => visible.has(id),
+    get size() {
+      return visible.size;
+    },
+    values: () => visible.values(),
+  };
+  const lists: ListIndex = {
+    ids: (groupName) => (groupName === undefined ? all.ids() : (groupLists.get(groupName)?.ids() ?? EMPTY_IDS)),
+  };
+
+  function groupList(name: string): OrderedList<Conversation> {
+    let list = groupLists.get(name);
+    if (!list) {
+      list = new OrderedList(compare);
+      groupLists.set(name, list);
+    }
+    return list;
+  }
+
+  function compute(id: ConversationId): Conversation | undefined {
+    let conversation = base.get(id);
+    const draft = localDrafts.get(id);
+    if (conversation && localDrafts.has(id) && conversation.draft?.text !== draft?.text) {
+      if (draft) conversation = { ...conversation, draft };
+      else {
+        const { draft: _omit, ...rest } = conversation;
+        conversation = rest;
+      }
+    }
+    for (const op of opsById.get(id) ?? []) {
+      if (!conversation) break;
+      conversation = op.patch(conversation) ?? undefined;
+    }
+    return conversation;
+  }
+
+  function refresh(id: ConversationId): void {
+    const prev = visible.get(id);
+    let next = compute(id);
+    if (next && prev && conversationsEqual(prev, next)) next = prev;
+    if (next === prev) return;
+    if (!touched.has(id)) touched.set(id, prev);
+    if (next) visible.set(id, next);
+    else visible.delete(id);
+  }
+
+  function refreshRegistry(): void {
+    let names = registryBase;
+    for (const op of registryOps) names = op.registry!(names);
+    if (!sameStrings(names, registry)) {
+      registry = names;
+      groupsDirty = true;
+    }
+  }
+
+  function applyToLists(prev: Conversation | undefined, next: Conversation | undefined): void {
+    if (prev && next) all.update(prev, next);
+    else if (prev) all.remove(prev);
+    else if (next) all.insert(next);
+
+    const prevNames = prev?.groupNames ?? EMPTY_IDS;
+    const nextNames = next?.groupNames ?? EMPTY_IDS;
+    for (const name of prevNames) {
+      const list = groupList(name);
+      if (next && nextNames.includes(name)) list.update(prev!, next);
+      else list.remove(prev!);
+    }
+    for (const name of nextNames) if (!prevNames.includes(name)) groupList(name).insert(next!);
+
+    const before = unreadContribution(prev, rule);
+    const after = unreadContribution(next, rule);
+    unreadTotal += after - before;
+    if (before !== 0 || after !== 0 || !sameStrings(prevNames, nextNames)) {
+      for (const name of prevNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) - before);
+      for (const name of nextNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) + after);
+    }
+    if (!sameStrings(prevNames, nextNames) || before !== after) groupsDirty = true;
+  }
+
+  function rebuildLists(): void {
+    const values = [...visible.values()];
+    all.reset(values);
+    const members = new Map<string, Conversation[]>();
+    unreadTotal = 0;
+    groupUnread.clear();
+    for (const conversation of values) {
+      const contribution = unreadContribution(conversation, rule);
+      unreadTotal += contribution;
+      for (const name of conversation.groupNames) {
+        let bucket = members.get(name);
+        if (!bucket) members.set(name, (bucket = []));
+        bucket.push(conversation);
+        groupUnread.set(name, (groupUnread.get(name) ?? 0) + contribution);
+      }
+    }
+    for (const [name, list] of groupLists) if (!members.has(name)) list.reset([]);
+    for (const [name, bucket] of members) groupList(name).reset(bucket);
+    groupsDirty = true;
+  }
+
+  function buildGroups(): readonly GroupSummary[] {
+    return registry.map((name) => ({
+      name,
+      conversationCount: groupLists.get(name)?.size ?? 0,
+      unreadCount: groupUnread.get(name) ?? 0,
+    }));
+  }
+
+  // ---- commit: one setState per batch ------------------------------------------------------------
+  let pending: Record<ConversationId, number> = {};
+  let failures: Record<ConversationId, ConversationFailure> = {};
+  let pendingDirty = false;
+
+  function commit(extra: Partial<InboxState> = {}): void {
+    const changes = touched;
+    touched = new Map();
+    if (changes.size > 64 && changes.size > all.size / 8) {
+      rebuildLists();
+    } else {
+      for (const [id, prev] of changes) applyToLists(prev, visible.get(id));
+    }
+    const state = store.getState();
+    const patch: Partial<InboxState> = { ...extra };
+    if (groupsDirty) {
+      groupsDirty = false;
+      const groups = buildGroups();
+      if (!summariesEqual(groups, state.groups)) patch.groups = groups;
+      if (!sameStrings(registry, state.groupNames)) patch.groupNames = registry;
+    }
+    if (unreadTotal !== state.unreadTotal) patch.unreadTotal = unreadTotal;
+    if (pendingDirty) {
+      pendingDirty = false;
+      patch.pending = pending;
+      patch.failures = failures;
+    }
+    if (changes.size === 0 && Object.keys(patch).length === 0) return;
+    store.setState({ ...patch, version: state.version + 1 });
+  }
+
+  // ---- adapter events, coalesced per microtask ---------------------------------------------------
+  let queue: AdapterEvent[] = [];
+  let scheduled = false;
+
+  function ingest(conversation: Conversation): void {
+    const prev = base.get(conversation.id);
+    base.set(conversation.id, prev && conversationsEqual(prev, conversation) ? prev : conversation);
+    refresh(conversation.id);
+  }
+
+  function setMembership(name: string, ids: readonly ConversationId[]): void {
+    const wanted = new Set(ids);
+    const current = groupLists.get(name)?.ids() ?? EMPTY_IDS;
+    for (const id of current) {
+      const conversation = base.get(id);
+      if (!wanted.has(id) && conversation?.groupNames.includes(name)) {
+        ingest({ ...conversation, groupNames: conversation.groupNames.filter((n) => n !== name) });
+      }
+    }
+    for (const id of wanted) {
+      const conversation = base.get(id);
+      if (conversation && !conversation.groupNames.includes(name)) {
+        ingest({ ...conversation, groupNames: [...conversation.groupNames, name] });
+      }
+    }
+  }
+
+  function applyEvent(event: AdapterEvent): Partial<InboxState> {
+    switch (event.type) {
+      case 'upserted':
+        for (const conversation of event.conversations) ingest(conversation);
+        return {};
+      case 'removed':
+        for (const id of event.ids) {
+          base.delete(id);
+          refresh(id);
+        }
+        return {};
+      case 'replaced': {
+        const incoming = new Set<ConversationId>();
+        for (const conversation of event.conversations) {
+          incoming.add(conversation.id);
+          ingest(conversation);
+        }
+        for (const id of [...base.keys()]) {
+          if (!incoming.has(id)) {
+            base.delete(id);
+            refresh(id);
+          }
+        }
+        return {};
+      }
+      case 'groupsChanged': {
+        const removed = registryBase.filter((name) => !event.names.includes(name));
+        registryBase = [...event.names];
+        refreshRegistry();
+        for (const name of removed) setMembership(name, EMPTY_IDS);
+        return {};
+      }
+      case 'groupMembershipChanged':
+        setMembership(event.name, event.conversationIds);
+        return {};
+      case 'syncStateChanged':
+        adapterSync = event.status;
+        if (event.status === 'failed') {
+          const error = event.error ?? new InboxError('ADAPTER_FAILED', 'The backend failed to sync.');
+          return { status: 'error', error };
+        }
+        return { status: derivedStatus(), error: undefined };
+      case 'unreadTotalChanged':
+        return { backendUnreadTotal: event.total };
+    }
+  }
+
+  function flush(): void {
+    scheduled = false;
+    if (queue.length === 0) return;
+    const events = queue;
+    queue = [];
+    let extra: Partial<InboxState> = {};
+    for (const event of events) extra = { ...extra, ...applyEvent(event) };
+    commit(extra);
+  }
+
+  function onAdapterEvent(event: AdapterEvent): void {
+    queue.push(event);
+    if (!scheduled) {
+      scheduled = true;
+      queueMicrotask(flush);
+    }
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------------
+  let connections = 0;
+  let generation = 0;
+  let unsubscribe: (() => void) | undefined;
+  let cursor: string | null = null;
+  let loaded = false;
+  let adapterSync: 'syncing' | 'ready' | 'failed' | undefined;
+  let loadingMore: Promise<void> | undefined;
+
+  function derivedStatus(): InboxStatus {
+    if (!loaded) return connections > 0 ? 'loading' : 'idle';
+    return adapterSync === 'syncing' ? 'syncing' : 'ready';
+  }
+
+  function reportError(error: InboxError, context: InboxErrorContext): void {
+    for (const listener of errorListeners) {
+      try {
+        listener(error, context);
+      } catch {
+        // a failing listener must not break the store
+      }
+    }
+  }
+
+  async function loadPage(gen: number): Promise<void> {
+    const page = await adapter.loadConversations({ cursor, count: pageSize });
+    if (gen !== generation) return;
+    flush();
+    for (const conversation of page.conversations) ingest(conversation);
+    cursor = page.cursor;
+    loaded = true;
+    commit({ hasMore: !page.isFinished, status: derivedStatus(), error: undefined });
+  }
+
+  async function connect(): Promise<void> {
+    connections++;
+    if (connections > 1) return;
+    const gen = ++generation;
+    unsubscribe = adapter.subscribe(onAdapterEvent);
+    cursor = null;
+    loaded = false;
+    store.setState({ status: 'loading', error: undefined, version: store.getState().version + 1 });
+    try {
+      await adapter.connect?.();
+      if (gen !== generation) return;
+      const groups = await adapter.loadGroups();
+      if (gen !== generation) return;
+      registryBase = groups.map((group) => group.name);
+      refreshRegistry();
+      await loadPage(gen);
+      if (gen !== generation) return;
+      for (const group of groups) setMembership(group.name, group.conversationIds);
+      const total = await adapter.getTotalUnread?.();
+      commit(typeof total === 'number' && gen === generation ? { backendUnreadTotal: total } : {});
+    } catch (cause) {
+      if (gen !== generation) return;
+      const error = toInboxError(cause, 'Loading conversations failed.');
+      commit({ status: 'error', error });
+      reportError(error, { operation: 'connect' });
+    }
+  }
+
+  function disconnect(): void {
+    if (connections === 0) return;
+    connections--;
+    if (connections > 0) return;
+    generation++;
+    unsubscribe?.();
+    unsubscribe = undefined;
+    adapter.disconnect?.();
+    flush();
+    store.setState({ status: 'idle', version: store.getState().version + 1 });
+  }
+
+  // ---- optimistic commands -----------------------------------------------------------------------
+  function markPending(ids: Iterable<ConversationId>, delta: 1 | -1): void {
+    pending = { ...pending };
+    for (const id of ids) {
+      const count = (pending[id] ?? 0) + delta;
+      if (count > 0) pending[id] = count;
+      else delete pending[id];
+    }
+    pendingDirty = true;
+  }
+
+  function recordFailure(ids: Iterable<ConversationId>, failure: ConversationFailure | undefined): void {
+    let copy: Record<ConversationId, ConversationFailure> | undefined;
+    for (const id of ids) {
+      if (!failure && !(id in failures)) continue;
+      copy ??= { ...failures };
+      if (failure) copy[id] = failure;
+      else delete copy[id];
+    }
+    if (copy) {
+      failures = copy;
+      pendingDirty = true;
+    }
+  }
+
+  function addOp(ids: readonly ConversationId[], op: Op): void {
+    for (const id of ids) {
+      const list = opsById.get(id);
+      if (list) list.push(op);
+      else opsById.set(id, [op]);
+      refresh(id);
+    }
+    if (op.registry) {
+      registryOps.push(op);
+      refreshRegistry();
+    }
+  }
+
+  /** Removes the op for `ids`; when `confirm`, folds its patch into the confirmed state first. */
+  function settleOp(ids: readonly ConversationId[], op: Op, confirm: boolean): void {
+    for (const id of ids) {
+      const list = opsById.get(id);
+      if (!list) continue;
+      const index = list.indexOf(op);
+      if (index < 0) continue;
+      list.splice(index, 1);
+      if (list.length === 0) opsById.delete(id);
+      if (confirm) {
+        const confirmed = base.get(id);
+        if (confirmed) {
+          const next = op.patch(confirmed);
+          if (next) base.set(id, next);
+          else base.delete(id);
+        }
+      }
+      refresh(id);
+    }
+  }
+
+  function settleRegistry(op: Op, confirm: boolean): void {
+    const index = registryOps.indexOf(op);
+    if (index < 0) return;
+    registryOps.splice(index, 1);
+    if (confirm) registryBase = op.registry!(registryBase);
+    refreshRegistry();
+  }
+
+  function fail(error: unknown, context: InboxErrorContext): InboxError {
+    const inboxError = toInboxError(error);
+    reportError(inboxError, context);
+    return inboxError;
+  }
+
+  /**
+   * Runs a command on some conversations: applies `op` now, calls the backend, then confirms the ids that
+   * succeeded and rolls back exactly this op for the ones that failed.
+   */
+  async function run(
+    operation: InboxOperation,
+    ids: readonly ConversationId[],
+    op: Op,
+    call: () => Promise<OperationResult | void>,
+    context: Omit<InboxErrorContext, 'operation' | 'ids'> = {},
+  ): Promise<OperationResult> {
+    addOp(ids, op);
+    markPending(ids, 1);
+    commit();
+    let result: OperationResult;
+    try {
+      result = (await call()) ?? { succeeded: [...ids], failed: [] };
+    } catch (cause) {
+      settleOp(ids, op, false);
+      if (op.registry) settleRegistry(op, false);
+      markPending(ids, -1);
+      const error = fail(cause, { operation, ids, ...context });
+      recordFailure(ids, { operation, error });
+      commit();
+      throw error;
+    }
+    const failedIds = new Set(result.failed.map((f) => f.id));
+    const succeeded = ids.filter((id) => !failedIds.has(id));
+    settleOp(succeeded, op, true);
+    settleOp([...failedIds], op, false);
+    if (op.registry) settleRegistry(op, true);
+    markPending(ids, -1);
+    recordFailure(succeeded, undefined);
+    for (const failed of result.failed) {
+      const error = new InboxError('ADAPTER_FAILED', failed.message || `${operation} failed for ${failed.id}.`, {
+        sdkCode: Number.isFinite(Number(failed.code)) ? Number(failed.code) : undefined,
+      });
+      recordFailure([failed.id], { operation, error });
+    }
+    commit();
+    return result;
+  }
+
+  function requireConversation(id: unknown): Conversation {
+    assertConversationId(id);
+    const conversation = visible.get(id);
+    if (!conversation) throw new InboxError('CONVERSATION_NOT_FOUND', `No conversation with id "${id}" is loaded.`, { sdkCode: 2500 });
+    return conversation;
+  }
+
+  function requireGroup(name: string): void {
+    if (!registry.includes(name)) throw new InboxError('GROUP_NOT_FOUND', `There is no group named "${name}".`, { sdkCode: 51009 });
+  }
+
+  function requireGroupsSupported(): void {
+    if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
+  }
+
+  function splitKnown(ids: readonly ConversationId[]): { known: ConversationId[]; unknown: OperationResult['failed'] } {
+    const known: ConversationId[] = [];
+    const unknown: OperationResult['failed'] = [];
+    for (const id of new Set(ids)) {
+      if (visible.has(id)) known.push(id);
+      else unknown.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id "${id}" is loaded.` });
+    }
+    return { known, unknown };
+  }
+
+  function assertGroupedLimit(name: string, ids: readonly ConversationId[]): void {
+    let grouped = 0;
+    for (const conversation of visible.values()) if (conversation.groupNames.length > 0) grouped++;
+    let added = 0;
+    for (const id of ids) {
+      const conversation = visible.get(id);
+      if (conversation && conversation.groupNames.length === 0) added++;
+    }
+    if (added > 0 && grouped + added > capabilities.maxGroupedConversations) {
+      throw new InboxError(
+        'GROUPED_CONVERSATION_LIMIT_EXCEEDED',
+        `At most ${capabilities.maxGroupedConversations} conversations can be in groups; adding ${added} to "${name}" would make ${grouped + added}.`,
+        { sdkCode: 51008 },
+      );
+    }
+  }
+
+  const withGroup = (name: string): Patch => (c) => (c.groupNames.includes(name) ? c : { ...c, groupNames: [...c.groupNames, name] });
+  const withoutGroup = (name: string): Patch => (c) =>
+    c.groupNames.includes(name) ? { ...c, groupNames: c.groupNames.filter((n) => n !== name) } : c;
+
+  function merge(result: OperationResult, unknown: OperationResult['failed']): OperationResult {
+    return unknown.length ? { succeeded: result.succeeded, failed: [...unknown, ...result.failed] } : result;
+  }
+
+  async function guarded<T>(operation: InboxOperation, body: () => Promise<T>): Promise<T> {
+    try {
+      return await body();
+    } catch (cause) {
+      throw cause instanceof InboxError ? cause : fail(cause, { operation });
+    }
+  }
+
+  const actions: InboxActions = {
+    openConversation: (target) =>
+      guarded('openConversation', async () => {
+        if (typeof target !== 'object' || target === null || (target.kind !== 'direct' && target.kind !== 'group')) {
+          throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
+        }
+        assertConversationId(target.targetId, 'targetId');
+        let conversation: Conversation;
+        try {
+          conversation = await adapter.openConversation(target);
+        } catch (cause) {
+          throw fail(cause, { operation: 'openConversation' });
+        }
+        ingest(conversation);
+        commit();
+        return conversation.id;
+      }),
+
+    pin: (id, isPinned) =>
+      guarded('pin', async () => {
+        const conversation = requireConversation(id);
+        assertBoolean(isPinned, 'isPinned');
+        if (conversation.isPinned === isPinned) return;
+        if (isPinned) {
+          let pinned = 0;
+          for (const c of visible.values()) if (c.isPinned) pinned++;
+          if (pinned >= capabilities.maxPinned) {
+            throw new InboxError('PIN_LIMIT_EXCEEDED', `At most ${capabilities.maxPinned} conversations can be pinned.`, { sdkCode: 51012 });
+          }
+        }
+        await run('pin', [id], { patch: (c) => (c.isPinned === isPinned ? c : { ...c, isPinned }) }, () => adapter.pin(id, isPinned));
+      }),
+
+    setMuteMode: (id, mode) =>
+      guarded('setMuteMode', async () => {
+        const conversation = requireConversation(id);
+        assertMuteMode(mode);
+        if (conversation.muteMode === mode) return;
+        await run('setMuteMode', [id], { patch: (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode }) }, () =>
+          adapter.setMuteMode(id, mode),
+        );
+      }),
+
+    markRead: (id) =>
+      guarded('markRead', async () => {
+        const conversation = requireConversation(id);
+        if (conversation.unreadCount === 0 && conversation.mentions.length === 0) return;
+        await run('markRead', [id], { patch: markedRead }, () => adapter.markRead(id));
+      }),
+
+    markAllRead: () =>
+      guarded('markAllRead', async () => {
+        const ids: ConversationId[] = [];
+        for (const c of visible.values()) if (c.unreadCount > 0 || c.mentions.length > 0) ids.push(c.id);
+        await run('markAllRead', ids, { patch: markedRead }, () => adapter.markAllRead());
+      }),
+
+    setDraft: (id, text) =>
+      guarded('setDraft', async () => {
+        const conversation = requireConversation(id);
+        assertString(text, 'the draft text');
+        const current = conversation.draft?.text ?? '';
+        if (current === text) return;
+        const draft = text ? { text, updatedAt: now() } : undefined;
+        // The draft is the user's words: it is written locally first and never rolled back.
+        localDrafts.set(id, draft);
+        draftStorage?.set(id, draft);
+        refresh(id);
+        commit();
+        try {
+          await adapter.setDraft(id, text);
+        } catch (cause) {
+          const error = fail(cause, { operation: 'setDraft', ids: [id] });
+          recordFailure([id], { operation: 'setDraft', error });
+          commit();
+          throw error;
+        }
+        recordFailure([id], undefined);
+        commit();
+      }),
+
+    setMark: (ids, mark, enabled) =>
+      guarded('setMark', async () => {
+        assertIdList(ids);
+        assertMark(mark);
+        assertBoolean(enabled, 'enabled');
+        if (!capabilities.marks.includes(mark)) {
+          throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend does not support the "${mark}" mark.`);
+        }
+        const { known, unknown } = splitKnown(ids);
+        const patch: Patch = (c) => {
+          const marks = c.marks ?? [];
+          if (marks.includes(mark) === enabled) return c;
+          return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
+        };
+        if (known.length === 0) return { succeeded: [], failed: unknown };
+        const result = await run('setMark', known, { patch }, () => adapter.setMark(known, mark, enabled));
+        return merge(result, unknown);
+      }),
+
+    deleteConversation: (id, deleteOptions = {}) =>
+      guarded('deleteConversation', async () => {
+        requireConversation(id);
+        if (typeof deleteOptions !== 'object' || deleteOptions === null) {
+          throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
+        }
+        const result = await run('deleteConversation', [id], { patch: () => null }, () =>
+          adapter.deleteConversations([id], deleteOptions),
+        );
+        const failure = result.failed[0];
+        if (failure) {
+          throw fail(new InboxError('ADAPTER_FAILED', failure.message, { sdkCode: Number(failure.code) || undefined }), {
+            operation: 'deleteConversation',
+            ids: [id],
+          });
+        }
+      }),
+
+    loadMore: () => {
+      const state = store.getState();
+      if (!state.hasMore || connections === 0 || !loaded) return Promise.resolve();
+      if (loadingMore) return loadingMore;
+      const gen = generation;
+      store.setState({ isLoadingMore: true, version: state.version + 1 });
+      loadingMore = loadPage(gen)
+        .catch((cause: unknown) => {
+          const error = fail(cause, { operation: 'loadMore' });
+          commit({ error });
+          throw error;
+        })
+        .finally(() => {
+          loadingMore = undefined;
+          store.setState({ isLoadingMore: false, version: store.getState().version + 1 });
+        });
+      return loadingMore;
+    },
+
+    createGroup: (name, ids = []) =>
+      guarded('createGroup', async () => {
+        requireGroupsSupported();
+        assertGroupName(name, capabilities.groupNameMaxBytes);
+        assertIdList(ids);
+        if (registry.includes(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+        if (registry.length >= capabilities.maxGroups) {
+          throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
+        }
+        const { known, unknown } = splitKnown(ids);
+        assertGroupedLimit(name, known);
+        const op: Op = { patch: withGroup(name), registry: (names) => (names.includes(name) ? names : [...names, name]) };
+        const result = await run('createGroup', known, op, () => adapter.createGroup(name, known), { groupName: name });
+        return merge(result, unknown);
+      }),
+
+    renameGroup: (oldName, newName) =>
+      guarded('renameGroup', async () => {
+        requireGroupsSupported();
+        assertString(oldName, 'the old group name');
+        requireGroup(oldName);
+        assertGroupName(newName, capabilities.groupNameMaxBytes);
+        if (oldName === newName) return;
+        if (registry.includes(newName)) throw new InboxError('GROUP_EXISTS', `A group named "${newName}" already exists.`);
+        const members = [...(groupLists.get(oldName)?.ids() ?? EMPTY_IDS)];
+        const op: Op = {
+          patch: (c) =>
+            c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map((n) => (n === oldName ? newName : n)) } : c,
+          registry: (names) => names.map((n) => (n === oldName ? newName : n)),
+        };
+        await run('renameGroup', members, op, () => adapter.renameGroup(oldName, newName), { groupName: oldName });
+      }),
+
+    deleteGroup: (name) =>
+      guarded('deleteGroup', async () => {
+        requireGroupsSupported();
+        assertString(name, 'the group name');
+        requireGroup(name);
+        const members = [...(groupLists.get(name)?.ids() ?? EMPTY_IDS)];
+        const op: Op = { patch: withoutGroup(name), registry: (names) => names.filter((n) => n !== name) };
+        await run('deleteGroup', members, op, () => adapter.deleteGroup(name), { groupName: name });
+      }),
+
+    addToGroup: (name, ids) =>
+      guarded('addToGroup', async () => {
+        requireGroupsSupported();
+        assertString(name, 'the group name');
+        requireGroup(name);
+        assertIdList(ids);
+        const { known, unknown } = splitKnown(ids);
+        if (known.length === 0) return { succeeded: [], failed: unknown };
+        assertGroupedLimit(name, known);
+        const result = await run('addToGroup', known, { patch: withGroup(name) }, () => adapter.addToGroup(name, known), {
+          groupName: name,
+        });
+        return merge(result, unknown);
+      }),
+
+    removeFromGroup: (name, ids) =>
+      guarded('removeFromGroup', async () => {
+        requireGroupsSupported();
+        assertString(name, 'the group name');
+        requireGroup(name);
+        assertIdList(ids);
+        const { known, unknown } = splitKnown(ids);
+        if (known.length === 0) return { succeeded: [], failed: unknown };
+        const result = await run('removeFromGroup', known, { patch: withoutGroup(name) }, () =>
+          adapter.removeFromGroup(name, known),
+        { groupName: name });
+        return merge(result, unknown);
+      }),
+
+    dismissFailure: (id) => {
+      recordFailure([id], undefined);
+      commit();
+    },
+  };
+
+  const store = createStore<InboxState>()(() => ({
+    version: 0,
+    status: 'idle',
+    hasMore: false,
+    isLoadingMore: false,
+    capabilities,
+    conversations: table,
+    lists,
+    groupNames: EMPTY_IDS,
+    groups: [],
+    unreadTotal: 0,
+    pending: {},
+    failures: {},
+    actions,
+  }));
+
+  return Object.assign(store, {
+    adapter,
+    connect,
+    disconnect,
+    flush,
+    draftStorage,
+    onError(listener: (error: InboxError, context: InboxErrorContext) => void) {
+      errorListeners.add(listener);
+      return () => {
+        errorListeners.delete(listener);
+      };
+    },
+  });
+}
+
+function markedRead(conversation: Conversation): Conversation {
+  if (conversation.unreadCount === 0 && conversation.mentions.length === 0) return conversation;
+  return { ...conversation, unreadCount: 0, mentions: [] };
+}

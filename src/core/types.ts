@@ -1,0 +1,100 @@
+/** Opaque conversation id, exactly as the backend spells it (`C2Calice`, `GROUPdev`, `si_a_b`, `sg_x`, ...). Never build one by hand. */
+export type ConversationId = string;
+
+/** `direct` is a one-to-one chat, `group` a group chat, `system` a notice stream (Tencent `@TIM#SYSTEM`, OpenIM `sn_`). */
+export type ConversationKind = 'direct' | 'group' | 'system';
+
+/**
+ * How the user receives a conversation.
+ * - `none`: receive and notify.
+ * - `silent`: receive without notifications (Tencent `AcceptNotNotify`, OpenIM `recvMsgOpt` 2).
+ * - `silentExceptMention`: silent except @-mentions (Tencent only).
+ * - `blocked`: do not receive (Tencent `Discard`, OpenIM `recvMsgOpt` 1).
+ */
+export type MuteMode = 'none' | 'silent' | 'silentExceptMention' | 'blocked';
+
+/** Kind of an unread @-mention. `allAndMe` is one message that mentions everyone and the user. */
+export type MentionKind = 'me' | 'all' | 'allAndMe' | 'announcement';
+
+/** Flags a backend may keep on a conversation (Tencent `markList`, OpenIM `isMarked`). */
+export type ConversationMark = 'star' | 'unread' | 'fold' | 'hide';
+
+export interface Mention {
+  kind: MentionKind;
+  messageId?: string;
+}
+
+export interface LastMessage {
+  id?: string;
+  senderId?: string;
+  senderName?: string;
+  /** Plain text shown in the row. Rendered as text, never as HTML. */
+  preview: string;
+  /** Milliseconds since the epoch. */
+  sentAt: number;
+  isRevoked?: boolean;
+}
+
+export interface Draft {
+  text: string;
+  /** Milliseconds since the epoch. */
+  updatedAt: number;
+}
+
+/** The neutral conversation: one shape for every backend. Objects are immutable; a change is a new object. */
+export interface Conversation {
+  id: ConversationId;
+  kind: ConversationKind;
+  peerUserId?: string;
+  groupId?: string;
+  groupType?: string;
+  /** Display name, already resolved by the adapter (remark > nickname > id). Rendered as text. */
+  title: string;
+  /** Only `https:`, `http:`, `blob:` and `data:image/` URLs are rendered (see `safeAvatarUrl`). */
+  avatarUrl?: string;
+  unreadCount: number;
+  muteMode: MuteMode;
+  lastMessage?: LastMessage;
+  /** Milliseconds since the epoch; the time of the last message, 0 when there is none. */
+  lastActivityAt: number;
+  mentions: readonly Mention[];
+  draft?: Draft;
+  isPinned: boolean;
+  /** Names of the conversation groups ("folders") it belongs to. */
+  groupNames: readonly string[];
+  /** Backend marks; absent means none. */
+  marks?: readonly ConversationMark[];
+  /** The user is no longer a member (left or dismissed group): render read-only. */
+  isReadOnly?: boolean;
+  /** OpenIM private chat ("burn after reading"), with its duration in seconds. */
+  privateChat?: { enabled: boolean; burnDurationSec?: number };
+  customData?: string;
+  /** The backend's original object, as an escape hatch. Never compared or rendered. */
+  raw?: unknown;
+}
+
+/** A conversation group ("folder") as a backend reports it. */
+export interface ConversationGroup {
+  name: string;
+  conversationIds: readonly ConversationId[];
+}
+
+/** A group as the UI shows it: counts are over the conversations the store holds. */
+export interface GroupSummary {
+  name: string;
+  conversationCount: number;
+  /** Unread messages in the group under the adapter's unread rule. */
+  unreadCount: number;
+}
+
+/** Per-id outcome of a batch command. */
+export interface OperationResult {
+  succeeded: ConversationId[];
+  failed: { id: ConversationId; code: string; message: string }[];
+}
+
+/** Target of `openConversation`: a user (direct chat) or a group (group chat). */
+export interface ConversationTarget {
+  kind: 'direct' | 'group';
+  targetId: string;
+}
