@@ -1,0 +1,3 @@
+'use client';
+export * from './core/index.js';
+export * from './react/index.js';

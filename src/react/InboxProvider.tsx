@@ -1,0 +1,56 @@
+'use client';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ConversationAdapter } from '../core/adapter.js';
+import type { DraftStorage } from '../core/drafts.js';
+import type { InboxError } from '../core/errors.js';
+import { createInboxStore, type InboxErrorContext, type InboxStore, type InboxStoreOptions } from '../core/store.js';
+import { InboxLocaleContext, InboxStoreContext, type InboxLocale, type InboxLocaleValue } from './context.js';
+
+export interface InboxProviderProps {
+  /** The backend. The provider creates one store for it; ignored when `store` is given. */
+  adapter?: ConversationAdapter;
+  /** A store created with `createInboxStore`, for apps that need it outside React. */
+  store?: InboxStore;
+  /** Extra store options when the provider creates the store (comparator, unread rule, page size...). */
+  storeOptions?: Omit<InboxStoreOptions, 'adapter' | 'draftStorage'>;
+  /** Where drafts are kept when the backend does not persist them. @default localStorage when available */
+  draftStorage?: DraftStorage | null;
+  /** Locale for strings and dates: `en`, `zh-CN` or `ja` ship strings; others fall back to English. @default 'en' */
+  locale?: InboxLocale;
+  /** Overrides of built-in strings by message id. */
+  messages?: Readonly<Record<string, string>>;
+  /** Called for every failed command or load, after the optimistic change was rolled back. */
+  onError?: (error: InboxError, context: InboxErrorContext) => void;
+  children?: ReactNode;
+}
+
+/**
+ * Provides one inbox (one account): it owns a store, connects the adapter on mount and disconnects on unmount.
+ * Two providers share nothing.
+ */
+export function InboxProvider({ adapter, store: storeProp, storeOptions, draftStorage, locale = 'en', messages, onError, children }: InboxProviderProps) {
+  const [ownStore] = useState(() => {
+    if (storeProp) return null;
+    if (!adapter) throw new Error('[inboxkit] <InboxProvider> needs an `adapter` or a `store`.');
+    return createInboxStore({ ...storeOptions, adapter, ...(draftStorage !== undefined ? { draftStorage } : {}) });
+  });
+  const store = storeProp ?? ownStore!;
+
+  useEffect(() => {
+    void store.connect();
+    return () => store.disconnect();
+  }, [store]);
+
+  const onErrorRef = useRef(onError);
+  useEffect(() => {
+    onErrorRef.current = onError;
+  });
+  useEffect(() => store.onError((error, context) => onErrorRef.current?.(error, context)), [store]);
+
+  const localeValue = useMemo<InboxLocaleValue>(() => ({ locale, messages }), [locale, messages]);
+  return (
+    <InboxStoreContext.Provider value={store}>
+      <InboxLocaleContext.Provider value={localeValue}>{children}</InboxLocaleContext.Provider>
+    </InboxStoreContext.Provider>
+  );
+}

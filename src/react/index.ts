@@ -1,0 +1,18 @@
+'use client';
+export { InboxProvider } from './InboxProvider.js';
+export type { InboxProviderProps } from './InboxProvider.js';
+export { InboxLocaleContext, InboxStoreContext, useInboxLocale, useInboxStore } from './context.js';
+export type { InboxLocale, InboxLocaleValue } from './context.js';
+export { shallowArrayEqual, useInboxSelector } from './useInboxSelector.js';
+export { normalizeForSearch, useConversationList } from './useConversationList.js';
+export type { ConversationListOptions, ConversationListResult } from './useConversationList.js';
+export { useConversation, useConversationStatus } from './useConversation.js';
+export type { ConversationStatus } from './useConversation.js';
+export { useConversationGroups } from './useConversationGroups.js';
+export type { ConversationGroupsResult } from './useConversationGroups.js';
+export { useUnreadTotal } from './useUnreadTotal.js';
+export { useConversationActions } from './useConversationActions.js';
+export type { ConversationActions } from './useConversationActions.js';
+export { useDraft } from './useDraft.js';
+export type { DraftResult, DraftStatus, UseDraftOptions } from './useDraft.js';
+export { useCapabilities, useSyncState } from './useSyncState.js';

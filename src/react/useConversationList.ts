@@ -1,0 +1,74 @@
+'use client';
+import { useCallback } from 'react';
+import type { InboxError } from '../core/errors.js';
+import type { InboxState, InboxStatus, InboxStore } from '../core/store.js';
+import type { Conversation, ConversationId } from '../core/types.js';
+import { useInboxStore } from './context.js';
+import { shallowArrayEqual, useInboxSelector } from './useInboxSelector.js';
+
+export interface ConversationListOptions {
+  /** Only conversations with unread messages. @default false */
+  unreadOnly?: boolean;
+  /** Only conversations with an unread @-mention. @default false */
+  mentionsOnly?: boolean;
+  /** Only conversations whose title contains this text (case-, width- and kana-insensitive; CJK works). */
+  query?: string;
+  /** A store to use instead of the provider's. */
+  store?: InboxStore;
+}
+
+export interface ConversationListResult {
+  /** Ordered ids; the same array while the visible order is unchanged. */
+  ids: readonly ConversationId[];
+  /** `loading` until the first page arrives (also during server rendering). */
+  status: Exclude<InboxStatus, 'idle'>;
+  error: InboxError | undefined;
+  hasMore: boolean;
+  isLoadingMore: boolean;
+  /** Loads the next page; resolves when it arrived. Safe to call repeatedly. */
+  loadMore: () => Promise<void>;
+}
+
+/** Folds case, full/half width (NFKC) and katakana to hiragana, so a query matches the way users type. */
+export function normalizeForSearch(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLocaleLowerCase()
+    .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+function matches(conversation: Conversation | undefined, options: ConversationListOptions, query: string): boolean {
+  if (!conversation) return false;
+  if (options.unreadOnly && conversation.unreadCount === 0 && !conversation.marks?.includes('unread')) return false;
+  if (options.mentionsOnly && conversation.mentions.length === 0) return false;
+  if (query && !normalizeForSearch(conversation.title).includes(query)) return false;
+  return true;
+}
+
+/**
+ * The ordered conversation ids of a group (all conversations when `groupName` is undefined), with load state.
+ * Re-renders when the order or the set changes, not when a conversation changes in place.
+ */
+export function useConversationList(groupName?: string, options: ConversationListOptions = {}): ConversationListResult {
+  const store = useInboxStore(options.store, 'useConversationList');
+  const query = options.query ? normalizeForSearch(options.query.trim()) : '';
+  const filtering = Boolean(options.unreadOnly || options.mentionsOnly || query);
+  const { unreadOnly, mentionsOnly } = options;
+
+  const selectIds = useCallback(
+    (state: InboxState): readonly ConversationId[] => {
+      const ids = state.lists.ids(groupName);
+      if (!filtering) return ids;
+      const filter = { unreadOnly, mentionsOnly };
+      return ids.filter((id) => matches(state.conversations.get(id), filter, query));
+    },
+    [groupName, filtering, unreadOnly, mentionsOnly, query],
+  );
+  const ids = useInboxSelector(store, selectIds, shallowArrayEqual);
+  const status = useInboxSelector(store, (s) => s.status);
+  const error = useInboxSelector(store, (s) => s.error);
+  const hasMore = useInboxSelector(store, (s) => s.hasMore);
+  const isLoadingMore = useInboxSelector(store, (s) => s.isLoadingMore);
+  const loadMore = useCallback(() => store.getState().actions.loadMore(), [store]);
+  return { ids, status: status === 'idle' ? 'loading' : status, error, hasMore, isLoadingMore, loadMore };
+}

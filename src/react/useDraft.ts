@@ -1,0 +1,101 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { InboxStore } from '../core/store.js';
+import type { ConversationId } from '../core/types.js';
+import { useInboxStore } from './context.js';
+import { useInboxSelector } from './useInboxSelector.js';
+
+/** `dirty`: typed, not yet saved; `saving`: the backend call is in flight; `error`: it failed (the text is kept). */
+export type DraftStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
+
+export interface UseDraftOptions {
+  /** Quiet time after the last keystroke before the draft is saved. @default 500 */
+  debounceMs?: number;
+  store?: InboxStore;
+}
+
+export interface DraftResult {
+  text: string;
+  /** Updates the text at once; the save is debounced. */
+  setText: (text: string) => void;
+  /** Saves now. Also runs on blur (call it from `onBlur`), unmount, conversation change and page hide. */
+  flush: () => Promise<void>;
+  status: DraftStatus;
+}
+
+/**
+ * The draft of a conversation. Typing is local and instant; the draft is saved debounced and flushed on unmount
+ * and page hide, and the store writes it to the kit's draft storage synchronously, so a reload never loses it.
+ */
+export function useDraft(id: ConversationId, options: UseDraftOptions = {}): DraftResult {
+  const store = useInboxStore(options.store, 'useDraft');
+  const debounceMs = options.debounceMs ?? 500;
+  const savedText = useInboxSelector(store, (s) => s.conversations.get(id)?.draft?.text ?? '');
+  const [local, setLocal] = useState<{ id: ConversationId; text: string } | null>(null);
+  const [status, setStatus] = useState<DraftStatus>('idle');
+  const unsaved = useRef<{ id: ConversationId; text: string } | null>(null);
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mounted = useRef(true);
+
+  const save = useCallback((): Promise<void> => {
+    clearTimeout(timer.current);
+    const draft = unsaved.current;
+    if (!draft) return Promise.resolve();
+    unsaved.current = null;
+    const current = store.getState().conversations.get(draft.id)?.draft?.text ?? '';
+    if (current === draft.text) {
+      if (mounted.current) setStatus('saved');
+      return Promise.resolve();
+    }
+    if (mounted.current) setStatus('saving');
+    // setDraft writes the draft storage synchronously, before its first await.
+    return store
+      .getState()
+      .actions.setDraft(draft.id, draft.text)
+      .then(
+        () => {
+          if (mounted.current && !unsaved.current) setStatus('saved');
+        },
+        () => {
+          if (mounted.current) setStatus('error');
+        },
+      );
+  }, [store]);
+
+  const setText = useCallback(
+    (text: string) => {
+      unsaved.current = { id, text };
+      setLocal({ id, text });
+      setStatus('dirty');
+      clearTimeout(timer.current);
+      timer.current = setTimeout(() => void save(), debounceMs);
+    },
+    [id, debounceMs, save],
+  );
+
+  // Flush when the conversation changes and on unmount.
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+      void save();
+    };
+  }, [id, save]);
+
+  useEffect(() => {
+    if (typeof window === 'undefined') return;
+    const onPageHide = () => void save();
+    const onVisibility = () => {
+      if (document.visibilityState === 'hidden') void save();
+    };
+    window.addEventListener('pagehide', onPageHide);
+    document.addEventListener('visibilitychange', onVisibility);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      document.removeEventListener('visibilitychange', onVisibility);
+    };
+  }, [save]);
+
+  const text = local && local.id === id ? local.text : savedText;
+  return { text, setText, flush: save, status: local && local.id === id ? status : 'idle' };
+}

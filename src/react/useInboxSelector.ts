@@ -1,0 +1,34 @@
+'use client';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
+import type { InboxState, InboxStore } from '../core/store.js';
+
+/**
+ * Subscribes to a slice of the store. The component re-renders only when `isEqual` says the slice changed,
+ * and the previous reference is returned while it is equal, so derived arrays stay stable.
+ */
+export function useInboxSelector<T>(
+  store: InboxStore,
+  selector: (state: InboxState) => T,
+  isEqual: (a: T, b: T) => boolean = Object.is,
+): T {
+  const cache = useRef<{ state: InboxState; selector: (state: InboxState) => T; value: T } | null>(null);
+  const getSnapshot = (): T => {
+    const state = store.getState();
+    const previous = cache.current;
+    if (previous && previous.state === state && previous.selector === selector) return previous.value;
+    const next = selector(state);
+    const value = previous && isEqual(previous.value, next) ? previous.value : next;
+    cache.current = { state, selector, value };
+    return value;
+  };
+  const subscribe = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+/** Equality for arrays compared item by item. */
+export function shallowArrayEqual<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}

@@ -1,0 +1,26 @@
+import { render, type RenderOptions } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import { createInboxStore, type InboxStore, type InboxStoreOptions } from '../../src/core/store.js';
+import { createMemoryDraftStorage } from '../../src/core/drafts.js';
+import { InboxProvider, type InboxProviderProps } from '../../src/react/InboxProvider.js';
+import type { ConversationAdapter } from '../../src/core/adapter.js';
+
+/** Creates a store with in-memory draft storage (tests never touch localStorage unless they mean to). */
+export function makeStore(adapter: ConversationAdapter, options: Partial<InboxStoreOptions> = {}): InboxStore {
+  return createInboxStore({ adapter, draftStorage: createMemoryDraftStorage(), ...options });
+}
+
+/** Renders UI inside an `InboxProvider` over the given store. */
+export function renderWithStore(
+  ui: ReactElement,
+  store: InboxStore,
+  providerProps: Omit<InboxProviderProps, 'store' | 'children'> = {},
+  options?: RenderOptions,
+) {
+  return render(
+    <InboxProvider store={store} {...providerProps}>
+      {ui}
+    </InboxProvider>,
+    options,
+  );
+}
