@@ -42,7 +42,7 @@ export function unreadContribution(conversation: Conversation | undefined, rule:
   return conversation && countsTowardUnread(conversation, rule) ? conversation.unreadCount : 0;
 }
 
-const MAX_CHUNK = 512;
+const DEFAULT_CHUNK = 512;
 
 /**
  * A sorted sequence of items kept in fixed-size chunks, so that moving one item costs O(log n + chunk)
@@ -55,7 +55,11 @@ export class OrderedList<T extends { id: string }> {
   /** Bumps whenever the order of ids changes. */
   version = 0;
 
-  constructor(private readonly compare: (a: T, b: T) => number) {}
+  /** @param chunkSize largest chunk before it splits in two; small values are for tests. */
+  constructor(
+    private readonly compare: (a: T, b: T) => number,
+    private readonly chunkSize = DEFAULT_CHUNK,
+  ) {}
 
   get size(): number {
     return this.count;
@@ -75,7 +79,8 @@ export class OrderedList<T extends { id: string }> {
   reset(items: readonly T[]): void {
     const sorted = items.slice().sort(this.compare);
     this.chunks = [];
-    for (let i = 0; i < sorted.length; i += MAX_CHUNK / 2) this.chunks.push(sorted.slice(i, i + MAX_CHUNK / 2));
+    const half = Math.max(1, this.chunkSize >> 1);
+    for (let i = 0; i < sorted.length; i += half) this.chunks.push(sorted.slice(i, i + half));
     this.count = sorted.length;
     this.touch();
   }
@@ -170,7 +175,7 @@ export class OrderedList<T extends { id: string }> {
     const chunk = this.chunks[ci]!;
     chunk.splice(this.lowerBound(chunk, item), 0, item);
     this.count++;
-    if (chunk.length > MAX_CHUNK) this.chunks.splice(ci + 1, 0, chunk.splice(MAX_CHUNK / 2));
+    if (chunk.length > this.chunkSize) this.chunks.splice(ci + 1, 0, chunk.splice(Math.max(1, this.chunkSize >> 1)));
   }
 
   private removeQuiet(item: T): boolean {

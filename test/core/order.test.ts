@@ -1,0 +1,60 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { createComparator, OrderedList } from '../../src/core/order.js';
+import { conv } from './scriptedAdapter.js';
+import type { Conversation } from '../../src/core/types.js';
+
+const compare = createComparator('lastActivity');
+
+describe('OrderedList', () => {
+  it('stays sorted and complete through random inserts, moves and removals across many chunks', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 50 }), fc.boolean(), fc.constantFrom('insert', 'move', 'remove')), {
+          maxLength: 400,
+        }),
+        (steps) => {
+          const list = new OrderedList<Conversation>(compare, 4);
+          const current = new Map<string, Conversation>();
+          for (const [n, time, pinned, action] of steps) {
+            const id = `c${n}`;
+            const prev = current.get(id);
+            const next = conv(id, { lastActivityAt: time, isPinned: pinned });
+            if (action === 'remove' || (action === 'move' && !prev)) {
+              if (prev) list.remove(prev);
+              current.delete(id);
+            } else if (prev) {
+              list.update(prev, next);
+              current.set(id, next);
+            } else {
+              list.insert(next);
+              current.set(id, next);
+            }
+          }
+          const expected = [...current.values()].sort(compare).map((c) => c.id);
+          expect(list.ids()).toEqual(expected);
+          expect(list.size).toBe(current.size);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('reports an order change only when an item really moved, and keeps the id array otherwise', () => {
+    const list = new OrderedList<Conversation>(compare);
+    const items = Array.from({ length: 2000 }, (_, i) => conv(`c${String(i).padStart(4, '0')}`, { lastActivityAt: 10_000 - i }));
+    list.reset(items);
+    const before = list.ids();
+    const same = { ...items[10]!, title: 'renamed' };
+    expect(list.update(items[10]!, same)).toBe(false);
+    expect(list.ids()).toBe(before);
+    // a tiny time change that keeps its neighbours does not move it either
+    const nudged = { ...items[500]!, lastActivityAt: items[500]!.lastActivityAt + 0.5 };
+    expect(list.update(items[500]!, nudged)).toBe(false);
+    expect(list.ids()).toBe(before);
+    const top = { ...items[1999]!, lastActivityAt: 1e9 };
+    expect(list.update(items[1999]!, top)).toBe(true);
+    expect(list.ids()[0]).toBe(top.id);
+    expect(list.indexOf(top)).toBe(0);
+  });
+});

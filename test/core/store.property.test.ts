@@ -1,0 +1,201 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { TENCENT_UNREAD_RULE, OPENIM_UNREAD_RULE, type UnreadRule } from '../../src/core/adapter.js';
+import { createComparator, unreadContribution } from '../../src/core/order.js';
+import { createInboxStore, type InboxStore } from '../../src/core/store.js';
+import type { Conversation, MuteMode, OperationResult } from '../../src/core/types.js';
+import { conv, createScriptedAdapter, type Call } from './scriptedAdapter.js';
+
+const GROUPS = ['G1', 'G2'] as const;
+const MODES: MuteMode[] = ['none', 'silent', 'silentExceptMention', 'blocked'];
+
+type Step =
+  | { kind: 'pin'; n: number; on: boolean }
+  | { kind: 'mute'; n: number; mode: MuteMode }
+  | { kind: 'read'; n: number }
+  | { kind: 'add'; g: number; ns: number[] }
+  | { kind: 'removeFromGroup'; g: number; ns: number[] }
+  | { kind: 'delete'; n: number }
+  | { kind: 'message'; n: number; mention: boolean }
+  | { kind: 'snapshot' }
+  | { kind: 'serverRemove'; n: number }
+  | { kind: 'settle'; outcome: 'ok' | 'fail' | 'partial'; which: number };
+
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('pin' as const), n: fc.nat(7), on: fc.boolean() }),
+  fc.record({ kind: fc.constant('mute' as const), n: fc.nat(7), mode: fc.constantFrom(...MODES) }),
+  fc.record({ kind: fc.constant('read' as const), n: fc.nat(7) }),
+  fc.record({ kind: fc.constant('add' as const), g: fc.nat(1), ns: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('removeFromGroup' as const), g: fc.nat(1), ns: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }) }),
+  fc.record({ kind: fc.constant('delete' as const), n: fc.nat(7) }),
+  fc.record({ kind: fc.constant('message' as const), n: fc.nat(7), mention: fc.boolean() }),
+  fc.record({ kind: fc.constant('snapshot' as const) }),
+  fc.record({ kind: fc.constant('serverRemove' as const), n: fc.nat(7) }),
+  fc.record({ kind: fc.constant('settle' as const), outcome: fc.constantFrom('ok' as const, 'fail' as const, 'partial' as const), which: fc.nat(3) }),
+  fc.record({ kind: fc.constant('settle' as const), outcome: fc.constantFrom('ok' as const, 'fail' as const), which: fc.nat(3) }),
+);
+
+interface Pending {
+  call: Call;
+  /** What the backend will have done when the call succeeds, per id. */
+  confirm: (ids: readonly string[]) => void;
+  ids: string[];
+  batch: boolean;
+  promise: Promise<unknown>;
+}
+
+function checkInvariants(store: InboxStore, rule: UnreadRule) {
+  const state = store.getState();
+  const compare = createComparator('lastActivity');
+  const visible = [...state.conversations.values()];
+  const all = state.lists.ids();
+  expect(new Set(all).size).toBe(all.length);
+  expect(all).toEqual(visible.slice().sort(compare).map((c) => c.id));
+  for (const name of new Set([...GROUPS, ...state.groupNames])) {
+    const expected = visible.filter((c) => c.groupNames.includes(name)).sort(compare).map((c) => c.id);
+    expect(state.lists.ids(name)).toEqual(expected);
+  }
+  expect(state.unreadTotal).toBe(visible.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
+  for (const group of state.groups) {
+    const members = visible.filter((c) => c.groupNames.includes(group.name));
+    expect(group.conversationCount).toBe(members.length);
+    expect(group.unreadCount).toBe(members.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
+  }
+}
+
+async function runScenario(initial: Conversation[], steps: Step[], rule: UnreadRule) {
+  const s = createScriptedAdapter({
+    conversations: initial,
+    groups: GROUPS.map((name) => ({ name, conversationIds: initial.filter((c) => c.groupNames.includes(name)).map((c) => c.id) })),
+    capabilities: { unreadRule: rule },
+    auto: false,
+  });
+  const store = createInboxStore({ adapter: s.adapter, draftStorage: null });
+  await store.connect();
+  // The model: what the backend holds. The store must equal it whenever nothing is in flight.
+  const model = new Map(initial.map((c) => [c.id, c]));
+  const pending: Pending[] = [];
+  let clock = 10_000;
+  const id = (n: number) => `c${n}`;
+  const update = (key: string, patch: (c: Conversation) => Conversation) => {
+    const c = model.get(key);
+    if (c) model.set(key, patch(c));
+  };
+
+  const start = (ids: string[], batch: boolean, invoke: () => Promise<unknown>, confirm: Pending['confirm']) => {
+    const before = s.calls.length;
+    const promise = invoke().catch(() => undefined);
+    if (s.calls.length > before) pending.push({ call: s.calls[s.calls.length - 1]!, confirm, ids, batch, promise });
+  };
+
+  for (const st of steps) {
+    const { actions } = store.getState();
+    switch (st.kind) {
+      case 'pin':
+        start([id(st.n)], false, () => actions.pin(id(st.n), st.on), (ids) => ids.forEach((k) => update(k, (c) => ({ ...c, isPinned: st.on }))));
+        break;
+      case 'mute':
+        start([id(st.n)], false, () => actions.setMuteMode(id(st.n), st.mode), (ids) => ids.forEach((k) => update(k, (c) => ({ ...c, muteMode: st.mode }))));
+        break;
+      case 'read':
+        start([id(st.n)], false, () => actions.markRead(id(st.n)), (ids) => ids.forEach((k) => update(k, (c) => ({ ...c, unreadCount: 0, mentions: [] }))));
+        break;
+      case 'add': {
+        const g = GROUPS[st.g]!;
+        start(st.ns.map(id), true, () => actions.addToGroup(g, st.ns.map(id)), (ids) =>
+          ids.forEach((k) => update(k, (c) => (c.groupNames.includes(g) ? c : { ...c, groupNames: [...c.groupNames, g] }))),
+        );
+        break;
+      }
+      case 'removeFromGroup': {
+        const g = GROUPS[st.g]!;
+        start(st.ns.map(id), true, () => actions.removeFromGroup(g, st.ns.map(id)), (ids) =>
+          ids.forEach((k) => update(k, (c) => ({ ...c, groupNames: c.groupNames.filter((x) => x !== g) }))),
+        );
+        break;
+      }
+      case 'delete':
+        start([id(st.n)], true, () => actions.deleteConversation(id(st.n)), (ids) => ids.forEach((k) => model.delete(k)));
+        break;
+      case 'message': {
+        const c = model.get(id(st.n));
+        if (!c) break;
+        const next: Conversation = {
+          ...c,
+          lastActivityAt: clock++,
+          unreadCount: c.unreadCount + 1,
+          mentions: st.mention ? [...c.mentions, { kind: 'me' }] : c.mentions,
+          lastMessage: { preview: `m${clock}`, sentAt: clock },
+        };
+        model.set(next.id, next);
+        s.emit({ type: 'upserted', conversations: [next] });
+        store.flush();
+        break;
+      }
+      case 'snapshot':
+        s.emit({ type: 'replaced', conversations: [...model.values()] });
+        store.flush();
+        break;
+      case 'serverRemove':
+        if (!model.has(id(st.n))) break;
+        model.delete(id(st.n));
+        s.emit({ type: 'removed', ids: [id(st.n)] });
+        store.flush();
+        break;
+      case 'settle': {
+        if (pending.length === 0) break;
+        const p = pending.splice(st.which % pending.length, 1)[0]!;
+        if (st.outcome === 'fail') {
+          p.call.reject(new Error('backend refused'));
+        } else {
+          const failed = st.outcome === 'partial' && p.batch && p.ids.length > 1 ? [p.ids[0]!] : [];
+          const succeeded = p.ids.filter((k) => !failed.includes(k));
+          p.confirm(succeeded.filter((k) => model.has(k)));
+          const result: OperationResult = { succeeded, failed: failed.map((k) => ({ id: k, code: '500', message: 'no' })) };
+          p.call.resolve(p.batch ? result : undefined);
+        }
+        await p.promise;
+        break;
+      }
+    }
+    checkInvariants(store, rule);
+    if (pending.length === 0) {
+      // Nothing in flight: what the user sees is exactly what the backend has (rollbacks left no trace).
+      const shown = [...store.getState().conversations.values()].map(({ raw: _raw, ...c }) => c).sort((a, b) => a.id.localeCompare(b.id));
+      const expected = [...model.values()].sort((a, b) => a.id.localeCompare(b.id));
+      expect(shown).toEqual(expected);
+    }
+  }
+}
+
+const initialConversations = fc
+  .array(
+    fc.record({
+      time: fc.nat(100),
+      unread: fc.nat(5),
+      pinned: fc.boolean(),
+      mode: fc.constantFrom(...MODES),
+      groups: fc.subarray([...GROUPS]),
+      kind: fc.constantFrom('direct' as const, 'group' as const, 'system' as const),
+    }),
+    { minLength: 1, maxLength: 8 },
+  )
+  .map((rows) =>
+    rows.map((r, i) =>
+      conv(`c${i}`, { lastActivityAt: r.time, unreadCount: r.unread, isPinned: r.pinned, muteMode: r.mode, groupNames: r.groups, kind: r.kind }),
+    ),
+  );
+
+describe('store under random commands, server events and failures', () => {
+  it.each([
+    ['Tencent', TENCENT_UNREAD_RULE],
+    ['OpenIM', OPENIM_UNREAD_RULE],
+  ])('keeps lists sorted and complete, totals right, and rollbacks exact (%s rule)', async (_name, rule) => {
+    await fc.assert(
+      fc.asyncProperty(initialConversations, fc.array(step, { maxLength: 40 }), async (initial, steps) => {
+        await runScenario(initial, steps, rule);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
