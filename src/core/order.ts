@@ -44,12 +44,19 @@ export function unreadContribution(conversation: Conversation | undefined, rule:
 
 const DEFAULT_CHUNK = 512;
 
+interface Chunk<T> {
+  items: T[];
+  /** The chunk's ids, cached until the chunk changes. */
+  ids: string[] | null;
+}
+
 /**
  * A sorted sequence of items kept in fixed-size chunks, so that moving one item costs O(log n + chunk)
- * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change.
+ * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change,
+ * by concatenating per-chunk id arrays of which only the changed chunks are rebuilt.
  */
 export class OrderedList<T extends { id: string }> {
-  private chunks: T[][] = [];
+  private chunks: Chunk<T>[] = [];
   private count = 0;
   private cached: readonly string[] | null = null;
   /** Bumps whenever the order of ids changes. */
@@ -68,9 +75,9 @@ export class OrderedList<T extends { id: string }> {
   /** The ids in order. The same array while the order is unchanged. */
   ids(): readonly string[] {
     if (this.cached) return this.cached;
-    const out = new Array<string>(this.count);
-    let k = 0;
-    for (const chunk of this.chunks) for (const item of chunk) out[k++] = item.id;
+    const parts: string[][] = [];
+    for (const chunk of this.chunks) parts.push((chunk.ids ??= chunk.items.map((item) => item.id)));
+    const out = ([] as string[]).concat(...parts);
     this.cached = out;
     return out;
   }
@@ -80,7 +87,7 @@ export class OrderedList<T extends { id: string }> {
     const sorted = items.slice().sort(this.compare);
     this.chunks = [];
     const half = Math.max(1, this.chunkSize >> 1);
-    for (let i = 0; i < sorted.length; i += half) this.chunks.push(sorted.slice(i, i + half));
+    for (let i = 0; i < sorted.length; i += half) this.chunks.push({ items: sorted.slice(i, i + half), ids: null });
     this.count = sorted.length;
     this.touch();
   }
@@ -102,7 +109,7 @@ export class OrderedList<T extends { id: string }> {
     if (this.compare(prev, next) === 0) {
       const [ci, pos] = this.locate(prev);
       if (ci >= 0) {
-        this.chunks[ci]![pos] = next;
+        this.chunks[ci]!.items[pos] = next;
         return false;
       }
     }
@@ -119,13 +126,13 @@ export class OrderedList<T extends { id: string }> {
     const [ci, pos] = this.locate(item);
     if (ci < 0) return -1;
     let offset = 0;
-    for (let i = 0; i < ci; i++) offset += this.chunks[i]!.length;
+    for (let i = 0; i < ci; i++) offset += this.chunks[i]!.items.length;
     return offset + pos;
   }
 
   /** Items in order (for tests and rebuilds). */
   toArray(): T[] {
-    return this.chunks.flat();
+    return this.chunks.flatMap((chunk) => chunk.items);
   }
 
   private touch(): void {
@@ -138,19 +145,19 @@ export class OrderedList<T extends { id: string }> {
     let hi = this.chunks.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      const chunk = this.chunks[mid]!;
-      if (this.compare(chunk[chunk.length - 1]!, item) < 0) lo = mid + 1;
+      const items = this.chunks[mid]!.items;
+      if (this.compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
   }
 
-  private lowerBound(chunk: T[], item: T): number {
+  private lowerBound(items: T[], item: T): number {
     let lo = 0;
-    let hi = chunk.length;
+    let hi = items.length;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.compare(chunk[mid]!, item) < 0) lo = mid + 1;
+      if (this.compare(items[mid]!, item) < 0) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -159,31 +166,35 @@ export class OrderedList<T extends { id: string }> {
   private locate(item: T): [number, number] {
     if (this.count === 0) return [-1, -1];
     const ci = this.findChunk(item);
-    const chunk = this.chunks[ci]!;
-    const pos = this.lowerBound(chunk, item);
-    if (pos < chunk.length && chunk[pos]!.id === item.id) return [ci, pos];
+    const items = this.chunks[ci]!.items;
+    const pos = this.lowerBound(items, item);
+    if (pos < items.length && items[pos]!.id === item.id) return [ci, pos];
     return [-1, -1];
   }
 
   private insertQuiet(item: T): void {
     if (this.chunks.length === 0) {
-      this.chunks.push([item]);
+      this.chunks.push({ items: [item], ids: null });
       this.count = 1;
       return;
     }
     const ci = this.findChunk(item);
     const chunk = this.chunks[ci]!;
-    chunk.splice(this.lowerBound(chunk, item), 0, item);
+    chunk.items.splice(this.lowerBound(chunk.items, item), 0, item);
+    chunk.ids = null;
     this.count++;
-    if (chunk.length > this.chunkSize) this.chunks.splice(ci + 1, 0, chunk.splice(Math.max(1, this.chunkSize >> 1)));
+    if (chunk.items.length > this.chunkSize) {
+      this.chunks.splice(ci + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)), ids: null });
+    }
   }
 
   private removeQuiet(item: T): boolean {
     const [ci, pos] = this.locate(item);
     if (ci < 0) return false;
     const chunk = this.chunks[ci]!;
-    chunk.splice(pos, 1);
-    if (chunk.length === 0) this.chunks.splice(ci, 1);
+    chunk.items.splice(pos, 1);
+    chunk.ids = null;
+    if (chunk.items.length === 0) this.chunks.splice(ci, 1);
     this.count--;
     return true;
   }

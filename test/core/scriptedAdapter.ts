@@ -80,7 +80,7 @@ export function createScriptedAdapter(
     async loadGroups() {
       return groups;
     },
-    openConversation: command('openConversation') as ConversationAdapter['openConversation'],
+    openConversation: command('openConversation'),
     pin: command('pin'),
     setDraft: command('setDraft'),
     setMuteMode: command('setMuteMode'),

@@ -1,0 +1,149 @@
+// Store benchmark: cost of one message event and of a 1,000-event burst at 1k, 10k and 100k conversations,
+// against a naive full re-sort measured in the same run. Run with `npm run bench`.
+import { DEFAULT_CAPABILITIES, type AdapterEvent, type ConversationAdapter } from '../src/core/adapter.js';
+import { createComparator } from '../src/core/order.js';
+import { createInboxStore, type InboxStore } from '../src/core/store.js';
+import type { Conversation } from '../src/core/types.js';
+
+export interface StoreBenchRow {
+  size: number;
+  eventMedianUs: number;
+  eventWithIdsMedianUs: number;
+  naiveEventMedianUs: number;
+  burstMedianMs: number;
+  naiveBurstMedianMs: number;
+  eventSpeedup: number;
+  burstSpeedup: number;
+}
+
+function makeConversations(count: number): Conversation[] {
+  let seed = 12345;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  return Array.from({ length: count }, (_, i) => ({
+    id: `c${i}`,
+    kind: 'direct' as const,
+    title: `Conversation ${i}`,
+    unreadCount: Math.floor(random() * 5),
+    muteMode: random() < 0.1 ? ('silent' as const) : ('none' as const),
+    lastActivityAt: Math.floor(random() * 1e9),
+    mentions: [],
+    isPinned: random() < 0.01,
+    groupNames: random() < 0.2 ? ['Work'] : [],
+  }));
+}
+
+function median(values: number[]): number {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+async function connectedStore(conversations: Conversation[]): Promise<{ store: InboxStore; emit: (e: AdapterEvent) => void }> {
+  let listener: ((e: AdapterEvent) => void) | undefined;
+  const reject = () => Promise.reject(new Error('not used'));
+  const adapter: ConversationAdapter = {
+    name: 'bench',
+    capabilities: DEFAULT_CAPABILITIES,
+    subscribe(l) {
+      listener = l;
+      return () => (listener = undefined);
+    },
+    loadConversations: async () => ({ conversations, cursor: null, isFinished: true }),
+    loadGroups: async () => [{ name: 'Work', conversationIds: conversations.filter((c) => c.groupNames.length).map((c) => c.id) }],
+    openConversation: reject,
+    pin: reject,
+    setDraft: reject,
+    setMuteMode: reject,
+    markRead: reject,
+    markAllRead: reject,
+    setMark: reject,
+    deleteConversations: reject,
+    createGroup: reject,
+    renameGroup: reject,
+    deleteGroup: reject,
+    addToGroup: reject,
+    removeFromGroup: reject,
+  };
+  const store = createInboxStore({ adapter, draftStorage: null });
+  await store.connect();
+  return { store, emit: (e) => listener!(e) };
+}
+
+export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line: string) => void = () => {}): Promise<StoreBenchRow[]> {
+  const rows: StoreBenchRow[] = [];
+  const compare = createComparator('lastActivity');
+  for (const size of sizes) {
+    const conversations = makeConversations(size);
+    const { store, emit } = await connectedStore(conversations);
+    let clock = 2e9;
+    let k = 0;
+    // a message for a conversation far down the list: it moves to the top of all its lists
+    const nextMessage = (): Conversation => {
+      const current = store.getState().conversations.get(`c${(k = (k * 7919 + 104729) % size)}`)!;
+      return { ...current, lastActivityAt: clock++, unreadCount: current.unreadCount + 1, lastMessage: { preview: 'hi', sentAt: clock } };
+    };
+
+    const perEvent = (readIds: boolean) => {
+      const samples: number[] = [];
+      for (let round = 0; round < 25; round++) {
+        const batch = 200;
+        const t0 = performance.now();
+        for (let i = 0; i < batch; i++) {
+          emit({ type: 'upserted', conversations: [nextMessage()] });
+          store.flush();
+          if (readIds) store.getState().lists.ids();
+        }
+        samples.push(((performance.now() - t0) / batch) * 1000);
+      }
+      return median(samples);
+    };
+    perEvent(false); // warm-up
+    const eventMedianUs = perEvent(false);
+    const eventWithIdsMedianUs = perEvent(true);
+
+    const burstSamples: number[] = [];
+    for (let round = 0; round < 9; round++) {
+      const events = Array.from({ length: 1000 }, nextMessage);
+      const t0 = performance.now();
+      for (const conversation of events) emit({ type: 'upserted', conversations: [conversation] });
+      store.flush();
+      burstSamples.push(performance.now() - t0);
+    }
+    const burstMedianMs = median(burstSamples.slice(2));
+
+    // The naive design: a sorted array copied and re-sorted on every change.
+    let naive = [...store.getState().conversations.values()].sort(compare);
+    const naiveSamples: number[] = [];
+    const naiveRounds = size >= 100_000 ? 7 : 25;
+    for (let round = 0; round < naiveRounds; round++) {
+      const moved = nextMessage();
+      const t0 = performance.now();
+      naive = naive.map((c) => (c.id === moved.id ? moved : c)).sort(compare);
+      naiveSamples.push((performance.now() - t0) * 1000);
+    }
+    const naiveEventMedianUs = median(naiveSamples);
+    const naiveBurstSamples: number[] = [];
+    for (let round = 0; round < (size >= 100_000 ? 5 : 9); round++) {
+      const events = Array.from({ length: 1000 }, nextMessage);
+      const t0 = performance.now();
+      const byId = new Map(naive.map((c) => [c.id, c]));
+      for (const c of events) byId.set(c.id, c);
+      naive = [...byId.values()].sort(compare);
+      naiveBurstSamples.push(performance.now() - t0);
+    }
+    const naiveBurstMedianMs = median(naiveBurstSamples);
+    const row: StoreBenchRow = {
+      size,
+      eventMedianUs,
+      eventWithIdsMedianUs,
+      naiveEventMedianUs,
+      burstMedianMs,
+      naiveBurstMedianMs,
+      eventSpeedup: naiveEventMedianUs / eventMedianUs,
+      burstSpeedup: naiveBurstMedianMs / burstMedianMs,
+    };
+    log(`  store ${size}: event ${eventMedianUs.toFixed(1)} µs, naive ${naiveEventMedianUs.toFixed(0)} µs`);
+    rows.push(row);
+    store.disconnect();
+  }
+  return rows;
+}
