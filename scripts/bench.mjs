@@ -42,4 +42,56 @@ try {
 mkdirSync('bench/results', { recursive: true });
 writeFileSync('bench/results/store.json', JSON.stringify(results, null, 2));
 console.log('Wrote bench/results/store.json');
+
+if (!process.argv.includes('--store-only')) {
+  const { runRenderBench, RENDER_BUDGETS } = await import('./bench-render.mjs');
+  console.log(`\nRender: production build in headless Chromium (${quick ? 'quick' : 'full'} run)`);
+  const render = await runRenderBench({ quick });
+  console.table(
+    render.rows.map((r) => ({
+      conversations: r.size,
+      'store load ms': r.loadMs.toFixed(1),
+      'mount ms': r.mountMs.toFixed(1),
+      'event → frame ms': r.eventToFrameMs.toFixed(1),
+      'rows re-rendered / event': r.rowsPerEvent,
+      'list re-orders / event': r.listOrderChangesPerEvent,
+      'DOM nodes': r.domNodes,
+      'heap B / conversation': Math.round(r.heapPerConversation),
+    })),
+  );
+  console.table(
+    render.scrolls.map((s) => ({
+      conversations: s.size,
+      'messages / s': s.rate,
+      seconds: s.seconds,
+      frames: s.frames,
+      'p95 frame ms': s.p95FrameMs.toFixed(1),
+      'max frame ms': s.maxFrameMs.toFixed(1),
+      'long tasks': s.longTasks,
+      'longest task ms': s.longestTaskMs.toFixed(0),
+    })),
+  );
+  const first = render.rows[0];
+  const last = render.rows[render.rows.length - 1];
+  const mountRatio = last.mountMs / first.mountMs;
+  console.log(`Mount at ${last.size} vs ${first.size}: ${mountRatio.toFixed(2)}× (goal ≤ 2×)`);
+  const at100 = render.scrolls.find((s) => s.rate === 100);
+  console.log(`Scrolling at ${at100.size} with 100 msg/s: p95 frame ${at100.p95FrameMs.toFixed(1)} ms (goal ≤ 16.7), long tasks ${at100.longTasks} (goal 0 over 50 ms)`);
+  console.log(`Heap per conversation beyond raw data at ${last.size}: ${Math.round(last.heapPerConversation)} B (goal ≤ 1024)`);
+  const budgetFailures = [];
+  for (const r of render.rows) {
+    if (r.rowsPerEvent > RENDER_BUDGETS.rowsPerEvent) budgetFailures.push(`${r.size}: ${r.rowsPerEvent} rows re-rendered per event > ${RENDER_BUDGETS.rowsPerEvent}`);
+    if (r.listOrderChangesPerEvent > RENDER_BUDGETS.listOrderChangesPerEvent) budgetFailures.push(`${r.size}: list re-ordered ${r.listOrderChangesPerEvent}× per event`);
+    if (r.domNodes > RENDER_BUDGETS.domNodes) budgetFailures.push(`${r.size}: ${r.domNodes} DOM nodes > ${RENDER_BUDGETS.domNodes}`);
+  }
+  results.render = { ...render, mountRatio, budgets: RENDER_BUDGETS, budgetFailures };
+  writeFileSync('bench/results/render.json', JSON.stringify(results.render, null, 2));
+  console.log('Wrote bench/results/render.json');
+  if (budgetFailures.length) {
+    console.log(`Render budgets regressed:\n  ${budgetFailures.join('\n  ')}`);
+    failed = true;
+  } else {
+    console.log('Render budgets (rows per event, list re-orders per event, DOM nodes): all within budget.');
+  }
+}
 process.exit(failed ? 1 : 0);

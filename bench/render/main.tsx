@@ -1,0 +1,144 @@
+// The render benchmark page. scripts/bench.mjs opens it in headless Chromium and calls window.__bench.
+import { memo, useEffect } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { createMemoryAdapter, generateConversations, type MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { ConversationItem } from '../../src/components/ConversationItem/index.js';
+import { ConversationList } from '../../src/components/ConversationList/index.js';
+import { createInboxStore, type InboxStore } from '../../src/core/store.js';
+import { InboxProvider, useConversation } from '../../src/react/index.js';
+import '../../src/styles/tokens.css';
+import '../../src/styles/list.css';
+
+declare global {
+  interface Window {
+    __bench: typeof bench;
+    gc?: () => void;
+  }
+  interface Performance {
+    memory?: { usedJSHeapSize: number };
+  }
+}
+
+let rowRenders = 0;
+
+/** Renders the kit's row and counts how often a row re-renders (it subscribes to the same conversation). */
+const CountedRow = memo(function CountedRow({ id }: { id: string }) {
+  useConversation(id);
+  useEffect(() => {
+    rowRenders++;
+  });
+  return <ConversationItem id={id} />;
+});
+
+const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())));
+const painted = async () => {
+  await nextFrame();
+  return nextFrame();
+};
+const heap = () => {
+  window.gc?.();
+  window.gc?.();
+  return performance.memory?.usedJSHeapSize ?? 0;
+};
+const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+const percentile = (values: number[], p: number) => values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
+
+let root: Root | undefined;
+let store: InboxStore | undefined;
+let adapter: MemoryAdapter | undefined;
+
+const bench = {
+  async setup(count: number) {
+    root?.unmount();
+    store?.disconnect();
+    root = undefined;
+    store = undefined;
+    adapter = undefined;
+    const baselineEmpty = heap();
+    const conversations = generateConversations(count, { seed: 3 });
+    adapter = createMemoryAdapter({ conversations, pageSize: count });
+    const baselineData = heap();
+    const t0 = performance.now();
+    store = createInboxStore({ adapter, draftStorage: null });
+    await store.connect();
+    const loadMs = performance.now() - t0;
+    return { count, loadMs, rawDataBytes: baselineData - baselineEmpty, baselineData };
+  },
+
+  async mount() {
+    const container = document.getElementById('root')!;
+    const t0 = performance.now();
+    root = createRoot(container);
+    root.render(
+      <InboxProvider store={store}>
+        <ConversationList aria-label="Conversations" renderItem={(id: string) => <CountedRow id={id} />} />
+      </InboxProvider>,
+    );
+    while (!container.querySelector('[role="option"], [role="row"]')) await new Promise((r) => setTimeout(r, 0));
+    const t1 = await painted();
+    return { mountMs: t1 - t0, domNodes: document.getElementsByTagName('*').length, rows: container.querySelectorAll('[role="option"], [role="row"]').length };
+  },
+
+  heapPerConversation(baselineData: number, count: number) {
+    return (heap() - baselineData) / count;
+  },
+
+  /** A message for a conversation far down the list: time to the next painted frame, and rows re-rendered. */
+  async events(rounds = 20) {
+    const ids = store!.getState().lists.ids();
+    const samples: number[] = [];
+    const before = rowRenders;
+    let listRenders = 0;
+    const unsubscribe = store!.subscribe((s, p) => {
+      if (s.lists.ids() !== p.lists.ids()) listRenders++;
+    });
+    for (let i = 0; i < rounds; i++) {
+      const id = store!.getState().lists.ids()[ids.length - 1 - i]!;
+      await painted();
+      const t0 = performance.now();
+      adapter!.simulate.message(id, { preview: `event ${i}` });
+      const t1 = await nextFrame();
+      samples.push(t1 - t0);
+    }
+    unsubscribe();
+    return { eventToFrameMs: median(samples), rowsPerEvent: (rowRenders - before) / rounds, listOrderChangesPerEvent: listRenders / rounds };
+  },
+
+  /** Scrolls for `seconds` while messages arrive at `rate` per second; frame times and long tasks. */
+  async scroll(seconds: number, rate: number) {
+    const scroller = document.querySelector<HTMLElement>('[data-ik-scroller], .ik-ConversationList-viewport, [role="listbox"], [role="grid"]')!;
+    const ids = store!.getState().lists.ids();
+    const longTasks: number[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => longTasks.push(e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    let sent = 0;
+    const start = performance.now();
+    const timer = setInterval(() => {
+      const due = Math.floor(((performance.now() - start) / 1000) * rate);
+      for (; sent < due; sent++) adapter!.simulate.message(ids[(sent * 7919) % ids.length]!, { preview: `m${sent}` });
+    }, 10);
+    const frames: number[] = [];
+    let last = await nextFrame();
+    let direction = 1;
+    while (performance.now() - start < seconds * 1000) {
+      scroller.scrollTop += direction * 48;
+      if (scroller.scrollTop + scroller.clientHeight >= scroller.scrollHeight - 2 || scroller.scrollTop <= 0) direction = -direction;
+      const now = await nextFrame();
+      frames.push(now - last);
+      last = now;
+    }
+    clearInterval(timer);
+    observer.disconnect();
+    return {
+      rate,
+      messagesSent: sent,
+      frames: frames.length,
+      p95FrameMs: percentile(frames, 0.95),
+      maxFrameMs: Math.max(...frames),
+      longTasks: longTasks.length,
+      longestTaskMs: longTasks.length ? Math.max(...longTasks) : 0,
+    };
+  },
+};
+
+window.__bench = bench;

@@ -1,0 +1,61 @@
+// Render benchmark: a production build of bench/render in headless Chromium (Debian's, or $CHROMIUM_PATH).
+import { build, preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { findChromium, HOW_TO_INSTALL } from './chromium.mjs';
+
+/** Budgets that do not depend on machine speed; CI fails when one regresses. */
+export const RENDER_BUDGETS = {
+  rowsPerEvent: 1,
+  listOrderChangesPerEvent: 1,
+  domNodes: 900,
+};
+
+export async function runRenderBench({ quick = false, log = console.log } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(HOW_TO_INSTALL);
+  await build({ configFile: 'bench/render/vite.config.ts', logLevel: 'error' });
+  const server = await preview({ configFile: 'bench/render/vite.config.ts', preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
+  const url = server.resolvedUrls.local[0];
+  const browser = await chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--enable-precise-memory-info',
+      '--js-flags=--expose-gc',
+    ],
+  });
+  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
+  const rows = [];
+  let scrolls = [];
+  try {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    page.on('pageerror', (error) => log(`  page error: ${error.message}`));
+    await page.goto(url);
+    await page.waitForFunction(() => Boolean(window.__bench));
+    for (const size of sizes) {
+      const setup = await page.evaluate((n) => window.__bench.setup(n), size);
+      const mount = await page.evaluate(() => window.__bench.mount());
+      const heapPerConversation = await page.evaluate(([base, n]) => window.__bench.heapPerConversation(base, n), [setup.baselineData, size]);
+      const events = await page.evaluate((rounds) => window.__bench.events(rounds), quick ? 10 : 30);
+      rows.push({ size, loadMs: setup.loadMs, ...mount, heapPerConversation, ...events });
+      log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows/event`);
+    }
+    const seconds = quick ? 1 : 5;
+    for (const rate of [100, 500]) {
+      const result = await page.evaluate(([s, r]) => window.__bench.scroll(s, r), [seconds, rate]);
+      scrolls.push({ size: sizes[sizes.length - 1], seconds, ...result });
+      log(`  scroll ${rate}/s: p95 frame ${result.p95FrameMs.toFixed(1)} ms, ${result.longTasks} long tasks`);
+    }
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.httpServer.close(resolve));
+  }
+  return { rows, scrolls };
+}
