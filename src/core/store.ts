@@ -364,7 +364,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   function setMembership(name: string, ids: readonly ConversationId[]): void {
     const wanted = new Set(ids);
-    const current = groupLists.get(name)?.ids() ?? EMPTY_IDS;
+    // members already listed, plus conversations that gained the name earlier in this burst (not yet in the list)
+    const current = new Set(groupLists.get(name)?.ids() ?? EMPTY_IDS);
+    for (const id of touched.keys()) current.add(id);
     for (const id of current) {
       const conversation = base.get(id);
       if (!wanted.has(id) && conversation?.groupNames.includes(name)) {

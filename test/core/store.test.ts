@@ -462,6 +462,16 @@ describe('lifecycle and paging', () => {
     expect(ids(store)).toEqual([]);
   });
 
+  it('applies a membership event to conversations that joined the group earlier in the same burst', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a'), conv('x')], groups: [{ name: 'G', conversationIds: [] }] });
+    const store = await connected(s);
+    s.emit({ type: 'upserted', conversations: [conv('x', { groupNames: ['G'] })] });
+    s.emit({ type: 'groupMembershipChanged', name: 'G', conversationIds: ['a'] });
+    store.flush();
+    expect(ids(store, 'G')).toEqual(['a']);
+    expect(selectConversation(store.getState(), 'x')?.groupNames).toEqual([]);
+  });
+
   it('applies group list and membership events from the backend', async () => {
     const s = createScriptedAdapter({ conversations: [conv('a'), conv('b')] });
     const store = await connected(s);

@@ -1,0 +1,14 @@
+/**
+ * `inboxkit/testing`: the adapter conformance suite and helpers for test authors. Importing this entry imports
+ * Vitest (an optional peer dependency); the helpers alone live in `./helpers.js`, which does not.
+ */
+export { describeAdapterConformance } from './conformance.js';
+export { buildConformanceFixture, collectPages, makeConversation } from './helpers.js';
+export type { ConformanceFixtureOptions } from './helpers.js';
+export type {
+  ConformanceFixture,
+  ConformanceFixtureConversation,
+  ConformanceHarness,
+  ConformanceOptions,
+  CreateConformanceHarness,
+} from './types.js';
