@@ -60,6 +60,13 @@ export interface AdapterCapabilities {
   marks: readonly ConversationMark[];
   unreadRule: UnreadRule;
   orderBy: OrderingKey;
+  /**
+   * Mute modes the backend can set, per conversation kind. Absent means every mode for every kind.
+   * (Tencent Web cannot set `silentExceptMention` on a direct chat.)
+   */
+  muteModes?: Readonly<Partial<Record<ConversationKind, readonly MuteMode[]>>>;
+  /** Whether a group can exist with no conversations (Tencent Web needs at least one to create it). @default true */
+  emptyGroups?: boolean;
   /** Backend-specific extras, for example OpenIM's private chat. */
   extras?: Readonly<Record<string, boolean>>;
 }

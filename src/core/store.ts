@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOptions, UnreadRule } from './adapter.js';
 import { createLocalDraftStorage, type DraftStorage } from './drafts.js';
-import { InboxError, toInboxError } from './errors.js';
+import { INBOX_ERROR_CODES, InboxError, toInboxError, type InboxErrorCode } from './errors.js';
 import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator } from './order.js';
 import type {
   Conversation,
@@ -623,15 +623,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const succeeded = ids.filter((id) => !failedIds.has(id));
     settleOp(succeeded, op, true);
     settleOp([...failedIds], op, false);
-    if (op.registry) settleRegistry(op, true);
+    // A group whose every conversation failed was not created (Tencent creates nothing then).
+    if (op.registry) settleRegistry(op, succeeded.length > 0 || ids.length === 0);
     markPending(ids, -1);
     recordFailure(succeeded, undefined);
-    for (const failed of result.failed) {
-      const error = new InboxError('ADAPTER_FAILED', failed.message || `${operation} failed for ${failed.id}.`, {
-        sdkCode: Number.isFinite(Number(failed.code)) ? Number(failed.code) : undefined,
-      });
-      recordFailure([failed.id], { operation, error });
-    }
+    for (const failed of result.failed) recordFailure([failed.id], { operation, error: failureError(operation, failed) });
     commit();
     return result;
   }
@@ -732,6 +728,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         const conversation = requireConversation(id);
         assertMuteMode(mode);
         if (conversation.muteMode === mode) return;
+        const allowed = capabilities.muteModes?.[conversation.kind];
+        if (allowed && !allowed.includes(mode)) {
+          throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
+        }
         await run('setMuteMode', [id], { patch: (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode }) }, () =>
           adapter.setMuteMode(id, mode),
         );
@@ -804,12 +804,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
           adapter.deleteConversations([id], deleteOptions),
         );
         const failure = result.failed[0];
-        if (failure) {
-          throw fail(new InboxError('ADAPTER_FAILED', failure.message, { sdkCode: Number(failure.code) || undefined }), {
-            operation: 'deleteConversation',
-            ids: [id],
-          });
-        }
+        if (failure) throw fail(failureError('deleteConversation', failure), { operation: 'deleteConversation', ids: [id] });
       }),
 
     loadMore: () => {
@@ -841,6 +836,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
           throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
         }
         const { known, unknown } = splitKnown(ids);
+        if (known.length === 0 && capabilities.emptyGroups === false) {
+          throw new InboxError('INVALID_ARGUMENT', `The ${adapter.name} backend creates a group only with at least one conversation.`);
+        }
         assertGroupedLimit(name, known);
         const op: Op = { patch: withGroup(name), registry: (names) => (names.includes(name) ? names : [...names, name]) };
         const result = await run('createGroup', known, op, () => adapter.createGroup(name, known), { groupName: name });
@@ -938,6 +936,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       };
     },
   });
+}
+
+function failureError(operation: InboxOperation, failed: OperationResult['failed'][number]): InboxError {
+  const code = (INBOX_ERROR_CODES as readonly string[]).includes(failed.code) ? (failed.code as InboxErrorCode) : 'ADAPTER_FAILED';
+  const numeric = Number(failed.code);
+  const sdkCode = failed.sdkCode ?? (failed.code !== '' && Number.isFinite(numeric) ? numeric : undefined);
+  return new InboxError(code, failed.message || `${operation} failed for ${failed.id}.`, { sdkCode });
 }
 
 function markedRead(conversation: Conversation): Conversation {

@@ -90,7 +90,8 @@ export interface GroupSummary {
 /** Per-id outcome of a batch command. */
 export interface OperationResult {
   succeeded: ConversationId[];
-  failed: { id: ConversationId; code: string; message: string }[];
+  /** `code` is an `InboxErrorCode` where one fits, else the backend's code as a string; `sdkCode` is the backend's number. */
+  failed: { id: ConversationId; code: string; message: string; sdkCode?: number }[];
 }
 
 /** Target of `openConversation`: a user (direct chat) or a group (group chat). */

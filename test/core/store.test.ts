@@ -493,3 +493,36 @@ describe('the seam', () => {
     expect(() => createInboxStore({ adapter: {} as never })).toThrow(/adapter/);
   });
 });
+
+describe('capabilities and per-id failure codes', () => {
+  it('keeps the neutral code and the sdk code of a per-id failure', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a'), conv('b')], groups: [{ name: 'G', conversationIds: [] }], auto: false });
+    const store = await connected(s);
+    const done = store.getState().actions.addToGroup('G', ['a', 'b']);
+    s.last('addToGroup').resolve({ succeeded: ['a'], failed: [{ id: 'b', code: 'CONVERSATION_NOT_FOUND', message: 'gone', sdkCode: 2500 }] });
+    await done;
+    expect(store.getState().failures.b?.error).toMatchObject({ code: 'CONVERSATION_NOT_FOUND', sdkCode: 2500, message: 'gone' });
+  });
+
+  it('does not keep a created group when every conversation failed', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a')], auto: false });
+    const store = await connected(s);
+    const done = store.getState().actions.createGroup('Ghost', ['a']);
+    expect(store.getState().groupNames).toEqual(['Ghost']);
+    s.last('createGroup').resolve({ succeeded: [], failed: [{ id: 'a', code: '2500', message: 'not cached' }] });
+    await done;
+    expect(store.getState().groupNames).toEqual([]);
+  });
+
+  it('refuses a mute mode the backend cannot set on that kind, and an empty group where groups need members', async () => {
+    const s = createScriptedAdapter({
+      conversations: [conv('a'), conv('g', { kind: 'group' })],
+      capabilities: { muteModes: { direct: ['none', 'silent', 'blocked'] }, emptyGroups: false },
+    });
+    const store = await connected(s);
+    await expect(store.getState().actions.setMuteMode('a', 'silentExceptMention')).rejects.toMatchObject({ code: 'NOT_SUPPORTED' });
+    await expect(store.getState().actions.setMuteMode('g', 'silentExceptMention')).resolves.toBeUndefined();
+    await expect(store.getState().actions.createGroup('Empty', [])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(s.calls.map((c) => c.method)).toEqual(['setMuteMode']);
+  });
+});
