@@ -128,6 +128,10 @@ export interface DeleteOptions {
  * The contract between the store and a backend. Adapters normalize SDK quirks (seconds vs ms, JSON strings,
  * full lists vs deltas) so the store never sees an SDK type. Every method rejects with `InboxError`.
  * What a backend lacks rejects with `NOT_SUPPORTED`, never silently succeeds.
+ *
+ * One adapter instance serves one store: adapters may track what they delivered (paging de-duplication), so
+ * create one per store (several adapters may wrap the same SDK instance). `capabilities` may change during
+ * `connect()`; the store reads it again afterwards.
  */
 export interface ConversationAdapter {
   /** Short name for logs and devtools, e.g. `memory`, `tencent`, `openim`. */

@@ -182,7 +182,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   if (!adapter || typeof adapter.subscribe !== 'function' || typeof adapter.loadConversations !== 'function') {
     throw new InboxError('INVALID_ARGUMENT', 'createInboxStore needs an `adapter` that implements ConversationAdapter.');
   }
-  const capabilities = adapter.capabilities;
+  // Re-read after connect: some backends learn what they can do only then (OpenIM native vs emulated groups).
+  let capabilities = adapter.capabilities;
   const rule = options.unreadRule ?? capabilities.unreadRule;
   const compare = options.comparator ? withIdTieBreak(options.comparator) : createComparator(capabilities.orderBy);
   const now = options.now ?? Date.now;
@@ -491,6 +492,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     try {
       await adapter.connect?.();
       if (gen !== generation) return;
+      if (adapter.capabilities !== capabilities) {
+        capabilities = adapter.capabilities;
+        store.setState({ capabilities, version: store.getState().version + 1 });
+      }
       const groups = await adapter.loadGroups();
       if (gen !== generation) return;
       registryBase = groups.map((group) => group.name);

@@ -12,3 +12,17 @@ export type {
   ConformanceOptions,
   CreateConformanceHarness,
 } from './types.js';
+export { createFakeTencentChat, FakeTencentChat, FakeTencentCloudChat, FAKE_TENCENT_TYPES, FAKE_TENCENT_EVENT } from './fakeTencentChat.js';
+export type {
+  FakeTencentChatOptions,
+  FakeTencentConversation,
+  FakeTencentConversationSeed,
+  FakeTencentLastMessage,
+  FakeTencentGroupAtInfo,
+  FakeTencentCall,
+  FakeTencentError,
+  FakeTencentEvent,
+  FakeTencentMessageOptions,
+} from './fakeTencentChat.js';
+export { createFakeOpenIMSdk, fakeOpenIMConversationId, fakeOpenIMTextMessage } from './fakeOpenIMSdk.js';
+export type { FakeOpenIMSdk, FakeOpenIMSdkOptions, FakeOpenIMConversationSeed, FakeOpenIMFailure, FakeOpenIMMessageOptions } from './fakeOpenIMSdk.js';

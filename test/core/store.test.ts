@@ -526,3 +526,15 @@ describe('capabilities and per-id failure codes', () => {
     expect(s.calls.map((c) => c.method)).toEqual(['setMuteMode']);
   });
 });
+
+describe('capabilities learned on connect', () => {
+  it('reads the adapter capabilities again after connect', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a')], capabilities: { groups: 'emulated', marks: [] } });
+    s.adapter.connect = () => {
+      (s.adapter as { capabilities: typeof s.adapter.capabilities }).capabilities = { ...s.adapter.capabilities, groups: 'native', marks: ['star'] };
+    };
+    const store = await connected(s);
+    expect(store.getState().capabilities).toMatchObject({ groups: 'native', marks: ['star'] });
+    await expect(store.getState().actions.setMark(['a'], 'star', true)).resolves.toEqual({ succeeded: ['a'], failed: [] });
+  });
+});

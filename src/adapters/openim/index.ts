@@ -1,0 +1,746 @@
+import {
+  DEFAULT_CAPABILITIES,
+  OPENIM_UNREAD_RULE,
+  type AdapterCapabilities,
+  type AdapterEvent,
+  type AdapterListener,
+  type ConversationAdapter,
+  type ConversationPage,
+  type DeleteOptions,
+  type PageRequest,
+} from '../../core/adapter.js';
+import { InboxError } from '../../core/errors.js';
+import type { Conversation, ConversationGroup, ConversationId, ConversationMark, ConversationTarget, MuteMode, OperationResult } from '../../core/types.js';
+import { assertBoolean, assertConversationId, assertIdList, assertMark, assertMuteMode, assertString } from '../../core/validate.js';
+import {
+  createDefaultGroupRegistry,
+  createEmulatedGroups,
+  createNativeGroups,
+  OPENIM_GROUP_NAME_MAX_BYTES,
+  OPENIM_MAX_GROUPED_CONVERSATIONS,
+  OPENIM_MAX_GROUPS,
+  type GroupEngine,
+  type GroupHost,
+  type OpenIMGroupRegistry,
+} from './groups.js';
+import {
+  DEFAULT_OPENIM_PREVIEW_LABELS,
+  fromMuteMode,
+  isVisibleItem,
+  toConversation,
+  toOpenIMError,
+  toRow,
+  toRows,
+  type ConversationMapContext,
+  type OpenIMPreviewLabels,
+} from './map.js';
+import {
+  OPENIM_CONVERSATION_GROUP_TYPE,
+  OPENIM_ERROR_CODE,
+  OPENIM_EVENTS,
+  OPENIM_GROUP_AT_TYPE,
+  OPENIM_SESSION_TYPE,
+  type OpenIMConversationItem,
+  type OpenIMEventHandler,
+  type OpenIMEventName,
+  type OpenIMEventPayload,
+  type OpenIMMethod,
+  type OpenIMSdk,
+} from './sdk.js';
+
+export type {
+  OpenIMConversationGroup,
+  OpenIMConversationItem,
+  OpenIMEventHandler,
+  OpenIMEventName,
+  OpenIMEventPayload,
+  OpenIMResponse,
+  OpenIMSdk,
+} from './sdk.js';
+export {
+  OPENIM_CONVERSATION_GROUP_TYPE,
+  OPENIM_ERROR_CODE,
+  OPENIM_EVENTS,
+  OPENIM_GROUP_AT_TYPE,
+  OPENIM_MESSAGE_TYPE,
+  OPENIM_RECV_MSG_OPT,
+  OPENIM_SESSION_TYPE,
+} from './sdk.js';
+export {
+  buildPreview,
+  DEFAULT_OPENIM_PREVIEW_LABELS,
+  parseLatestMessage,
+  toConversation,
+  toMentions,
+  toMuteMode,
+  toOpenIMError,
+} from './map.js';
+export type { ConversationMapContext, OpenIMPreviewLabels } from './map.js';
+export {
+  createLocalStorageGroupRegistry,
+  createMemoryGroupRegistry,
+  OPENIM_EX_MAX_LENGTH,
+  OPENIM_EX_NAMESPACE,
+  readExGroups,
+  writeExGroups,
+} from './groups.js';
+export type { LocalStorageGroupRegistryOptions, OpenIMGroupRegistry } from './groups.js';
+
+/**
+ * OpenIM's own features, each a flag in `capabilities.extras`; the matching method rejects with
+ * `NOT_SUPPORTED` when its flag is false.
+ */
+export type OpenIMExtras = {
+  /** `setPrivateChat` (burn after reading), through `setConversation({ isPrivateChat, burnDuration })`. */
+  privateChat: boolean;
+  /** `setGlobalReceiveOption`, through `setSelfInfo({ globalRecvMsgOpt })`. */
+  globalReceiveOption: boolean;
+  /** `clearAllConversations`, through `hideAllConversations` or one `hideConversation` per row. */
+  clearAllConversations: boolean;
+};
+
+/** The capabilities of the OpenIM adapter. `groups` is `'emulated'` until `connect()` has detected native support. */
+export interface OpenIMCapabilities extends AdapterCapabilities {
+  groups: 'native' | 'emulated';
+  extras: Readonly<OpenIMExtras>;
+}
+
+/** Options of `createOpenIMAdapter`. */
+export interface OpenIMAdapterOptions {
+  /** The instance from `getSDK()` of `@openim/wasm-client-sdk`, logged in by the app. The kit never logs in. */
+  sdk: OpenIMSdk;
+  /** The logged-in user. Keys the default group registry. @default the result of `sdk.getLoginUserID()` */
+  selfUserId?: string;
+  /**
+   * Where emulated groups keep their names and order.
+   * @default `localStorage` under `inboxkit:openim:groups:<selfUserId>`, or memory without a user id or storage
+   */
+  groupRegistry?: OpenIMGroupRegistry;
+  /** Conversations per `getConversationListSplit` call. @default the store's page size (100) */
+  pageSize?: number;
+  /**
+   * Rows re-read before each page's offset. Offsets shift when conversations move while paging; re-reading a
+   * few rows (duplicates are dropped) keeps a row from being skipped.
+   * @default 5
+   */
+  pageOverlap?: number;
+  /** `'auto'` uses the enterprise group API when the SDK build backs it; `'emulated'` never does. @default 'auto' */
+  groupMode?: 'auto' | 'emulated';
+  /**
+   * Show `isMarked` as the `star` mark and allow setting it. `'auto'` enables it on enterprise builds (where
+   * native conversation groups are detected), since `isMarked` is a commercial feature. @default 'auto'
+   */
+  starMark?: boolean | 'auto';
+  /** Texts of non-text previews (`[Image]`, ...), for localisation. */
+  previewLabels?: Partial<OpenIMPreviewLabels>;
+}
+
+/** The OpenIM adapter: the `ConversationAdapter` contract plus OpenIM's own features. */
+export interface OpenIMAdapter extends ConversationAdapter {
+  readonly name: 'openim';
+  readonly capabilities: OpenIMCapabilities;
+  /** Detects native groups (enterprise builds) and the logged-in user; later calls reuse the result. */
+  connect(): Promise<void>;
+  disconnect(): void;
+  /** `getTotalUnreadMsgCount`: OpenIM's own total (`recvMsgOpt < 2`, visible conversations only). */
+  getTotalUnread(): Promise<number>;
+  /** Turns private chat (burn after reading) on or off, optionally with the burn duration in seconds. */
+  setPrivateChat(id: ConversationId, enabled: boolean, burnDurationSec?: number): Promise<void>;
+  /** Sets the account-wide receive option (`globalRecvMsgOpt`). `silentExceptMention` is not supported. */
+  setGlobalReceiveOption(mode: MuteMode): Promise<void>;
+  /** Removes every conversation from the local list (hides them; messages are kept). */
+  clearAllConversations(): Promise<void>;
+}
+
+const ENTERPRISE_GROUP_METHODS = [
+  'createConversationGroup',
+  'updateConversationGroup',
+  'deleteConversationGroup',
+  'getConversationGroups',
+  'addConversationsToGroups',
+  'removeConversationsFromGroups',
+] as const;
+
+const OPENIM_MUTE_MODES: readonly MuteMode[] = Object.freeze(['none', 'silent', 'blocked']);
+const SCAN_PAGE = 500;
+const LOOP_CONCURRENCY = 4;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function hasMethod(sdk: OpenIMSdk, method: string): boolean {
+  return typeof (sdk as unknown as Record<string, unknown>)[method] === 'function';
+}
+
+/** Runs `task` over `items` with at most `limit` at a time, collecting every outcome. */
+async function forEachLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
+  const out = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      out[index] = await task(items[index]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return out;
+}
+
+/** Group work also runs app code (the registry); anything it throws still reaches callers as an `InboxError`. */
+async function asInboxError<T>(what: string, task: () => Promise<T>): Promise<T> {
+  try {
+    return await task();
+  } catch (cause) {
+    if (cause instanceof InboxError) throw cause;
+    throw new InboxError('ADAPTER_FAILED', `${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * Creates a `ConversationAdapter` over an OpenIM wasm SDK instance (`@openim/wasm-client-sdk` 3.8.5).
+ *
+ * - Pages with `getConversationListSplit` (cursor = offset), dropping rows it already delivered.
+ * - Turns `OnNewConversation`/`OnConversationChanged` deltas into `upserted` (hidden rows into `removed`), and
+ *   emits `removed` itself after its own hide/delete calls, which the SDK does not report.
+ * - Resets `groupAtType` after marking a conversation read, which the SDK does not do.
+ * - Uses native (enterprise) conversation groups when the build backs them, else emulates them in `ex`
+ *   (emulated mode reads every visible conversation once in `loadGroups` to learn the membership).
+ *
+ * Paging state (which rows were delivered) belongs to the latest paging run: give each store its own adapter;
+ * several adapters may share one `sdk`.
+ *
+ * @example
+ * const adapter = createOpenIMAdapter({ sdk: getSDK() });
+ * const store = createInboxStore({ adapter });
+ */
+export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapter {
+  const sdk = options?.sdk;
+  if (!sdk || typeof sdk.on !== 'function' || typeof sdk.getConversationListSplit !== 'function') {
+    throw new InboxError('INVALID_ARGUMENT', 'createOpenIMAdapter needs `sdk`: the instance returned by getSDK() of @openim/wasm-client-sdk.');
+  }
+  const labels: OpenIMPreviewLabels = { ...DEFAULT_OPENIM_PREVIEW_LABELS, ...options.previewLabels };
+  const pageOverlap = Math.max(0, Math.trunc(options.pageOverlap ?? 5));
+
+  const listeners = new Set<{ listener: AdapterListener }>();
+  /** Ids delivered since the first page, so that a later page never re-emits (and never overwrites) them. */
+  const seen = new Set<ConversationId>();
+  /** The last row seen per id: tells `markRead` whether there is anything to reset. */
+  const rows = new Map<ConversationId, OpenIMConversationItem>();
+
+  let selfUserId = options.selfUserId;
+  let registry = options.groupRegistry;
+  let starMark = options.starMark === true;
+  let nativeMarkAll: boolean | undefined;
+
+  function emit(event: AdapterEvent): void {
+    for (const entry of [...listeners]) {
+      try {
+        entry.listener(event);
+      } catch {
+        // a failing listener must not break the others
+      }
+    }
+  }
+
+  async function call<T>(method: OpenIMMethod, args: unknown[], conversationScoped = false): Promise<T> {
+    const fn = (sdk as unknown as Record<string, unknown>)[method];
+    if (typeof fn !== 'function') throw new InboxError('NOT_SUPPORTED', `This OpenIM SDK has no ${method}.`);
+    let response: unknown;
+    try {
+      response = await (fn as (...params: unknown[]) => unknown).apply(sdk, args);
+    } catch (cause) {
+      throw toOpenIMError(cause, { method, conversationScoped });
+    }
+    if (isRecord(response) && typeof response.errCode === 'number' && response.errCode !== 0) {
+      throw toOpenIMError(response, { method, conversationScoped });
+    }
+    return (isRecord(response) ? response.data : undefined) as T;
+  }
+
+  async function scanAll(): Promise<OpenIMConversationItem[]> {
+    if (hasMethod(sdk, 'getAllConversationList')) {
+      try {
+        return toRows(await call('getAllConversationList', [])).filter(isVisibleItem);
+      } catch (error) {
+        if (!(error instanceof InboxError && error.code === 'NOT_SUPPORTED')) throw error;
+      }
+    }
+    const byId = new Map<ConversationId, OpenIMConversationItem>();
+    for (let offset = 0; ; ) {
+      const page = toRows(await call('getConversationListSplit', [{ offset, count: SCAN_PAGE }]));
+      for (const row of page) if (isVisibleItem(row)) byId.set(row.conversationID, row);
+      if (page.length < SCAN_PAGE) break;
+      offset += page.length;
+    }
+    return [...byId.values()];
+  }
+
+  async function fetchRows(ids: readonly ConversationId[]): Promise<Map<ConversationId, OpenIMConversationItem>> {
+    const found = new Map<ConversationId, OpenIMConversationItem>();
+    if (ids.length === 0) return found;
+    if (hasMethod(sdk, 'getMultipleConversation')) {
+      for (const row of toRows(await call('getMultipleConversation', [[...ids]]))) found.set(row.conversationID, row);
+    } else {
+      const wanted = new Set(ids);
+      for (const row of await scanAll()) if (wanted.has(row.conversationID)) found.set(row.conversationID, row);
+    }
+    for (const row of found.values()) rows.set(row.conversationID, row);
+    return found;
+  }
+
+  const host: GroupHost = { sdk, call, fetchRows, scanAll, emit };
+  const getRegistry = (): OpenIMGroupRegistry => (registry ??= createDefaultGroupRegistry(selfUserId));
+  let engine: GroupEngine = createEmulatedGroups(host, getRegistry);
+
+  const mapContext: ConversationMapContext = {
+    groupNames: (item) => engine.groupNamesOf(item),
+    get starMark() {
+      return starMark;
+    },
+    labels,
+  };
+  const map = (item: OpenIMConversationItem): Conversation => toConversation(item, mapContext);
+
+  const extras: OpenIMExtras = {
+    privateChat: hasMethod(sdk, 'setConversation'),
+    globalReceiveOption: hasMethod(sdk, 'setSelfInfo') || hasMethod(sdk, 'setGlobalRecvMessageOpt'),
+    clearAllConversations: hasMethod(sdk, 'hideAllConversations') || hasMethod(sdk, 'hideConversation'),
+  };
+
+  function buildCapabilities(): OpenIMCapabilities {
+    return Object.freeze({
+      ...DEFAULT_CAPABILITIES,
+      groups: engine.mode,
+      paging: true,
+      maxGroups: OPENIM_MAX_GROUPS,
+      groupNameMaxBytes: OPENIM_GROUP_NAME_MAX_BYTES,
+      // OpenIM documents no pin limit.
+      maxPinned: Number.POSITIVE_INFINITY,
+      maxGroupedConversations: OPENIM_MAX_GROUPED_CONVERSATIONS,
+      serverDelete: true,
+      draftsPersisted: true,
+      marks: Object.freeze(starMark ? (['star'] as ConversationMark[]) : []),
+      unreadRule: OPENIM_UNREAD_RULE,
+      orderBy: 'lastActivityOrDraft' as const,
+      // recvMsgOpt has no "silent except @-mentions".
+      muteModes: Object.freeze({ direct: OPENIM_MUTE_MODES, group: OPENIM_MUTE_MODES, system: OPENIM_MUTE_MODES }),
+      emptyGroups: true,
+      extras: Object.freeze({ ...extras }),
+    });
+  }
+  let capabilities = buildCapabilities();
+
+  // ---- lifecycle --------------------------------------------------------------------------------------
+
+  async function detectNativeGroups(): Promise<boolean> {
+    if (!ENTERPRISE_GROUP_METHODS.every((method) => hasMethod(sdk, method))) return false;
+    try {
+      await sdk.getConversationGroups!(OPENIM_CONVERSATION_GROUP_TYPE.all);
+      return true;
+    } catch (cause) {
+      // 3.8.5 open-source builds declare the API but the wasm does not back it: the call rejects without errCode.
+      return isRecord(cause) && typeof cause.errCode === 'number';
+    }
+  }
+
+  let ready: Promise<void> | undefined;
+  function ensureReady(): Promise<void> {
+    ready ??= (async () => {
+      if (!selfUserId && hasMethod(sdk, 'getLoginUserID')) {
+        try {
+          const id = await call<unknown>('getLoginUserID', []);
+          if (typeof id === 'string' && id) selfUserId = id;
+        } catch {
+          // not logged in yet: the default registry falls back to memory
+        }
+      }
+      const native = options.groupMode !== 'emulated' && (await detectNativeGroups());
+      if (native) {
+        engine = createNativeGroups(host);
+        // Rows carry no group information in native mode: know the groups before the first page is mapped.
+        await engine.load().catch(() => undefined);
+      }
+      if (options.starMark === undefined || options.starMark === 'auto') starMark = native;
+      capabilities = buildCapabilities();
+    })();
+    ready.catch(() => {
+      ready = undefined;
+    });
+    return ready;
+  }
+
+  // ---- SDK events -------------------------------------------------------------------------------------
+
+  function payloadData(payload: unknown): unknown {
+    let data = isRecord(payload) && 'data' in payload ? payload.data : payload;
+    if (typeof data === 'string') {
+      try {
+        data = JSON.parse(data);
+      } catch {
+        // leave it as text
+      }
+    }
+    return data;
+  }
+
+  function ingest(items: readonly OpenIMConversationItem[]): { upserted: Conversation[]; removed: ConversationId[] } {
+    const upserted: Conversation[] = [];
+    const removed: ConversationId[] = [];
+    engine.observe(items);
+    for (const item of items) {
+      rows.set(item.conversationID, item);
+      if (isVisibleItem(item)) {
+        seen.add(item.conversationID);
+        upserted.push(map(item));
+      } else {
+        seen.delete(item.conversationID);
+        removed.push(item.conversationID);
+      }
+    }
+    return { upserted, removed };
+  }
+
+  const onConversations: OpenIMEventHandler = (payload) => {
+    const items = toRows(payloadData(payload));
+    // OnConversationChanged([]) is what deleting with history fires: nothing to apply.
+    if (items.length === 0) return;
+    const { upserted, removed } = ingest(items);
+    if (upserted.length > 0) emit({ type: 'upserted', conversations: upserted });
+    if (removed.length > 0) emit({ type: 'removed', ids: removed });
+  };
+
+  const handlers: [OpenIMEventName, OpenIMEventHandler][] = [
+    [OPENIM_EVENTS.OnNewConversation, onConversations],
+    [OPENIM_EVENTS.OnConversationChanged, onConversations],
+    [
+      OPENIM_EVENTS.OnTotalUnreadMessageCountChanged,
+      (payload) => {
+        const total = Number(payloadData(payload));
+        if (Number.isFinite(total)) emit({ type: 'unreadTotalChanged', total: Math.max(0, total) });
+      },
+    ],
+    [OPENIM_EVENTS.OnSyncServerStart, () => emit({ type: 'syncStateChanged', status: 'syncing', progress: 0 })],
+    [
+      OPENIM_EVENTS.OnSyncServerProgress,
+      (payload) => {
+        const progress = Number(payloadData(payload));
+        emit({ type: 'syncStateChanged', status: 'syncing', ...(Number.isFinite(progress) ? { progress } : {}) });
+      },
+    ],
+    [OPENIM_EVENTS.OnSyncServerFinish, () => emit({ type: 'syncStateChanged', status: 'ready', progress: 100 })],
+    [
+      OPENIM_EVENTS.OnSyncServerFailed,
+      (payload: OpenIMEventPayload) => {
+        const sdkCode = isRecord(payload) && typeof payload.errCode === 'number' && payload.errCode !== 0 ? payload.errCode : undefined;
+        const error = new InboxError('ADAPTER_FAILED', 'OpenIM failed to sync conversations with the server.', { sdkCode, cause: payload });
+        emit({ type: 'syncStateChanged', status: 'failed', error });
+      },
+    ],
+    [OPENIM_EVENTS.OnConversationGroupAdded, (payload) => engine.onSdkGroupEvent('added', payloadData(payload))],
+    [OPENIM_EVENTS.OnConversationGroupChanged, (payload) => engine.onSdkGroupEvent('changed', payloadData(payload))],
+    [OPENIM_EVENTS.OnConversationGroupDeleted, (payload) => engine.onSdkGroupEvent('deleted', payloadData(payload))],
+    [OPENIM_EVENTS.OnConversationGroupMemberAdded, (payload) => engine.onSdkGroupEvent('memberAdded', payloadData(payload))],
+    [OPENIM_EVENTS.OnConversationGroupMemberDeleted, (payload) => engine.onSdkGroupEvent('memberDeleted', payloadData(payload))],
+  ];
+
+  function attach(): void {
+    for (const [event, handler] of handlers) sdk.on(event, handler);
+  }
+
+  function detach(): void {
+    for (const [event, handler] of handlers) sdk.off(event, handler);
+  }
+
+  // ---- commands -----------------------------------------------------------------------------------------
+
+  function removedLocally(ids: readonly ConversationId[]): void {
+    if (ids.length === 0) return;
+    for (const id of ids) {
+      seen.delete(id);
+      rows.delete(id);
+    }
+    emit({ type: 'removed', ids: [...ids] });
+  }
+
+  async function knownRow(id: ConversationId): Promise<OpenIMConversationItem | undefined> {
+    const cached = rows.get(id);
+    if (cached) return cached;
+    if (!hasMethod(sdk, 'getMultipleConversation')) return undefined;
+    return (await fetchRows([id])).get(id);
+  }
+
+  async function markOneRead(id: ConversationId, row: OpenIMConversationItem | undefined): Promise<void> {
+    if (!row || row.unreadCount > 0) {
+      try {
+        await call('markConversationMessageAsRead', [id], true);
+      } catch (error) {
+        // 10303: the unread count is already zero, which is what we wanted.
+        if (!(error instanceof InboxError && error.sdkCode === OPENIM_ERROR_CODE.unreadCountZero)) throw error;
+      }
+    }
+    // Marking read does not reset the @-state in OpenIM; without this the "[@me]" badge sticks.
+    if (row && row.groupAtType !== OPENIM_GROUP_AT_TYPE.normal) {
+      await call('setConversation', [{ conversationID: id, groupAtType: OPENIM_GROUP_AT_TYPE.normal }], true);
+    }
+    const latest = rows.get(id);
+    if (latest) rows.set(id, { ...latest, unreadCount: 0, groupAtType: OPENIM_GROUP_AT_TYPE.normal });
+  }
+
+  /** Re-reads rows changed by an extra method and delivers them, in case the SDK sends no event. */
+  async function refresh(ids: readonly ConversationId[]): Promise<void> {
+    if (!hasMethod(sdk, 'getMultipleConversation')) return;
+    try {
+      const found = [...(await fetchRows(ids)).values()].filter(isVisibleItem);
+      if (found.length > 0) emit({ type: 'upserted', conversations: ingest(found).upserted });
+    } catch {
+      // the SDK's own change event will carry the update
+    }
+  }
+
+  async function perId(ids: readonly ConversationId[], task: (id: ConversationId) => Promise<void>): Promise<OperationResult> {
+    const targets = [...new Set(ids)];
+    const errors = await forEachLimited(targets, LOOP_CONCURRENCY, async (id) => {
+      try {
+        await task(id);
+        return undefined;
+      } catch (cause) {
+        return cause instanceof InboxError ? cause : toOpenIMError(cause, { method: 'call', conversationScoped: true });
+      }
+    });
+    const result: OperationResult = { succeeded: [], failed: [] };
+    targets.forEach((id, i) => {
+      const error = errors[i];
+      if (error) result.failed.push(error.sdkCode === undefined ? { id, code: error.code, message: error.message } : { id, code: error.code, message: error.message, sdkCode: error.sdkCode });
+      else result.succeeded.push(id);
+    });
+    return result;
+  }
+
+  function throwIfAnyFailed(result: OperationResult, what: string): void {
+    const first = result.failed[0];
+    if (!first) return;
+    throw new InboxError(
+      first.code === 'NOT_SUPPORTED' ? 'NOT_SUPPORTED' : 'ADAPTER_FAILED',
+      `${what} failed for ${result.failed.length} conversation(s) (${result.failed.map((f) => f.id).join(', ')}): ${first.message}`,
+    );
+  }
+
+  const adapter: OpenIMAdapter = {
+    name: 'openim',
+    get capabilities() {
+      return capabilities;
+    },
+
+    connect: () => ensureReady(),
+
+    disconnect() {
+      seen.clear();
+    },
+
+    subscribe(listener) {
+      const entry = { listener };
+      listeners.add(entry);
+      if (listeners.size === 1) attach();
+      let active = true;
+      return () => {
+        if (!active) return;
+        active = false;
+        listeners.delete(entry);
+        if (listeners.size === 0) detach();
+      };
+    },
+
+    async loadConversations(request: PageRequest = {}): Promise<ConversationPage> {
+      await ensureReady();
+      const count = Math.max(1, Math.trunc(options.pageSize ?? request.count ?? 100));
+      let offset = 0;
+      if (request.cursor !== undefined && request.cursor !== null) {
+        offset = Number(request.cursor);
+        if (!/^\d+$/.test(request.cursor) || !Number.isSafeInteger(offset)) {
+          throw new InboxError('INVALID_ARGUMENT', `Unknown cursor ${JSON.stringify(request.cursor)}: pass back the cursor of the previous page.`);
+        }
+      } else {
+        seen.clear();
+      }
+      const overlap = Math.min(offset, pageOverlap);
+      const page = toRows(await call('getConversationListSplit', [{ offset: offset - overlap, count: count + overlap }]));
+      const isFinished = page.length < count + overlap;
+      const fresh = page.filter((row) => isVisibleItem(row) && !seen.has(row.conversationID));
+      engine.observe(page);
+      for (const row of page) rows.set(row.conversationID, row);
+      for (const row of fresh) seen.add(row.conversationID);
+      const next = offset + Math.max(0, page.length - overlap);
+      return { conversations: fresh.map(map), cursor: isFinished ? null : String(next), isFinished };
+    },
+
+    async loadGroups(): Promise<readonly ConversationGroup[]> {
+      await ensureReady();
+      return asInboxError('Loading conversation groups', () => engine.load());
+    },
+
+    async getTotalUnread(): Promise<number> {
+      const total = Number(await call<unknown>('getTotalUnreadMsgCount', []));
+      return Number.isFinite(total) ? total : 0;
+    },
+
+    async openConversation(target: ConversationTarget): Promise<Conversation> {
+      if (!isRecord(target) || (target.kind !== 'direct' && target.kind !== 'group')) {
+        throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
+      }
+      assertConversationId(target.targetId, 'targetId');
+      await ensureReady();
+      // Groups are session type 3 (`sg_` ids); 2 would make a legacy `g_` id that matches no real conversation.
+      const sessionType = target.kind === 'group' ? OPENIM_SESSION_TYPE.group : OPENIM_SESSION_TYPE.single;
+      const row = toRow(await call('getOneConversation', [{ sourceID: target.targetId, sessionType }]));
+      if (!row) throw new InboxError('ADAPTER_FAILED', `OpenIM getOneConversation returned no conversation for ${target.kind} "${target.targetId}".`);
+      engine.observe([row]);
+      rows.set(row.conversationID, row);
+      if (isVisibleItem(row)) seen.add(row.conversationID);
+      return map(row);
+    },
+
+    async pin(id, isPinned) {
+      assertConversationId(id);
+      assertBoolean(isPinned, 'isPinned');
+      await call('setConversation', [{ conversationID: id, isPinned }], true);
+    },
+
+    async setDraft(id, text) {
+      assertConversationId(id);
+      assertString(text, 'the draft text');
+      await call('setConversationDraft', [{ conversationID: id, draftText: text }], true);
+    },
+
+    async setMuteMode(id, mode) {
+      assertConversationId(id);
+      assertMuteMode(mode);
+      const recvMsgOpt = fromMuteMode(mode);
+      if (recvMsgOpt === undefined) throw new InboxError('NOT_SUPPORTED', `OpenIM has no "${mode}" receive option.`);
+      await call('setConversation', [{ conversationID: id, recvMsgOpt }], true);
+    },
+
+    async markRead(id) {
+      assertConversationId(id);
+      await markOneRead(id, await knownRow(id));
+    },
+
+    async markAllRead() {
+      if (nativeMarkAll !== false && hasMethod(sdk, 'markAllConversationMessageAsRead')) {
+        try {
+          await call('markAllConversationMessageAsRead', []);
+          nativeMarkAll = true;
+        } catch (error) {
+          if (!(error instanceof InboxError && error.code === 'NOT_SUPPORTED')) throw error;
+          nativeMarkAll = false;
+        }
+      }
+      // After a native mark-all the rows read back with no unread, so only their @-state is reset.
+      const targets = (await scanAll()).filter((row) => row.unreadCount > 0 || row.groupAtType !== OPENIM_GROUP_AT_TYPE.normal);
+      const byId = new Map(targets.map((row) => [row.conversationID, row]));
+      const result = await perId([...byId.keys()], (id) => markOneRead(id, byId.get(id)));
+      throwIfAnyFailed(result, 'Marking all conversations read');
+    },
+
+    async setMark(ids, mark, enabled) {
+      assertIdList(ids);
+      assertMark(mark);
+      assertBoolean(enabled, 'enabled');
+      await ensureReady();
+      if (mark !== 'star' || !starMark) {
+        throw new InboxError('NOT_SUPPORTED', `OpenIM supports only the "star" mark (isMarked), and only on commercial builds; "${mark}" is not available.`);
+      }
+      return perId(ids, async (id) => {
+        await call('setConversation', [{ conversationID: id, isMarked: enabled }], true);
+      });
+    },
+
+    async deleteConversations(ids, deleteOptions: DeleteOptions = {}) {
+      assertIdList(ids);
+      const clearHistory = deleteOptions.clearHistory ?? true;
+      // Never `deleteConversation(id)`: 3.8.5 wires it to the DB with the arguments swapped, so it does nothing.
+      const method = clearHistory ? 'deleteConversationAndDeleteAllMsg' : 'hideConversation';
+      const result = await perId(ids, async (id) => {
+        await call(method, [id], true);
+      });
+      // Neither call reports the row leaving the list (hide fires nothing; delete fires OnConversationChanged([])).
+      removedLocally(result.succeeded);
+      return result;
+    },
+
+    async createGroup(name, ids) {
+      assertIdList(ids);
+      await ensureReady();
+      return asInboxError('Creating a group', () => engine.create(name, ids));
+    },
+
+    async renameGroup(oldName, newName) {
+      await ensureReady();
+      return asInboxError('Renaming a group', () => engine.rename(oldName, newName));
+    },
+
+    async deleteGroup(name) {
+      await ensureReady();
+      return asInboxError('Deleting a group', () => engine.remove(name));
+    },
+
+    async addToGroup(name, ids) {
+      assertIdList(ids);
+      await ensureReady();
+      return asInboxError('Adding to a group', () => engine.addTo(name, ids));
+    },
+
+    async removeFromGroup(name, ids) {
+      assertIdList(ids);
+      await ensureReady();
+      return asInboxError('Removing from a group', () => engine.removeFrom(name, ids));
+    },
+
+    async setPrivateChat(id, enabled, burnDurationSec) {
+      assertConversationId(id);
+      assertBoolean(enabled, 'enabled');
+      if (burnDurationSec !== undefined && (!Number.isInteger(burnDurationSec) || burnDurationSec <= 0)) {
+        throw new InboxError('INVALID_ARGUMENT', `burnDurationSec must be a positive whole number of seconds, got ${String(burnDurationSec)}.`);
+      }
+      if (!extras.privateChat) throw new InboxError('NOT_SUPPORTED', 'This OpenIM SDK cannot set private chat (no setConversation).');
+      await call(
+        'setConversation',
+        [{ conversationID: id, isPrivateChat: enabled, ...(burnDurationSec !== undefined ? { burnDuration: burnDurationSec } : {}) }],
+        true,
+      );
+      await refresh([id]);
+    },
+
+    async setGlobalReceiveOption(mode) {
+      assertMuteMode(mode);
+      const globalRecvMsgOpt = fromMuteMode(mode);
+      if (globalRecvMsgOpt === undefined) throw new InboxError('NOT_SUPPORTED', `OpenIM has no "${mode}" receive option.`);
+      if (hasMethod(sdk, 'setSelfInfo')) await call('setSelfInfo', [{ globalRecvMsgOpt }]);
+      else if (hasMethod(sdk, 'setGlobalRecvMessageOpt')) await call('setGlobalRecvMessageOpt', [globalRecvMsgOpt]);
+      else throw new InboxError('NOT_SUPPORTED', 'This OpenIM SDK cannot set the global receive option (no setSelfInfo).');
+    },
+
+    async clearAllConversations() {
+      if (!extras.clearAllConversations) throw new InboxError('NOT_SUPPORTED', 'This OpenIM SDK cannot hide conversations.');
+      // `deleteAllConversationFromLocal` is declared by 3.8.5 but not backed by its wasm: never used.
+      if (hasMethod(sdk, 'hideAllConversations')) {
+        try {
+          await call('hideAllConversations', []);
+          seen.clear();
+          rows.clear();
+          emit({ type: 'replaced', conversations: [] });
+          return;
+        } catch (error) {
+          if (!(error instanceof InboxError && error.code === 'NOT_SUPPORTED') || !hasMethod(sdk, 'hideConversation')) throw error;
+        }
+      }
+      const ids = (await scanAll()).map((row) => row.conversationID);
+      const result = await perId(ids, async (id) => {
+        await call('hideConversation', [id], true);
+      });
+      removedLocally(result.succeeded);
+      throwIfAnyFailed(result, 'Clearing the conversation list');
+    },
+  };
+  return adapter;
+}
