@@ -1,4 +1,4 @@
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -11,13 +11,20 @@ const entries = {
   'testing/index': 'src/testing/index.ts',
 };
 
-/** Ships the optional theme as `inboxkit/styles.css`, unprocessed (it is plain CSS in one @layer). */
-function copyStyles(): Plugin {
+/**
+ * Ships the optional theme as `inboxkit/styles.css`: every src/styles/*.css, tokens first, concatenated as is
+ * (each file keeps its rules inside `@layer inboxkit`).
+ */
+function bundleStyles(): Plugin {
   return {
-    name: 'inboxkit-copy-styles',
+    name: 'inboxkit-styles',
     closeBundle() {
+      const files = readdirSync('src/styles')
+        .filter((file) => file.endsWith('.css'))
+        .sort((a, b) => (a === 'tokens.css' ? -1 : b === 'tokens.css' ? 1 : a.localeCompare(b)));
+      const css = files.map((file) => `/* ${file} */\n${readFileSync(`src/styles/${file}`, 'utf8').trim()}\n`).join('\n');
       mkdirSync('dist', { recursive: true });
-      copyFileSync('src/styles/inboxkit.css', 'dist/styles.css');
+      writeFileSync('dist/styles.css', `@layer inboxkit;\n${css}`);
     },
   };
 }
@@ -33,7 +40,7 @@ const external = [
 ];
 
 export default defineConfig({
-  plugins: [react(), copyStyles()],
+  plugins: [react(), bundleStyles()],
   build: {
     lib: { entry: entries, formats: ['es'] },
     sourcemap: true,
@@ -43,10 +50,10 @@ export default defineConfig({
       external,
       checks: { bundlerTimings: false },
       output: {
+        // One output module per source module, so bundlers drop whole unused modules ("sideEffects").
+        preserveModules: true,
+        preserveModulesRoot: 'src',
         entryFileNames: '[name].js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
-        // React entry files start with 'use client'; bundling drops module directives, so the root entry gets it back.
-        banner: (chunk) => (chunk.isEntry && chunk.name === 'index' ? "'use client';" : ''),
       },
     },
   },

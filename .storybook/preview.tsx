@@ -1,9 +1,129 @@
-import type { Preview } from '@storybook/react-vite';
+/// <reference types="vite/client" />
+import type { Decorator, Loader, Preview } from '@storybook/react-vite';
+import { InboxProvider } from '../src/react/InboxProvider.js';
+import type { ConversationAdapter } from '../src/core/adapter.js';
+import { createStoryAdapter, type InboxLoaded, type InboxParameters } from '../stories/support/storyAdapter.js';
+
+// The kit's stylesheet: the tokens first, then every component sheet. Globs keep this working while sheets are
+// added or renamed.
+import.meta.glob('../src/styles/tokens.css', { eager: true });
+import.meta.glob(['../src/styles/*.css', '!../src/styles/tokens.css'], { eager: true });
+import './storybook.css';
+
+type Theme = 'light' | 'dark' | 'indigo';
+type Direction = 'ltr' | 'rtl';
+
+/** A fresh adapter for every render: no two stories (or two renders of one story) share backend state. */
+const inboxLoader: Loader = (context) => {
+  const loaded: InboxLoaded = { adapter: createStoryAdapter(context.parameters.inbox as InboxParameters | undefined, context.args) };
+  return loaded;
+};
+
+// The provider is keyed by its adapter, so a new adapter (a re-run of the story) always gets a new store.
+const adapterKeys = new WeakMap<ConversationAdapter, number>();
+let nextAdapterKey = 0;
+function keyOf(adapter: ConversationAdapter): number {
+  let key = adapterKeys.get(adapter);
+  if (key === undefined) adapterKeys.set(adapter, (key = ++nextAdapterKey));
+  return key;
+}
+
+/** Wraps the story in an `InboxProvider` over the loaded adapter, in the toolbar's locale. */
+const withInbox: Decorator = (Story, context) => {
+  const parameters = context.parameters.inbox as InboxParameters | undefined;
+  const adapter = (context.loaded as InboxLoaded).adapter;
+  if (parameters?.disable || !adapter) return <Story />;
+  return (
+    <InboxProvider
+      key={keyOf(adapter)}
+      adapter={adapter}
+      storeOptions={parameters?.storeOptions}
+      // Stories never restore drafts from another story's session.
+      draftStorage={null}
+      locale={String(context.globals.locale ?? 'en')}
+      messages={parameters?.messages}
+    >
+      <Story />
+    </InboxProvider>
+  );
+};
+
+/**
+ * Applies the theme and direction toolbars on a wrapper. The Indigo brand is the light theme plus a block of
+ * `--ik-*` variables (see `storybook.css`): nothing else changes.
+ */
+const withTheme: Decorator = (Story, context) => {
+  const theme = (context.globals.theme ?? 'light') as Theme;
+  const direction = (context.globals.direction ?? 'ltr') as Direction;
+  const locale = String(context.globals.locale ?? 'en');
+  return (
+    <div
+      className="sb-ik-frame"
+      data-theme={theme === 'dark' ? 'dark' : 'light'}
+      data-brand={theme === 'indigo' ? 'indigo' : undefined}
+      dir={direction}
+      lang={locale}
+    >
+      <Story />
+    </div>
+  );
+};
 
 const preview: Preview = {
+  // Decorators run inside out: the provider sits inside the themed frame.
+  decorators: [withInbox, withTheme],
+  loaders: [inboxLoader],
+  globalTypes: {
+    theme: {
+      description: 'Theme of the kit (data-theme on a wrapper; Indigo re-brands through --ik-* variables only)',
+      toolbar: {
+        title: 'Theme',
+        icon: 'paintbrush',
+        items: [
+          { value: 'light', title: 'Light', icon: 'sun' },
+          { value: 'dark', title: 'Dark', icon: 'moon' },
+          { value: 'indigo', title: 'Indigo (custom brand)', icon: 'heart' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    locale: {
+      description: 'Locale of strings and dates (the locale prop of InboxProvider)',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: [
+          { value: 'en', title: 'English', right: 'en' },
+          { value: 'zh-CN', title: '简体中文', right: 'zh-CN' },
+          { value: 'ja', title: '日本語', right: 'ja' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+    direction: {
+      description: 'Text direction (dir on a wrapper)',
+      toolbar: {
+        title: 'Direction',
+        icon: 'transfer',
+        items: [
+          { value: 'ltr', title: 'Left to right' },
+          { value: 'rtl', title: 'Right to left' },
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { theme: 'light', locale: 'en', direction: 'ltr' },
   parameters: {
     a11y: { test: 'error' },
-    controls: { expanded: true },
+    controls: { expanded: true, sort: 'requiredFirst' },
+    layout: 'padded',
+    options: {
+      storySort: {
+        order: ['Docs', ['Getting started', 'Adapters', 'Theming', 'Accessibility'], 'Inbox', 'Components', 'Controls', 'Adapters', 'Theming'],
+      },
+    },
   },
 };
+
 export default preview;

@@ -12,7 +12,7 @@ export { useConversationGroups } from './useConversationGroups.js';
 export type { ConversationGroupsResult } from './useConversationGroups.js';
 export { useUnreadTotal } from './useUnreadTotal.js';
 export { useConversationActions } from './useConversationActions.js';
-export type { ConversationActions } from './useConversationActions.js';
+export type { ConversationActionCommands } from './useConversationActions.js';
 export { useDraft } from './useDraft.js';
 export type { DraftResult, DraftStatus, UseDraftOptions } from './useDraft.js';
 export { useCapabilities, useSyncState } from './useSyncState.js';

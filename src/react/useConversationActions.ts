@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { InboxActions, InboxStore } from '../core/store.js';
 import { useInboxStore } from './context.js';
 
-export type ConversationActions = Pick<
+export type ConversationActionCommands = Pick<
   InboxActions,
   'openConversation' | 'pin' | 'setMuteMode' | 'markRead' | 'markAllRead' | 'deleteConversation' | 'setMark' | 'dismissFailure'
 >;
@@ -12,7 +12,7 @@ export type ConversationActions = Pick<
  * The conversation commands, as one object that keeps its identity for the life of the store. Each is
  * optimistic and rejects with `InboxError` after rolling back.
  */
-export function useConversationActions(store?: InboxStore): ConversationActions {
+export function useConversationActions(store?: InboxStore): ConversationActionCommands {
   const resolved = useInboxStore(store, 'useConversationActions');
   return useMemo(() => {
     const a = resolved.getState().actions;
