@@ -110,6 +110,8 @@ export interface InboxState {
   groups: readonly GroupSummary[];
   /** Total unread under the unread rule, over the conversations the store holds. */
   unreadTotal: number;
+  /** Pinned conversations among those the store holds (compare with `capabilities.maxPinned`). */
+  pinnedCount: number;
   /** The total as the backend itself reports it, when it does. */
   backendUnreadTotal?: number;
   /** Number of commands in flight per conversation. */
@@ -205,6 +207,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const groupLists = new Map<string, OrderedList<Conversation>>();
   const groupUnread = new Map<string, number>();
   let unreadTotal = 0;
+  let pinnedCount = 0;
 
   // ids whose visible value changed since the last commit, with the value the lists still hold
   let touched = new Map<ConversationId, Conversation | undefined>();
@@ -286,6 +289,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const before = unreadContribution(prev, rule);
     const after = unreadContribution(next, rule);
     unreadTotal += after - before;
+    pinnedCount += Number(Boolean(next?.isPinned)) - Number(Boolean(prev?.isPinned));
     if (before !== 0 || after !== 0 || !sameStrings(prevNames, nextNames)) {
       for (const name of prevNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) - before);
       for (const name of nextNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) + after);
@@ -298,10 +302,12 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     all.reset(values);
     const members = new Map<string, Conversation[]>();
     unreadTotal = 0;
+    pinnedCount = 0;
     groupUnread.clear();
     for (const conversation of values) {
       const contribution = unreadContribution(conversation, rule);
       unreadTotal += contribution;
+      if (conversation.isPinned) pinnedCount++;
       for (const name of conversation.groupNames) {
         let bucket = members.get(name);
         if (!bucket) members.set(name, (bucket = []));
@@ -344,6 +350,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       if (!sameStrings(registry, state.groupNames)) patch.groupNames = registry;
     }
     if (unreadTotal !== state.unreadTotal) patch.unreadTotal = unreadTotal;
+    if (pinnedCount !== state.pinnedCount) patch.pinnedCount = pinnedCount;
     if (pendingDirty) {
       pendingDirty = false;
       patch.pending = pending;
@@ -644,22 +651,43 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     return conversation;
   }
 
-  function requireGroup(name: string): void {
-    if (!registry.includes(name)) throw new InboxError('GROUP_NOT_FOUND', `There is no group named "${name}".`, { sdkCode: 51009 });
-  }
-
-  function requireGroupsSupported(): void {
+  /** Validates a group command on an existing group and returns its current members. */
+  function existingGroup(name: unknown): ConversationId[] {
     if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
+    assertString(name, 'the group name');
+    if (!registry.includes(name)) throw new InboxError('GROUP_NOT_FOUND', `There is no group named "${name}".`, { sdkCode: 51009 });
+    return [...(groupLists.get(name)?.ids() ?? EMPTY_IDS)];
   }
 
-  function splitKnown(ids: readonly ConversationId[]): { known: ConversationId[]; unknown: OperationResult['failed'] } {
+  function assertNewGroupName(name: unknown): asserts name is string {
+    if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
+    assertGroupName(name, capabilities.groupNameMaxBytes);
+    if (registry.includes(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+  }
+
+  /**
+   * Runs a batch command on the loaded ids among `ids`; unknown ids fail per id without reaching the backend.
+   * `check` runs on the known ids before anything changes.
+   */
+  async function runOnKnown(
+    operation: InboxOperation,
+    ids: unknown,
+    op: Op,
+    call: (known: ConversationId[]) => Promise<OperationResult>,
+    context: Omit<InboxErrorContext, 'operation' | 'ids'> = {},
+    check?: (known: ConversationId[]) => void,
+  ): Promise<OperationResult> {
+    assertIdList(ids);
     const known: ConversationId[] = [];
     const unknown: OperationResult['failed'] = [];
     for (const id of new Set(ids)) {
       if (visible.has(id)) known.push(id);
-      else unknown.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id "${id}" is loaded.` });
+      else unknown.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id "${id}" is loaded.`, sdkCode: 2500 });
     }
-    return { known, unknown };
+    check?.(known);
+    if (known.length === 0 && !op.registry) return { succeeded: [], failed: unknown };
+    const result = await run(operation, known, op, () => call(known), context);
+    return unknown.length ? { succeeded: result.succeeded, failed: [...unknown, ...result.failed] } : result;
   }
 
   function assertGroupedLimit(name: string, ids: readonly ConversationId[]): void {
@@ -682,10 +710,6 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const withGroup = (name: string): Patch => (c) => (c.groupNames.includes(name) ? c : { ...c, groupNames: [...c.groupNames, name] });
   const withoutGroup = (name: string): Patch => (c) =>
     c.groupNames.includes(name) ? { ...c, groupNames: c.groupNames.filter((n) => n !== name) } : c;
-
-  function merge(result: OperationResult, unknown: OperationResult['failed']): OperationResult {
-    return unknown.length ? { succeeded: result.succeeded, failed: [...unknown, ...result.failed] } : result;
-  }
 
   async function guarded<T>(operation: InboxOperation, body: () => Promise<T>): Promise<T> {
     try {
@@ -719,9 +743,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         assertBoolean(isPinned, 'isPinned');
         if (conversation.isPinned === isPinned) return;
         if (isPinned) {
-          let pinned = 0;
-          for (const c of visible.values()) if (c.isPinned) pinned++;
-          if (pinned >= capabilities.maxPinned) {
+          if (store.getState().pinnedCount >= capabilities.maxPinned) {
             throw new InboxError('PIN_LIMIT_EXCEEDED', `At most ${capabilities.maxPinned} conversations can be pinned.`, { sdkCode: 51012 });
           }
         }
@@ -745,8 +767,21 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     markRead: (id) =>
       guarded('markRead', async () => {
         const conversation = requireConversation(id);
-        if (conversation.unreadCount === 0 && conversation.mentions.length === 0) return;
-        await run('markRead', [id], { patch: markedRead }, () => adapter.markRead(id));
+        // A conversation marked unread by hand is read too once opened (WeChat-like), where the backend has the mark.
+        const unmark = Boolean(conversation.marks?.includes('unread')) && capabilities.marks.includes('unread');
+        const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
+        if (!hasUnread && !unmark) return;
+        const patch: Patch = (c) => {
+          const read = markedRead(c);
+          return unmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
+        };
+        await run('markRead', [id], { patch }, async () => {
+          if (hasUnread) await adapter.markRead(id);
+          if (unmark) {
+            const result = await adapter.setMark([id], 'unread', false);
+            if (result.failed[0]) throw failureError('markRead', result.failed[0]);
+          }
+        });
       }),
 
     markAllRead: () =>
@@ -782,21 +817,17 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
     setMark: (ids, mark, enabled) =>
       guarded('setMark', async () => {
-        assertIdList(ids);
         assertMark(mark);
         assertBoolean(enabled, 'enabled');
         if (!capabilities.marks.includes(mark)) {
           throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend does not support the "${mark}" mark.`);
         }
-        const { known, unknown } = splitKnown(ids);
         const patch: Patch = (c) => {
           const marks = c.marks ?? [];
           if (marks.includes(mark) === enabled) return c;
           return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
         };
-        if (known.length === 0) return { succeeded: [], failed: unknown };
-        const result = await run('setMark', known, { patch }, () => adapter.setMark(known, mark, enabled));
-        return merge(result, unknown);
+        return runOnKnown('setMark', ids, { patch }, (known) => adapter.setMark(known, mark, enabled));
       }),
 
     deleteConversation: (id, deleteOptions = {}) =>
@@ -833,77 +864,53 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
     createGroup: (name, ids = []) =>
       guarded('createGroup', async () => {
-        requireGroupsSupported();
-        assertGroupName(name, capabilities.groupNameMaxBytes);
-        assertIdList(ids);
-        if (registry.includes(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+        assertNewGroupName(name);
         if (registry.length >= capabilities.maxGroups) {
           throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
         }
-        const { known, unknown } = splitKnown(ids);
-        if (known.length === 0 && capabilities.emptyGroups === false) {
-          throw new InboxError('INVALID_ARGUMENT', `The ${adapter.name} backend creates a group only with at least one conversation.`);
-        }
-        assertGroupedLimit(name, known);
         const op: Op = { patch: withGroup(name), registry: (names) => (names.includes(name) ? names : [...names, name]) };
-        const result = await run('createGroup', known, op, () => adapter.createGroup(name, known), { groupName: name });
-        return merge(result, unknown);
+        return runOnKnown('createGroup', ids, op, (known) => adapter.createGroup(name, known), { groupName: name }, (known) => {
+          if (known.length === 0 && capabilities.emptyGroups === false) {
+            throw new InboxError('INVALID_ARGUMENT', `The ${adapter.name} backend creates a group only with at least one conversation.`);
+          }
+          assertGroupedLimit(name, known);
+        });
       }),
 
     renameGroup: (oldName, newName) =>
       guarded('renameGroup', async () => {
-        requireGroupsSupported();
-        assertString(oldName, 'the old group name');
-        requireGroup(oldName);
-        assertGroupName(newName, capabilities.groupNameMaxBytes);
+        const members = existingGroup(oldName);
         if (oldName === newName) return;
-        if (registry.includes(newName)) throw new InboxError('GROUP_EXISTS', `A group named "${newName}" already exists.`);
-        const members = [...(groupLists.get(oldName)?.ids() ?? EMPTY_IDS)];
+        assertNewGroupName(newName);
+        const rename = (n: string) => (n === oldName ? newName : n);
         const op: Op = {
-          patch: (c) =>
-            c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map((n) => (n === oldName ? newName : n)) } : c,
-          registry: (names) => names.map((n) => (n === oldName ? newName : n)),
+          patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map(rename) } : c),
+          registry: (names) => names.map(rename),
         };
         await run('renameGroup', members, op, () => adapter.renameGroup(oldName, newName), { groupName: oldName });
       }),
 
     deleteGroup: (name) =>
       guarded('deleteGroup', async () => {
-        requireGroupsSupported();
-        assertString(name, 'the group name');
-        requireGroup(name);
-        const members = [...(groupLists.get(name)?.ids() ?? EMPTY_IDS)];
+        const members = existingGroup(name);
         const op: Op = { patch: withoutGroup(name), registry: (names) => names.filter((n) => n !== name) };
         await run('deleteGroup', members, op, () => adapter.deleteGroup(name), { groupName: name });
       }),
 
     addToGroup: (name, ids) =>
       guarded('addToGroup', async () => {
-        requireGroupsSupported();
-        assertString(name, 'the group name');
-        requireGroup(name);
-        assertIdList(ids);
-        const { known, unknown } = splitKnown(ids);
-        if (known.length === 0) return { succeeded: [], failed: unknown };
-        assertGroupedLimit(name, known);
-        const result = await run('addToGroup', known, { patch: withGroup(name) }, () => adapter.addToGroup(name, known), {
-          groupName: name,
-        });
-        return merge(result, unknown);
+        existingGroup(name);
+        return runOnKnown('addToGroup', ids, { patch: withGroup(name) }, (known) => adapter.addToGroup(name, known), { groupName: name }, (known) =>
+          assertGroupedLimit(name, known),
+        );
       }),
 
     removeFromGroup: (name, ids) =>
       guarded('removeFromGroup', async () => {
-        requireGroupsSupported();
-        assertString(name, 'the group name');
-        requireGroup(name);
-        assertIdList(ids);
-        const { known, unknown } = splitKnown(ids);
-        if (known.length === 0) return { succeeded: [], failed: unknown };
-        const result = await run('removeFromGroup', known, { patch: withoutGroup(name) }, () =>
-          adapter.removeFromGroup(name, known),
-        { groupName: name });
-        return merge(result, unknown);
+        existingGroup(name);
+        return runOnKnown('removeFromGroup', ids, { patch: withoutGroup(name) }, (known) => adapter.removeFromGroup(name, known), {
+          groupName: name,
+        });
       }),
 
     dismissFailure: (id) => {
@@ -923,6 +930,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     groupNames: EMPTY_IDS,
     groups: [],
     unreadTotal: 0,
+    pinnedCount: 0,
     pending: {},
     failures: {},
     actions,

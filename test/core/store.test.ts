@@ -538,3 +538,19 @@ describe('capabilities learned on connect', () => {
     await expect(store.getState().actions.setMark(['a'], 'star', true)).resolves.toEqual({ succeeded: ['a'], failed: [] });
   });
 });
+
+describe('pinned count and the unread mark', () => {
+  it('keeps a pinned count and clears a manual unread mark when a conversation is read', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a', { isPinned: true }), conv('b', { marks: ['unread'] })] });
+    const store = await connected(s);
+    expect(store.getState().pinnedCount).toBe(1);
+    await store.getState().actions.pin('b', true);
+    expect(store.getState().pinnedCount).toBe(2);
+    await store.getState().actions.markRead('b');
+    expect(selectConversation(store.getState(), 'b')?.marks).toEqual([]);
+    expect(s.calls.map((c) => [c.method, ...c.args])).toEqual([
+      ['pin', 'b', true],
+      ['setMark', ['b'], 'unread', false],
+    ]);
+  });
+});

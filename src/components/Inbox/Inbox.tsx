@@ -1,0 +1,164 @@
+'use client';
+import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
+import type { ConversationId } from '../../core/types.js';
+import { useConversationGroups } from '../../react/useConversationGroups.js';
+import { ConversationList, type ConversationListProps } from '../ConversationList/index.js';
+import { ConversationActions, type ConversationActionsProps } from '../controls/index.js';
+import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
+import { toIdent } from '../internal/controls-platform.js';
+import { useControllableState } from '../internal/controls-useControllableState.js';
+import { useMessages } from '../internal/i18n.js';
+import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
+import { inboxMessages } from './messages.js';
+
+/** State of the `Inbox`, for `className` and `style` functions. */
+export interface InboxRenderProps {
+  /**
+   * The group the list shows, `null` for all conversations.
+   * @selector [data-group] (present when a group is shown)
+   */
+  groupName: string | null;
+  /**
+   * The actions menu of a conversation is open.
+   * @selector [data-actions-open]
+   */
+  isActionsOpen: boolean;
+  /**
+   * Group tabs are shown (the backend has groups and `hideGroupTabs` is not set).
+   * @selector [data-has-tabs]
+   */
+  hasGroupTabs: boolean;
+}
+
+type ListPassThrough = Omit<
+  ConversationListProps,
+  'groupName' | 'selectedId' | 'defaultSelectedId' | 'onSelect' | 'onOpen' | 'onItemActions' | 'renderItem' | 'virtualizerOptions'
+>;
+
+export interface InboxProps
+  extends StyleRenderProps<InboxRenderProps>,
+    Omit<HTMLAttributes<HTMLElement>, 'className' | 'style' | 'children' | 'onSelect' | 'defaultValue'> {
+  /** The group shown (controlled); `null` or `undefined` is All. Passing the prop, even as `undefined`, controls it. */
+  groupName?: string | null;
+  /** The group shown at first when uncontrolled. @default null (All) */
+  defaultGroupName?: string | null;
+  /** Called when the user switches group, and when the shown group is renamed or deleted. */
+  onGroupNameChange?: (groupName: string | null) => void;
+  /** The selected conversation (controlled); `null` for none. */
+  selectedId?: ConversationId | null;
+  /** The conversation selected at first when uncontrolled. @default null */
+  defaultSelectedId?: ConversationId | null;
+  /** Called when the user selects a conversation. */
+  onSelect?: (id: ConversationId) => void;
+  /** Called when the user opens a conversation (Enter or double click). */
+  onOpen?: (id: ConversationId) => void;
+  /** Replaces each row's content (see `ConversationList`). */
+  renderItem?: ConversationListProps['renderItem'];
+  /** Passed to the list's virtualizer (see `ConversationList`). */
+  virtualizerOptions?: ConversationListProps['virtualizerOptions'];
+  /** Content above the tabs (a title, a search field...). */
+  header?: ReactNode;
+  /** Content below the list. */
+  footer?: ReactNode;
+  /** Accessible name of the inbox region. @default localized "Inbox" */
+  'aria-label'?: string;
+  /** Show no group tabs even when the backend has groups. @default false */
+  hideGroupTabs?: boolean;
+  /** Other props of the list (filter, rowHeight, itemComponents, renderEmpty...). */
+  listProps?: ListPassThrough;
+  /** Other props of the tabs (isEditable, maxBadgeCount, tabClassName...). */
+  groupTabsProps?: Omit<GroupTabsProps, 'value' | 'defaultValue' | 'onValueChange' | 'panelId' | 'id'>;
+  /** Other props of the actions menu (mutedMode, onDeleted, onError...). */
+  actionsProps?: Omit<ConversationActionsProps, 'id' | 'open' | 'defaultOpen' | 'onOpenChange' | 'hideTrigger'>;
+}
+
+/**
+ * The common inbox: group tabs over the conversation list, with a row's actions menu opened from the list
+ * (Shift+F10, the context-menu key, or a right click on a row). The tabs control the list as a tab panel. Each
+ * part can be tuned through `groupTabsProps`, `listProps` and `actionsProps`; compose the parts yourself for more.
+ */
+export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, ref) {
+  const {
+    groupName: groupNameProp,
+    defaultGroupName = null,
+    onGroupNameChange,
+    selectedId,
+    defaultSelectedId,
+    onSelect,
+    onOpen,
+    renderItem,
+    virtualizerOptions,
+    header,
+    footer,
+    'aria-label': ariaLabel,
+    hideGroupTabs = false,
+    listProps,
+    groupTabsProps,
+    actionsProps,
+    className,
+    style,
+    ...rest
+  } = props;
+  const isGroupControlled = Object.prototype.hasOwnProperty.call(props, 'groupName');
+  const t = useMessages(inboxMessages);
+  const { groups, capabilities } = useConversationGroups();
+  const [group, setGroup] = useControllableState<string | null>(isGroupControlled, groupNameProp ?? null, defaultGroupName, onGroupNameChange);
+  const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean } | null>(null);
+  const baseId = `ik-inbox${toIdent(useId())}`;
+  const tabsId = `${baseId}-tabs`;
+  const panelId = `${baseId}-panel`;
+
+  const hasGroupTabs = !hideGroupTabs && capabilities.groups !== 'none';
+  // The same rule as the tabs: a group that does not exist (yet) shows All.
+  const shownGroup = group !== null && groups.some((g) => g.name === group) ? group : null;
+  const state: InboxRenderProps = { groupName: shownGroup, isActionsOpen: actions?.isOpen === true, hasGroupTabs };
+  const resolved = resolveStyleProps('ik-Inbox', { className, style }, state);
+
+  const selection = selectedId !== undefined ? { selectedId } : { defaultSelectedId: defaultSelectedId ?? null };
+
+  return (
+    <section
+      {...rest}
+      ref={ref}
+      aria-label={ariaLabel ?? t('inbox.label')}
+      className={resolved.className}
+      style={resolved.style}
+      data-group={shownGroup ?? undefined}
+      data-actions-open={dataFlag(state.isActionsOpen)}
+      data-has-tabs={dataFlag(hasGroupTabs)}
+    >
+      {header !== undefined && header !== null && <div className="ik-Inbox-header">{header}</div>}
+      {hasGroupTabs && <GroupTabs {...groupTabsProps} id={tabsId} panelId={panelId} value={group} onValueChange={setGroup} />}
+      <div
+        id={panelId}
+        className="ik-Inbox-panel"
+        role={hasGroupTabs ? 'tabpanel' : undefined}
+        aria-labelledby={hasGroupTabs ? groupTabId(tabsId, shownGroup) : undefined}
+      >
+        <ConversationList
+          aria-label={shownGroup === null ? t('inbox.listAll') : t('inbox.listGroup', { name: shownGroup })}
+          {...listProps}
+          {...selection}
+          groupName={shownGroup ?? undefined}
+          onSelect={onSelect}
+          onOpen={onOpen}
+          onItemActions={(id) => setActions({ id, isOpen: true })}
+          renderItem={renderItem}
+          virtualizerOptions={virtualizerOptions}
+        />
+      </div>
+      {actions && (
+        <ConversationActions
+          {...actionsProps}
+          // A fresh menu per conversation, so one conversation's failure is not shown for the next.
+          key={actions.id}
+          id={actions.id}
+          hideTrigger
+          open={actions.isOpen}
+          onOpenChange={(isOpen) => setActions((current) => (current ? { ...current, isOpen } : current))}
+        />
+      )}
+      {footer !== undefined && footer !== null && <div className="ik-Inbox-footer">{footer}</div>}
+    </section>
+  );
+});

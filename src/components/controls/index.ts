@@ -1,0 +1,11 @@
+'use client';
+export { PinButton } from './PinButton.js';
+export type { PinButtonProps, PinButtonRenderProps } from './PinButton.js';
+export { MuteToggle } from './MuteToggle.js';
+export type { MuteToggleProps, MuteToggleRenderProps } from './MuteToggle.js';
+export { DraftEditor } from './DraftEditor.js';
+export type { DraftEditorProps, DraftEditorRenderProps } from './DraftEditor.js';
+export { ConversationActions } from './ConversationActions.js';
+export type { ConversationActionsProps, ConversationActionsRenderProps } from './ConversationActions.js';
+export { controlsMessages } from './messages.js';
+export type { ControlsMessageId } from './messages.js';
