@@ -143,6 +143,8 @@ export type InboxStore = StoreApi<InboxState> & {
   /** Subscribes to the adapter and loads the first page. Reference-counted: each call needs one `disconnect`. */
   connect(): Promise<void>;
   disconnect(): void;
+  /** Loads groups and the first page again, keeping the connection (Retry after an error). */
+  reload(): Promise<void>;
   /** Applies queued adapter events now instead of at the end of the current microtask. */
   flush(): void;
   /** Listens to command and load failures. */
@@ -491,8 +493,17 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   async function connect(): Promise<void> {
     connections++;
     if (connections > 1) return;
-    const gen = ++generation;
     unsubscribe = adapter.subscribe(onAdapterEvent);
+    return load();
+  }
+
+  /** Loads groups and the first page again (after an error, or to reconcile). Connects when not connected. */
+  function reload(): Promise<void> {
+    return connections === 0 ? connect() : load();
+  }
+
+  async function load(): Promise<void> {
+    const gen = ++generation;
     cursor = null;
     loaded = false;
     store.setState({ status: 'loading', error: undefined, version: store.getState().version + 1 });
@@ -940,6 +951,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     adapter,
     connect,
     disconnect,
+    reload,
     flush,
     draftStorage,
     onError(listener: (error: InboxError, context: InboxErrorContext) => void) {

@@ -554,3 +554,20 @@ describe('pinned count and the unread mark', () => {
     ]);
   });
 });
+
+describe('reload', () => {
+  it('loads again after an error while staying connected, however many connections there are', async () => {
+    const s = createScriptedAdapter({ conversations: [conv('a')] });
+    const original = s.adapter.loadConversations.bind(s.adapter);
+    s.adapter.loadConversations = () => Promise.reject(new Error('offline'));
+    const store = createInboxStore({ adapter: s.adapter, draftStorage: null });
+    await store.connect();
+    await store.connect();
+    expect(store.getState().status).toBe('error');
+    s.adapter.loadConversations = original;
+    await store.reload();
+    expect(store.getState().status).toBe('ready');
+    expect(ids(store)).toEqual(['a']);
+    expect(s.listenerCount).toBe(1);
+  });
+});

@@ -1,0 +1,110 @@
+'use client';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, type ReactNode } from 'react';
+import type { ConversationId } from '../../core/types.js';
+import { ConversationItem, type ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
+import { InGridContext } from '../internal/gridContext.js';
+import { dataFlag } from '../internal/renderProps.js';
+
+/** What `renderItem` gets besides the id. */
+export interface ConversationListItemState {
+  /** 0-based position in the list. */
+  index: number;
+  /** 1-based position, as announced (`aria-rowindex`). */
+  rowIndex: number;
+  /** Number of rows, or -1 while more pages exist (the grid's `aria-rowcount`). */
+  rowCount: number;
+  /** @selector .ik-ConversationList-row[data-selected] */
+  isSelected: boolean;
+  /** The list's focused row while the list has focus. @selector .ik-ConversationList-row[data-focused] */
+  isFocused: boolean;
+  /** Focused from the keyboard. @selector .ik-ConversationList-row[data-focus-visible] */
+  isFocusVisible: boolean;
+}
+
+export interface ListRowProps {
+  id: ConversationId;
+  index: number;
+  start: number;
+  rowCount: number;
+  domId: string;
+  isSelected: boolean;
+  isFocused: boolean;
+  isFocusVisible: boolean;
+  measure: (element: HTMLDivElement | null) => void;
+  renderItem: ((id: ConversationId, state: ConversationListItemState) => ReactNode) | undefined;
+  components: ConversationItemComponents | undefined;
+  now: number | undefined;
+}
+
+/**
+ * One positioned row of the grid. The list owns this shell (role, position, ARIA, measurement); the content is
+ * the default `ConversationItem` or whatever `renderItem` returns. Memoized on primitives, so a reorder only
+ * moves shells and leaves the rows' content alone.
+ */
+export const ListRow = memo(function ListRow({
+  id,
+  index,
+  start,
+  rowCount,
+  domId,
+  isSelected,
+  isFocused,
+  isFocusVisible,
+  measure,
+  renderItem,
+  components,
+  now,
+}: ListRowProps) {
+  const element = useRef<HTMLDivElement | null>(null);
+  const ref = useCallback(
+    (node: HTMLDivElement | null) => {
+      element.current = node;
+      measure(node);
+    },
+    [measure],
+  );
+
+  // A row scrolled out of range unmounts. If focus was inside it (on a control in the row), hand it back to the
+  // grid before the node leaves the document, so the keyboard keeps working and the focused id is kept.
+  useLayoutEffect(
+    () => () => {
+      const node = element.current;
+      const grid = node?.closest<HTMLElement>('[role="grid"]');
+      if (node && grid && node.contains(node.ownerDocument.activeElement)) grid.focus({ preventScroll: true });
+    },
+    [],
+  );
+
+  const state = useMemo<ConversationListItemState>(
+    () => ({ index, rowIndex: index + 1, rowCount, isSelected, isFocused, isFocusVisible }),
+    [index, rowCount, isSelected, isFocused, isFocusVisible],
+  );
+
+  return (
+    <div
+      ref={ref}
+      id={domId}
+      role="row"
+      className="ik-ConversationList-row"
+      data-index={index}
+      data-conversation-id={id}
+      // The grid's own position properties: aria-posinset/aria-setsize are valid on rows only in a treegrid.
+      aria-rowindex={index + 1}
+      aria-selected={isSelected}
+      data-selected={dataFlag(isSelected)}
+      data-focused={dataFlag(isFocused)}
+      data-focus-visible={dataFlag(isFocusVisible)}
+      style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${start}px)` }}
+    >
+      <div role="gridcell" className="ik-ConversationList-cell">
+        <InGridContext.Provider value={true}>
+          {renderItem ? (
+            renderItem(id, state)
+          ) : (
+            <ConversationItem id={id} isSelected={isSelected} isFocused={isFocused} isFocusVisible={isFocusVisible} now={now} components={components} />
+          )}
+        </InGridContext.Provider>
+      </div>
+    </div>
+  );
+});

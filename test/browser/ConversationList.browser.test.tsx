@@ -1,0 +1,202 @@
+import { act } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { createMemoryAdapter, generateConversations, type MemoryAdapter } from '../../src/adapters/memory/index.js';
+import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
+import type { Conversation } from '../../src/core/types.js';
+import { makeStore, renderWithStore } from '../utils/render.js';
+import '../../src/styles/tokens.css';
+import '../../src/styles/list.css';
+
+const COUNT = 10_000;
+const ROW = 64;
+const HEIGHT = 480;
+const OVERSCAN = 8;
+
+let cleanupStore: (() => void) | undefined;
+afterEach(() => {
+  cleanupStore?.();
+  cleanupStore = undefined;
+});
+
+async function setup(props: Partial<ConversationListProps> = {}, conversations: Conversation[] = generateConversations(COUNT, { seed: 7 })) {
+  const adapter: MemoryAdapter = createMemoryAdapter({ conversations, pageSize: conversations.length });
+  const store = makeStore(adapter, { pageSize: conversations.length });
+  await store.connect();
+  cleanupStore = () => store.disconnect();
+  const view = renderWithStore(
+    <div style={{ height: HEIGHT, width: 380 }}>
+      <ConversationList aria-label="Conversations" {...props} />
+    </div>,
+    store,
+  );
+  const grid = view.container.querySelector<HTMLElement>('[role="grid"]')!;
+  await expect.poll(() => grid.querySelectorAll('[role="row"]').length).toBeGreaterThan(0);
+  return { adapter, store, grid, ...view };
+}
+
+const renderedRows = (grid: HTMLElement) => [...grid.querySelectorAll<HTMLElement>('[role="row"]')];
+const indexOf = (row: HTMLElement) => Number(row.dataset.index);
+const activeRow = (grid: HTMLElement) => {
+  const id = grid.getAttribute('aria-activedescendant');
+  return id ? document.getElementById(id) : null;
+};
+/** The row under a point just inside the top of the viewport: what the user sees first. */
+const rowAtTop = (grid: HTMLElement) => {
+  const rect = grid.getBoundingClientRect();
+  return document.elementFromPoint(rect.left + rect.width / 2, rect.top + 4)!.closest<HTMLElement>('[role="row"]')!;
+};
+const frames = (n = 2) =>
+  new Promise<void>((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+
+/** Every rendered row lies within the visible range widened by the overscan on each side. */
+function expectOnlyVisibleRowsPlusOverscan(grid: HTMLElement) {
+  const first = Math.floor(grid.scrollTop / ROW);
+  const last = Math.ceil((grid.scrollTop + grid.clientHeight) / ROW) - 1;
+  const indexes = renderedRows(grid).map(indexOf);
+  expect(Math.min(...indexes)).toBeGreaterThanOrEqual(first - OVERSCAN);
+  expect(Math.max(...indexes)).toBeLessThanOrEqual(last + OVERSCAN);
+  expect(indexes.length).toBeLessThanOrEqual(last - first + 1 + 2 * OVERSCAN);
+  for (let i = first; i <= last; i++) expect(indexes).toContain(i);
+}
+
+function expectFullyVisible(grid: HTMLElement, row: HTMLElement) {
+  const outer = grid.getBoundingClientRect();
+  const inner = row.getBoundingClientRect();
+  expect(inner.top).toBeGreaterThanOrEqual(outer.top - 1);
+  expect(inner.bottom).toBeLessThanOrEqual(outer.bottom + 1);
+}
+
+describe('ConversationList in Chromium', () => {
+  it('scrolls 10,000 conversations with only the visible rows plus overscan in the DOM', async () => {
+    const { grid, store } = await setup();
+    expect(grid.clientHeight).toBe(HEIGHT);
+    expect(grid.scrollHeight).toBe(COUNT * ROW);
+    expect(renderedRows(grid)[0]!.getBoundingClientRect().height).toBe(ROW);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+
+    await userEvent.wheel(grid, { delta: { y: 40 * ROW } });
+    await expect.poll(() => grid.scrollTop).toBe(40 * ROW);
+    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(40);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+
+    grid.scrollTop = 5000 * ROW;
+    const id5000 = store.getState().lists.ids()[5000]!;
+    await expect.poll(() => rowAtTop(grid).dataset.conversationId).toBe(id5000);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+    expect(renderedRows(grid).some((row) => indexOf(row) === 0)).toBe(false);
+
+    grid.scrollTop = grid.scrollHeight;
+    await expect.poll(() => renderedRows(grid).some((row) => indexOf(row) === COUNT - 1)).toBe(true);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+  });
+
+  it('moves a conversation from far down to the top without moving the view or losing the selection', async () => {
+    const { grid, store, adapter } = await setup();
+    grid.scrollTop = 300 * ROW + 20;
+    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    const ids = store.getState().lists.ids();
+    const selectedId = ids[303]!;
+    const selected = grid.querySelector<HTMLElement>(`[data-conversation-id="${selectedId}"]`)!;
+    await userEvent.click(selected);
+    await expect.poll(() => selected.getAttribute('aria-selected')).toBe('true');
+
+    const seen = rowAtTop(grid);
+    const seenId = seen.dataset.conversationId!;
+    const seenTop = seen.getBoundingClientRect().top;
+    const selectedTop = selected.getBoundingClientRect().top;
+    const movingId = ids[9000]!;
+
+    act(() => {
+      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
+      store.flush();
+    });
+    await expect.poll(() => store.getState().lists.ids().indexOf(movingId)).toBeLessThan(300);
+    await frames(3);
+
+    expect(rowAtTop(grid).dataset.conversationId).toBe(seenId);
+    expect(grid.querySelector<HTMLElement>(`[data-conversation-id="${seenId}"]`)!.getBoundingClientRect().top).toBeCloseTo(seenTop, 0);
+    const selectedNow = grid.querySelector<HTMLElement>(`[data-conversation-id="${selectedId}"]`)!;
+    expect(selectedNow).toHaveAttribute('aria-selected', 'true');
+    expect(selectedNow.getBoundingClientRect().top).toBeCloseTo(selectedTop, 0);
+    expect(grid.scrollTop).toBe(301 * ROW + 20);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+  });
+
+  it('runs the keyboard through 10,000 rows: End, Home, and a long ArrowDown run', async () => {
+    const { grid, store } = await setup();
+    const ids = store.getState().lists.ids();
+    await userEvent.click(renderedRows(grid)[0]!);
+    expect(grid).toHaveFocus();
+
+    await userEvent.keyboard('{End}');
+    await expect.poll(() => activeRow(grid)?.dataset.conversationId).toBe(ids[COUNT - 1]);
+    expectFullyVisible(grid, activeRow(grid)!);
+    expect(activeRow(grid)).toHaveAttribute('aria-rowindex', String(COUNT));
+    expectOnlyVisibleRowsPlusOverscan(grid);
+
+    await userEvent.keyboard('{Home}');
+    await expect.poll(() => activeRow(grid)?.dataset.conversationId).toBe(ids[0]);
+    expect(grid.scrollTop).toBe(0);
+
+    for (let i = 0; i < 120; i++) await userEvent.keyboard('{ArrowDown}');
+    await expect.poll(() => activeRow(grid)?.dataset.conversationId).toBe(ids[120]);
+    expectFullyVisible(grid, activeRow(grid)!);
+    expect(activeRow(grid)).toHaveAttribute('data-focus-visible', '');
+    expect(activeRow(grid)!.querySelector('.ik-ConversationItem')).toHaveAttribute('data-focus-visible', '');
+
+    await userEvent.keyboard('{PageDown}{PageDown}');
+    await expect.poll(() => activeRow(grid)?.dataset.conversationId).toBe(ids[134]);
+    expectFullyVisible(grid, activeRow(grid)!);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+  });
+
+  it('renders names and previews containing HTML as text', async () => {
+    const evil = '<img src=x onerror="window.__ikPwned=1"><b>bold</b>';
+    const base = generateConversations(20, { seed: 3 });
+    const conversations = base.map((c, i) =>
+      i === 0 ? { ...c, kind: 'group' as const, title: evil, lastMessage: { preview: evil, senderName: evil, sentAt: c.lastActivityAt } } : c,
+    );
+    const { grid } = await setup({}, conversations);
+    await frames(2);
+    expect(grid.querySelector('img[onerror], b')).toBeNull();
+    const row = grid.querySelector<HTMLElement>(`[data-conversation-id="${conversations[0]!.id}"]`)!;
+    expect(row.querySelector('.ik-ConversationItem-title')!.textContent).toBe(evil);
+    expect(row.querySelector('.ik-ConversationItem-previewText')!.textContent).toBe(evil);
+    expect(row.querySelector('.ik-ConversationItem-sender')!.textContent).toBe(evil);
+    expect((window as { __ikPwned?: number }).__ikPwned).toBeUndefined();
+  });
+
+  it('lays rows out from the right in right-to-left pages', async () => {
+    const { grid } = await setup({ dir: 'rtl' }, generateConversations(20, { seed: 3 }));
+    const row = renderedRows(grid)[0]!;
+    const avatar = row.querySelector('.ik-ConversationItem-avatar')!.getBoundingClientRect();
+    const title = row.querySelector('.ik-ConversationItem-title')!.getBoundingClientRect();
+    const time = row.querySelector('.ik-ConversationItem-time')!.getBoundingClientRect();
+    expect(avatar.left).toBeGreaterThan(title.left);
+    expect(time.right).toBeLessThan(title.left);
+  });
+
+  it('re-brands and switches themes through variables alone', async () => {
+    const conversations = generateConversations(20, { seed: 3 }).map((c, i) =>
+      i === 0 ? { ...c, draft: { text: 'draft', updatedAt: c.lastActivityAt } } : c,
+    );
+    const { grid, container } = await setup({}, conversations);
+    const list = container.querySelector<HTMLElement>('.ik-ConversationList')!;
+    const prefix = () => grid.querySelector<HTMLElement>('.ik-ConversationItem-draftPrefix')!;
+    await expect.poll(() => prefix()).toBeTruthy();
+    const wrapper = list.parentElement!;
+
+    wrapper.style.setProperty('--ik-color-accent', 'rgb(124, 58, 237)');
+    expect(getComputedStyle(prefix()).color).toBe('rgb(124, 58, 237)');
+
+    wrapper.dataset.theme = 'dark';
+    expect(getComputedStyle(list).backgroundColor).toBe('rgb(15, 23, 42)');
+    wrapper.dataset.theme = 'light';
+    expect(getComputedStyle(list).backgroundColor).toBe('rgb(255, 255, 255)');
+  });
+});
+
