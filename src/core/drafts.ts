@@ -35,8 +35,9 @@ function isDraft(value: unknown): value is Draft {
 }
 
 /**
- * Keeps drafts in `localStorage` (one JSON record under `key`). Falls back to memory when storage is missing or
- * throws (private mode, quota), so typing never fails; corrupt records are ignored, never thrown.
+ * Keeps drafts in `localStorage` (one JSON record under `key`), merging with what other tabs wrote. Falls back to
+ * memory when storage is missing or throws (private mode, quota), so typing never fails; corrupt records are
+ * ignored, never thrown.
  */
 export function createLocalDraftStorage(options: LocalDraftStorageOptions = {}): DraftStorage {
   const key = options.key ?? 'inboxkit:drafts';
@@ -44,33 +45,28 @@ export function createLocalDraftStorage(options: LocalDraftStorageOptions = {}):
   try {
     storage = options.storage ?? (globalThis as { localStorage?: Storage }).localStorage;
   } catch {
-    storage = undefined;
+    // storage access itself can throw (sandboxed iframes)
   }
-  const memory = createMemoryDraftStorage();
-  if (!storage) return memory;
-  const store = storage;
-
+  let memory: Record<ConversationId, Draft> = {};
   const read = (): Record<ConversationId, Draft> => {
     try {
-      const parsed: unknown = JSON.parse(store.getItem(key) ?? '{}');
-      if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return memory.getAll();
-      const out: Record<ConversationId, Draft> = {};
-      for (const [id, draft] of Object.entries(parsed as Record<string, unknown>)) if (isDraft(draft)) out[id] = draft;
-      return out;
+      const parsed: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
+      if (!parsed || typeof parsed !== 'object') return { ...memory };
+      return Object.fromEntries(Object.entries(parsed).filter(([, draft]) => isDraft(draft))) as Record<ConversationId, Draft>;
     } catch {
-      return memory.getAll();
+      return { ...memory };
     }
   };
   return {
     getAll: read,
     set(id, draft) {
-      memory.set(id, draft);
+      const all = read();
+      if (draft) all[id] = draft;
+      else delete all[id];
+      memory = all;
       try {
-        const all = read();
-        if (draft) all[id] = draft;
-        else delete all[id];
-        if (Object.keys(all).length === 0) store.removeItem(key);
-        else store.setItem(key, JSON.stringify(all));
+        if (Object.keys(all).length === 0) storage?.removeItem(key);
+        else storage?.setItem(key, JSON.stringify(all));
       } catch {
         // Quota or privacy mode: the memory copy still holds the draft for this session.
       }

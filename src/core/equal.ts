@@ -1,25 +1,21 @@
-import type { Conversation, LastMessage, Mention } from './types.js';
+import type { Conversation } from './types.js';
 
-function sameList<T>(a: readonly T[] | undefined, b: readonly T[] | undefined, same: (x: T, y: T) => boolean = Object.is): boolean {
-  if (a === b) return true;
-  if (!a || !b || a.length !== b.length) return (a?.length ?? 0) === 0 && (b?.length ?? 0) === 0;
-  for (let i = 0; i < a.length; i++) if (!same(a[i]!, b[i]!)) return false;
-  return true;
+/** Keys with a defined value; `raw` (the backend's object) is never compared. */
+function defined(value: object, top: boolean): string[] {
+  return Object.keys(value).filter((key) => (value as Record<string, unknown>)[key] !== undefined && !(top && key === 'raw'));
 }
 
-const sameMention = (a: Mention, b: Mention) => a.kind === b.kind && a.messageId === b.messageId;
-
-function sameLastMessage(a: LastMessage | undefined, b: LastMessage | undefined): boolean {
-  if (a === b) return true;
-  if (!a || !b) return false;
-  return (
-    a.id === b.id &&
-    a.senderId === b.senderId &&
-    a.senderName === b.senderName &&
-    a.preview === b.preview &&
-    a.sentAt === b.sentAt &&
-    Boolean(a.isRevoked) === Boolean(b.isRevoked)
-  );
+/** Structural equality down to `depth` levels; keys whose value is `undefined` count as absent. */
+function same(a: unknown, b: unknown, depth: number): boolean {
+  if (Object.is(a, b)) return true;
+  if (depth === 0 || typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const keys = defined(a, depth === 3);
+  if (keys.length !== defined(b, depth === 3).length) return false;
+  for (const key of keys) {
+    if (!same((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key], depth - 1)) return false;
+  }
+  return true;
 }
 
 /**
@@ -27,28 +23,5 @@ function sameLastMessage(a: LastMessage | undefined, b: LastMessage | undefined)
  * object identity when a backend sends it again (full snapshots), and its row does not re-render.
  */
 export function conversationsEqual(a: Conversation, b: Conversation): boolean {
-  if (a === b) return true;
-  return (
-    a.id === b.id &&
-    a.kind === b.kind &&
-    a.title === b.title &&
-    a.unreadCount === b.unreadCount &&
-    a.muteMode === b.muteMode &&
-    a.lastActivityAt === b.lastActivityAt &&
-    a.isPinned === b.isPinned &&
-    a.peerUserId === b.peerUserId &&
-    a.groupId === b.groupId &&
-    a.groupType === b.groupType &&
-    a.avatarUrl === b.avatarUrl &&
-    a.customData === b.customData &&
-    Boolean(a.isReadOnly) === Boolean(b.isReadOnly) &&
-    a.draft?.text === b.draft?.text &&
-    a.draft?.updatedAt === b.draft?.updatedAt &&
-    a.privateChat?.enabled === b.privateChat?.enabled &&
-    a.privateChat?.burnDurationSec === b.privateChat?.burnDurationSec &&
-    sameLastMessage(a.lastMessage, b.lastMessage) &&
-    sameList(a.mentions, b.mentions, sameMention) &&
-    sameList(a.groupNames, b.groupNames) &&
-    sameList(a.marks, b.marks)
-  );
+  return same(a, b, 3);
 }

@@ -50,19 +50,14 @@ export function isInboxError(value: unknown): value is InboxError {
   return value instanceof InboxError;
 }
 
-/** Wraps anything thrown by a backend into an `InboxError` (`ADAPTER_FAILED` unless it already is one). */
+/**
+ * Wraps anything thrown by a backend into an `InboxError` (`ADAPTER_FAILED` unless it already is one), keeping a
+ * numeric `code` (or OpenIM-style `errCode`) as `sdkCode` and the original as `cause`.
+ */
 export function toInboxError(value: unknown, fallbackMessage = 'The backend call failed.'): InboxError {
   if (value instanceof InboxError) return value;
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
-  const message =
-    typeof record.message === 'string' && record.message
-      ? record.message
-      : typeof record.errMsg === 'string' && record.errMsg
-        ? record.errMsg
-        : typeof value === 'string'
-          ? value
-          : fallbackMessage;
-  const rawCode = record.code ?? record.errCode;
-  const sdkCode = typeof rawCode === 'number' ? rawCode : undefined;
-  return new InboxError('ADAPTER_FAILED', message, { sdkCode, cause: value });
+  const { message, errMsg, code, errCode } = (typeof value === 'object' && value ? value : {}) as Record<string, unknown>;
+  const text = [message, errMsg, value].find((candidate) => typeof candidate === 'string' && candidate) as string | undefined;
+  const sdkCode = [code, errCode].find((candidate) => typeof candidate === 'number') as number | undefined;
+  return new InboxError('ADAPTER_FAILED', text ?? fallbackMessage, { sdkCode, cause: value });
 }

@@ -50,6 +50,41 @@ interface Chunk<T> {
   ids: string[] | null;
 }
 
+type Compare<T> = (a: T, b: T) => number;
+
+function lowerBound<T>(items: T[], item: T, compare: Compare<T>): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (compare(items[mid]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The first chunk whose last item is not before `item` (or the last chunk). */
+function findChunk<T>(chunks: Chunk<T>[], item: T, compare: Compare<T>): number {
+  let lo = 0;
+  let hi = chunks.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const items = chunks[mid]!.items;
+    if (compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Chunk index and position of `item` (found through the comparator), or [-1, -1]. */
+function locate<T extends { id: string }>(chunks: Chunk<T>[], item: T, compare: Compare<T>): [number, number] {
+  if (chunks.length === 0) return [-1, -1];
+  const ci = findChunk(chunks, item, compare);
+  const items = chunks[ci]!.items;
+  const pos = lowerBound(items, item, compare);
+  return pos < items.length && items[pos]!.id === item.id ? [ci, pos] : [-1, -1];
+}
+
 /**
  * A sorted sequence of items kept in fixed-size chunks, so that moving one item costs O(log n + chunk)
  * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change,
@@ -64,7 +99,7 @@ export class OrderedList<T extends { id: string }> {
 
   /** @param chunkSize largest chunk before it splits in two; small values are for tests. */
   constructor(
-    private readonly compare: (a: T, b: T) => number,
+    private readonly compare: Compare<T>,
     private readonly chunkSize = DEFAULT_CHUNK,
   ) {}
 
@@ -74,31 +109,16 @@ export class OrderedList<T extends { id: string }> {
 
   /** The ids in order. The same array while the order is unchanged. */
   ids(): readonly string[] {
-    if (this.cached) return this.cached;
-    const parts: string[][] = [];
-    for (const chunk of this.chunks) parts.push((chunk.ids ??= chunk.items.map((item) => item.id)));
-    const out = ([] as string[]).concat(...parts);
-    this.cached = out;
-    return out;
-  }
-
-  /** Replaces the content with `items`, sorting them. */
-  reset(items: readonly T[]): void {
-    const sorted = items.slice().sort(this.compare);
-    this.chunks = [];
-    const half = Math.max(1, this.chunkSize >> 1);
-    for (let i = 0; i < sorted.length; i += half) this.chunks.push({ items: sorted.slice(i, i + half), ids: null });
-    this.count = sorted.length;
-    this.touch();
+    if (!this.cached) this.cached = ([] as string[]).concat(...this.chunks.map((chunk) => (chunk.ids ??= chunk.items.map((item) => item.id))));
+    return this.cached;
   }
 
   insert(item: T): void {
-    this.insertQuiet(item);
-    this.touch();
+    this.changed(this.put(item));
   }
 
   remove(item: T): void {
-    if (this.removeQuiet(item)) this.touch();
+    this.changed(this.take(item));
   }
 
   /**
@@ -107,89 +127,52 @@ export class OrderedList<T extends { id: string }> {
    */
   update(prev: T, next: T): boolean {
     if (this.compare(prev, next) === 0) {
-      const [ci, pos] = this.locate(prev);
+      const [ci, pos] = locate(this.chunks, prev, this.compare);
       if (ci >= 0) {
         this.chunks[ci]!.items[pos] = next;
         return false;
       }
     }
     const before = this.indexOf(prev);
-    this.removeQuiet(prev);
-    this.insertQuiet(next);
-    if (before >= 0 && before === this.indexOf(next)) return false;
-    this.touch();
-    return true;
+    this.take(prev);
+    this.put(next);
+    return this.changed(before < 0 || before !== this.indexOf(next));
   }
 
   /** Global position of an item, or -1. */
   indexOf(item: T): number {
-    const [ci, pos] = this.locate(item);
+    const [ci, pos] = locate(this.chunks, item, this.compare);
     if (ci < 0) return -1;
-    let offset = 0;
+    let offset = pos;
     for (let i = 0; i < ci; i++) offset += this.chunks[i]!.items.length;
-    return offset + pos;
+    return offset;
   }
 
-  /** Items in order (for tests and rebuilds). */
-  toArray(): T[] {
-    return this.chunks.flatMap((chunk) => chunk.items);
-  }
-
-  private touch(): void {
-    this.version++;
-    this.cached = null;
-  }
-
-  private findChunk(item: T): number {
-    let lo = 0;
-    let hi = this.chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const items = this.chunks[mid]!.items;
-      if (this.compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
-      else hi = mid;
+  private changed(isChanged: boolean): boolean {
+    if (isChanged) {
+      this.version++;
+      this.cached = null;
     }
-    return lo;
+    return isChanged;
   }
 
-  private lowerBound(items: T[], item: T): number {
-    let lo = 0;
-    let hi = items.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.compare(items[mid]!, item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  private locate(item: T): [number, number] {
-    if (this.count === 0) return [-1, -1];
-    const ci = this.findChunk(item);
-    const items = this.chunks[ci]!.items;
-    const pos = this.lowerBound(items, item);
-    if (pos < items.length && items[pos]!.id === item.id) return [ci, pos];
-    return [-1, -1];
-  }
-
-  private insertQuiet(item: T): void {
-    if (this.chunks.length === 0) {
-      this.chunks.push({ items: [item], ids: null });
-      this.count = 1;
-      return;
-    }
-    const ci = this.findChunk(item);
-    const chunk = this.chunks[ci]!;
-    chunk.items.splice(this.lowerBound(chunk.items, item), 0, item);
-    chunk.ids = null;
+  private put(item: T): true {
+    const { chunks, compare } = this;
     this.count++;
-    if (chunk.items.length > this.chunkSize) {
-      this.chunks.splice(ci + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)), ids: null });
+    if (chunks.length === 0) {
+      chunks.push({ items: [item], ids: null });
+      return true;
     }
+    const ci = findChunk(chunks, item, compare);
+    const chunk = chunks[ci]!;
+    chunk.items.splice(lowerBound(chunk.items, item, compare), 0, item);
+    chunk.ids = null;
+    if (chunk.items.length > this.chunkSize) chunks.splice(ci + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)), ids: null });
+    return true;
   }
 
-  private removeQuiet(item: T): boolean {
-    const [ci, pos] = this.locate(item);
+  private take(item: T): boolean {
+    const [ci, pos] = locate(this.chunks, item, this.compare);
     if (ci < 0) return false;
     const chunk = this.chunks[ci]!;
     chunk.items.splice(pos, 1);

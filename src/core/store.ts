@@ -167,16 +167,6 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-function summariesEqual(a: readonly GroupSummary[], b: readonly GroupSummary[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) {
-    const x = a[i]!;
-    const y = b[i]!;
-    if (x.name !== y.name || x.conversationCount !== y.conversationCount || x.unreadCount !== y.unreadCount) return false;
-  }
-  return true;
-}
-
 /**
  * Creates the store for one inbox (one account). It keeps conversations by id, the order of every list
  * incrementally, totals under the adapter's unread rule, and applies commands optimistically.
@@ -299,29 +289,6 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (!sameStrings(prevNames, nextNames) || before !== after) groupsDirty = true;
   }
 
-  function rebuildLists(): void {
-    const values = [...visible.values()];
-    all.reset(values);
-    const members = new Map<string, Conversation[]>();
-    unreadTotal = 0;
-    pinnedCount = 0;
-    groupUnread.clear();
-    for (const conversation of values) {
-      const contribution = unreadContribution(conversation, rule);
-      unreadTotal += contribution;
-      if (conversation.isPinned) pinnedCount++;
-      for (const name of conversation.groupNames) {
-        let bucket = members.get(name);
-        if (!bucket) members.set(name, (bucket = []));
-        bucket.push(conversation);
-        groupUnread.set(name, (groupUnread.get(name) ?? 0) + contribution);
-      }
-    }
-    for (const [name, list] of groupLists) if (!members.has(name)) list.reset([]);
-    for (const [name, bucket] of members) groupList(name).reset(bucket);
-    groupsDirty = true;
-  }
-
   function buildGroups(): readonly GroupSummary[] {
     return registry.map((name) => ({
       name,
@@ -338,17 +305,14 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   function commit(extra: Partial<InboxState> = {}): void {
     const changes = touched;
     touched = new Map();
-    if (changes.size > 64 && changes.size > all.size / 8) {
-      rebuildLists();
-    } else {
-      for (const [id, prev] of changes) applyToLists(prev, visible.get(id));
-    }
+    // Applied one by one even for a first load: inserting into chunks costs about what a full sort does.
+    for (const [id, prev] of changes) applyToLists(prev, visible.get(id));
     const state = store.getState();
     const patch: Partial<InboxState> = { ...extra };
     if (groupsDirty) {
       groupsDirty = false;
       const groups = buildGroups();
-      if (!summariesEqual(groups, state.groups)) patch.groups = groups;
+      if (JSON.stringify(groups) !== JSON.stringify(state.groups)) patch.groups = groups;
       if (!sameStrings(registry, state.groupNames)) patch.groupNames = registry;
     }
     if (unreadTotal !== state.unreadTotal) patch.unreadTotal = unreadTotal;
@@ -370,6 +334,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const prev = base.get(conversation.id);
     base.set(conversation.id, prev && conversationsEqual(prev, conversation) ? prev : conversation);
     refresh(conversation.id);
+  }
+
+  function drop(id: ConversationId): void {
+    base.delete(id);
+    refresh(id);
   }
 
   function setMembership(name: string, ids: readonly ConversationId[]): void {
@@ -397,10 +366,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         for (const conversation of event.conversations) ingest(conversation);
         return {};
       case 'removed':
-        for (const id of event.ids) {
-          base.delete(id);
-          refresh(id);
-        }
+        event.ids.forEach(drop);
         return {};
       case 'replaced': {
         const incoming = new Set<ConversationId>();
@@ -408,12 +374,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
           incoming.add(conversation.id);
           ingest(conversation);
         }
-        for (const id of [...base.keys()]) {
-          if (!incoming.has(id)) {
-            base.delete(id);
-            refresh(id);
-          }
-        }
+        for (const id of [...base.keys()]) if (!incoming.has(id)) drop(id);
         return {};
       }
       case 'groupsChanged': {
@@ -506,13 +467,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const gen = ++generation;
     cursor = null;
     loaded = false;
-    store.setState({ status: 'loading', error: undefined, version: store.getState().version + 1 });
+    commit({ status: 'loading', error: undefined });
     try {
       await adapter.connect?.();
       if (gen !== generation) return;
       if (adapter.capabilities !== capabilities) {
         capabilities = adapter.capabilities;
-        store.setState({ capabilities, version: store.getState().version + 1 });
+        commit({ capabilities });
       }
       const groups = await adapter.loadGroups();
       if (gen !== generation) return;
@@ -540,7 +501,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     unsubscribe = undefined;
     adapter.disconnect?.();
     flush();
-    store.setState({ status: 'idle', version: store.getState().version + 1 });
+    commit({ status: 'idle' });
   }
 
   // ---- optimistic commands -----------------------------------------------------------------------
@@ -702,19 +663,14 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   function assertGroupedLimit(name: string, ids: readonly ConversationId[]): void {
-    let grouped = 0;
-    for (const conversation of visible.values()) if (conversation.groupNames.length > 0) grouped++;
-    let added = 0;
-    for (const id of ids) {
-      const conversation = visible.get(id);
-      if (conversation && conversation.groupNames.length === 0) added++;
-    }
-    if (added > 0 && grouped + added > capabilities.maxGroupedConversations) {
-      throw new InboxError(
-        'GROUPED_CONVERSATION_LIMIT_EXCEEDED',
-        `At most ${capabilities.maxGroupedConversations} conversations can be in groups; adding ${added} to "${name}" would make ${grouped + added}.`,
-        { sdkCode: 51008 },
-      );
+    let total = ids.filter((id) => visible.get(id)?.groupNames.length === 0).length;
+    if (total === 0) return;
+    for (const conversation of visible.values()) if (conversation.groupNames.length > 0) total++;
+    const max = capabilities.maxGroupedConversations;
+    if (total > max) {
+      throw new InboxError('GROUPED_CONVERSATION_LIMIT_EXCEEDED', `At most ${max} conversations can be in groups ("${name}" would make ${total}).`, {
+        sdkCode: 51008,
+      });
     }
   }
 
@@ -722,144 +678,128 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const withoutGroup = (name: string): Patch => (c) =>
     c.groupNames.includes(name) ? { ...c, groupNames: c.groupNames.filter((n) => n !== name) } : c;
 
-  async function guarded<T>(operation: InboxOperation, body: () => Promise<T>): Promise<T> {
-    try {
-      return await body();
-    } catch (cause) {
-      throw cause instanceof InboxError ? cause : fail(cause, { operation });
-    }
-  }
-
   const actions: InboxActions = {
-    openConversation: (target) =>
-      guarded('openConversation', async () => {
-        if (typeof target !== 'object' || target === null || (target.kind !== 'direct' && target.kind !== 'group')) {
-          throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
+    openConversation: async (target) => {
+      if (typeof target !== 'object' || target === null || (target.kind !== 'direct' && target.kind !== 'group')) {
+        throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
+      }
+      assertConversationId(target.targetId, 'targetId');
+      let conversation: Conversation;
+      try {
+        conversation = await adapter.openConversation(target);
+      } catch (cause) {
+        throw fail(cause, { operation: 'openConversation' });
+      }
+      ingest(conversation);
+      commit();
+      return conversation.id;
+    },
+
+    pin: async (id, isPinned) => {
+      const conversation = requireConversation(id);
+      assertBoolean(isPinned, 'isPinned');
+      if (conversation.isPinned === isPinned) return;
+      if (isPinned) {
+        if (store.getState().pinnedCount >= capabilities.maxPinned) {
+          throw new InboxError('PIN_LIMIT_EXCEEDED', `At most ${capabilities.maxPinned} conversations can be pinned.`, { sdkCode: 51012 });
         }
-        assertConversationId(target.targetId, 'targetId');
-        let conversation: Conversation;
-        try {
-          conversation = await adapter.openConversation(target);
-        } catch (cause) {
-          throw fail(cause, { operation: 'openConversation' });
+      }
+      await run('pin', [id], { patch: (c) => (c.isPinned === isPinned ? c : { ...c, isPinned }) }, () => adapter.pin(id, isPinned));
+    },
+
+    setMuteMode: async (id, mode) => {
+      const conversation = requireConversation(id);
+      assertMuteMode(mode);
+      if (conversation.muteMode === mode) return;
+      const allowed = capabilities.muteModes?.[conversation.kind];
+      if (allowed && !allowed.includes(mode)) {
+        throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
+      }
+      await run('setMuteMode', [id], { patch: (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode }) }, () =>
+        adapter.setMuteMode(id, mode),
+      );
+    },
+
+    markRead: async (id) => {
+      const conversation = requireConversation(id);
+      // A conversation marked unread by hand is read too once opened (WeChat-like), where the backend has the mark.
+      const unmark = Boolean(conversation.marks?.includes('unread')) && capabilities.marks.includes('unread');
+      const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
+      if (!hasUnread && !unmark) return;
+      const patch: Patch = (c) => {
+        const read = markedRead(c);
+        return unmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
+      };
+      await run('markRead', [id], { patch }, async () => {
+        if (hasUnread) await adapter.markRead(id);
+        if (unmark) {
+          const result = await adapter.setMark([id], 'unread', false);
+          if (result.failed[0]) throw failureError('markRead', result.failed[0]);
         }
-        ingest(conversation);
+      });
+    },
+
+    markAllRead: async () => {
+      const ids: ConversationId[] = [];
+      for (const c of visible.values()) if (c.unreadCount > 0 || c.mentions.length > 0) ids.push(c.id);
+      await run('markAllRead', ids, { patch: markedRead }, () => adapter.markAllRead());
+    },
+
+    setDraft: async (id, text) => {
+      const conversation = requireConversation(id);
+      assertString(text, 'the draft text');
+      const current = conversation.draft?.text ?? '';
+      if (current === text) return;
+      const draft = text ? { text, updatedAt: now() } : undefined;
+      // The draft is the user's words: it is written locally first and never rolled back.
+      localDrafts.set(id, draft);
+      draftStorage?.set(id, draft);
+      refresh(id);
+      commit();
+      try {
+        await adapter.setDraft(id, text);
+      } catch (cause) {
+        const error = fail(cause, { operation: 'setDraft', ids: [id] });
+        recordFailure([id], { operation: 'setDraft', error });
         commit();
-        return conversation.id;
-      }),
+        throw error;
+      }
+      recordFailure([id], undefined);
+      commit();
+    },
 
-    pin: (id, isPinned) =>
-      guarded('pin', async () => {
-        const conversation = requireConversation(id);
-        assertBoolean(isPinned, 'isPinned');
-        if (conversation.isPinned === isPinned) return;
-        if (isPinned) {
-          if (store.getState().pinnedCount >= capabilities.maxPinned) {
-            throw new InboxError('PIN_LIMIT_EXCEEDED', `At most ${capabilities.maxPinned} conversations can be pinned.`, { sdkCode: 51012 });
-          }
-        }
-        await run('pin', [id], { patch: (c) => (c.isPinned === isPinned ? c : { ...c, isPinned }) }, () => adapter.pin(id, isPinned));
-      }),
+    setMark: async (ids, mark, enabled) => {
+      assertMark(mark);
+      assertBoolean(enabled, 'enabled');
+      if (!capabilities.marks.includes(mark)) {
+        throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend does not support the "${mark}" mark.`);
+      }
+      const patch: Patch = (c) => {
+        const marks = c.marks ?? [];
+        if (marks.includes(mark) === enabled) return c;
+        return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
+      };
+      return runOnKnown('setMark', ids, { patch }, (known) => adapter.setMark(known, mark, enabled));
+    },
 
-    setMuteMode: (id, mode) =>
-      guarded('setMuteMode', async () => {
-        const conversation = requireConversation(id);
-        assertMuteMode(mode);
-        if (conversation.muteMode === mode) return;
-        const allowed = capabilities.muteModes?.[conversation.kind];
-        if (allowed && !allowed.includes(mode)) {
-          throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
-        }
-        await run('setMuteMode', [id], { patch: (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode }) }, () =>
-          adapter.setMuteMode(id, mode),
-        );
-      }),
-
-    markRead: (id) =>
-      guarded('markRead', async () => {
-        const conversation = requireConversation(id);
-        // A conversation marked unread by hand is read too once opened (WeChat-like), where the backend has the mark.
-        const unmark = Boolean(conversation.marks?.includes('unread')) && capabilities.marks.includes('unread');
-        const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
-        if (!hasUnread && !unmark) return;
-        const patch: Patch = (c) => {
-          const read = markedRead(c);
-          return unmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
-        };
-        await run('markRead', [id], { patch }, async () => {
-          if (hasUnread) await adapter.markRead(id);
-          if (unmark) {
-            const result = await adapter.setMark([id], 'unread', false);
-            if (result.failed[0]) throw failureError('markRead', result.failed[0]);
-          }
-        });
-      }),
-
-    markAllRead: () =>
-      guarded('markAllRead', async () => {
-        const ids: ConversationId[] = [];
-        for (const c of visible.values()) if (c.unreadCount > 0 || c.mentions.length > 0) ids.push(c.id);
-        await run('markAllRead', ids, { patch: markedRead }, () => adapter.markAllRead());
-      }),
-
-    setDraft: (id, text) =>
-      guarded('setDraft', async () => {
-        const conversation = requireConversation(id);
-        assertString(text, 'the draft text');
-        const current = conversation.draft?.text ?? '';
-        if (current === text) return;
-        const draft = text ? { text, updatedAt: now() } : undefined;
-        // The draft is the user's words: it is written locally first and never rolled back.
-        localDrafts.set(id, draft);
-        draftStorage?.set(id, draft);
-        refresh(id);
-        commit();
-        try {
-          await adapter.setDraft(id, text);
-        } catch (cause) {
-          const error = fail(cause, { operation: 'setDraft', ids: [id] });
-          recordFailure([id], { operation: 'setDraft', error });
-          commit();
-          throw error;
-        }
-        recordFailure([id], undefined);
-        commit();
-      }),
-
-    setMark: (ids, mark, enabled) =>
-      guarded('setMark', async () => {
-        assertMark(mark);
-        assertBoolean(enabled, 'enabled');
-        if (!capabilities.marks.includes(mark)) {
-          throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend does not support the "${mark}" mark.`);
-        }
-        const patch: Patch = (c) => {
-          const marks = c.marks ?? [];
-          if (marks.includes(mark) === enabled) return c;
-          return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
-        };
-        return runOnKnown('setMark', ids, { patch }, (known) => adapter.setMark(known, mark, enabled));
-      }),
-
-    deleteConversation: (id, deleteOptions = {}) =>
-      guarded('deleteConversation', async () => {
-        requireConversation(id);
-        if (typeof deleteOptions !== 'object' || deleteOptions === null) {
-          throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
-        }
-        const result = await run('deleteConversation', [id], { patch: () => null }, () =>
-          adapter.deleteConversations([id], deleteOptions),
-        );
-        const failure = result.failed[0];
-        if (failure) throw fail(failureError('deleteConversation', failure), { operation: 'deleteConversation', ids: [id] });
-      }),
+    deleteConversation: async (id, deleteOptions = {}) => {
+      requireConversation(id);
+      if (typeof deleteOptions !== 'object' || deleteOptions === null) {
+        throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
+      }
+      const result = await run('deleteConversation', [id], { patch: () => null }, () =>
+        adapter.deleteConversations([id], deleteOptions),
+      );
+      const failure = result.failed[0];
+      if (failure) throw fail(failureError('deleteConversation', failure), { operation: 'deleteConversation', ids: [id] });
+    },
 
     loadMore: () => {
       const state = store.getState();
       if (!state.hasMore || connections === 0 || !loaded) return Promise.resolve();
       if (loadingMore) return loadingMore;
       const gen = generation;
-      store.setState({ isLoadingMore: true, version: state.version + 1 });
+      commit({ isLoadingMore: true });
       loadingMore = loadPage(gen)
         .catch((cause: unknown) => {
           const error = fail(cause, { operation: 'loadMore' });
@@ -868,61 +808,56 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         })
         .finally(() => {
           loadingMore = undefined;
-          store.setState({ isLoadingMore: false, version: store.getState().version + 1 });
+          commit({ isLoadingMore: false });
         });
       return loadingMore;
     },
 
-    createGroup: (name, ids = []) =>
-      guarded('createGroup', async () => {
-        assertNewGroupName(name);
-        if (registry.length >= capabilities.maxGroups) {
-          throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
+    createGroup: async (name, ids = []) => {
+      assertNewGroupName(name);
+      if (registry.length >= capabilities.maxGroups) {
+        throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
+      }
+      const op: Op = { patch: withGroup(name), registry: (names) => (names.includes(name) ? names : [...names, name]) };
+      return runOnKnown('createGroup', ids, op, (known) => adapter.createGroup(name, known), { groupName: name }, (known) => {
+        if (known.length === 0 && capabilities.emptyGroups === false) {
+          throw new InboxError('INVALID_ARGUMENT', `The ${adapter.name} backend creates a group only with at least one conversation.`);
         }
-        const op: Op = { patch: withGroup(name), registry: (names) => (names.includes(name) ? names : [...names, name]) };
-        return runOnKnown('createGroup', ids, op, (known) => adapter.createGroup(name, known), { groupName: name }, (known) => {
-          if (known.length === 0 && capabilities.emptyGroups === false) {
-            throw new InboxError('INVALID_ARGUMENT', `The ${adapter.name} backend creates a group only with at least one conversation.`);
-          }
-          assertGroupedLimit(name, known);
-        });
-      }),
+        assertGroupedLimit(name, known);
+      });
+    },
 
-    renameGroup: (oldName, newName) =>
-      guarded('renameGroup', async () => {
-        const members = existingGroup(oldName);
-        if (oldName === newName) return;
-        assertNewGroupName(newName);
-        const rename = (n: string) => (n === oldName ? newName : n);
-        const op: Op = {
-          patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map(rename) } : c),
-          registry: (names) => names.map(rename),
-        };
-        await run('renameGroup', members, op, () => adapter.renameGroup(oldName, newName), { groupName: oldName });
-      }),
+    renameGroup: async (oldName, newName) => {
+      const members = existingGroup(oldName);
+      if (oldName === newName) return;
+      assertNewGroupName(newName);
+      const rename = (n: string) => (n === oldName ? newName : n);
+      const op: Op = {
+        patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map(rename) } : c),
+        registry: (names) => names.map(rename),
+      };
+      await run('renameGroup', members, op, () => adapter.renameGroup(oldName, newName), { groupName: oldName });
+    },
 
-    deleteGroup: (name) =>
-      guarded('deleteGroup', async () => {
-        const members = existingGroup(name);
-        const op: Op = { patch: withoutGroup(name), registry: (names) => names.filter((n) => n !== name) };
-        await run('deleteGroup', members, op, () => adapter.deleteGroup(name), { groupName: name });
-      }),
+    deleteGroup: async (name) => {
+      const members = existingGroup(name);
+      const op: Op = { patch: withoutGroup(name), registry: (names) => names.filter((n) => n !== name) };
+      await run('deleteGroup', members, op, () => adapter.deleteGroup(name), { groupName: name });
+    },
 
-    addToGroup: (name, ids) =>
-      guarded('addToGroup', async () => {
-        existingGroup(name);
-        return runOnKnown('addToGroup', ids, { patch: withGroup(name) }, (known) => adapter.addToGroup(name, known), { groupName: name }, (known) =>
-          assertGroupedLimit(name, known),
-        );
-      }),
+    addToGroup: async (name, ids) => {
+      existingGroup(name);
+      return runOnKnown('addToGroup', ids, { patch: withGroup(name) }, (known) => adapter.addToGroup(name, known), { groupName: name }, (known) =>
+        assertGroupedLimit(name, known),
+      );
+    },
 
-    removeFromGroup: (name, ids) =>
-      guarded('removeFromGroup', async () => {
-        existingGroup(name);
-        return runOnKnown('removeFromGroup', ids, { patch: withoutGroup(name) }, (known) => adapter.removeFromGroup(name, known), {
-          groupName: name,
-        });
-      }),
+    removeFromGroup: async (name, ids) => {
+      existingGroup(name);
+      return runOnKnown('removeFromGroup', ids, { patch: withoutGroup(name) }, (known) => adapter.removeFromGroup(name, known), {
+        groupName: name,
+      });
+    },
 
     dismissFailure: (id) => {
       recordFailure([id], undefined);

@@ -30,29 +30,25 @@ export function assertGroupName(name: unknown, maxBytes = 32): asserts name is s
   throw new InboxError('GROUP_NAME_INVALID', message, { sdkCode: 51011 });
 }
 
+function invalid(expected: string, value: unknown): InboxError {
+  return new InboxError('INVALID_ARGUMENT', `Expected ${expected}, got ${describe(value)}.`);
+}
+
 export function assertConversationId(id: unknown, what = 'conversation id'): asserts id is string {
-  if (typeof id !== 'string' || id.length === 0) {
-    throw new InboxError('INVALID_ARGUMENT', `Expected a non-empty string as the ${what}, got ${describe(id)}.`);
-  }
+  if (typeof id !== 'string' || id.length === 0) throw invalid(`a non-empty string as the ${what}`, id);
 }
 
 export function assertIdList(ids: unknown): asserts ids is readonly string[] {
-  if (!Array.isArray(ids)) {
-    throw new InboxError('INVALID_ARGUMENT', `Expected an array of conversation ids, got ${describe(ids)}.`);
-  }
+  if (!Array.isArray(ids)) throw invalid('an array of conversation ids', ids);
   for (const id of ids) assertConversationId(id);
 }
 
 export function assertBoolean(value: unknown, what: string): asserts value is boolean {
-  if (typeof value !== 'boolean') {
-    throw new InboxError('INVALID_ARGUMENT', `Expected a boolean for ${what}, got ${describe(value)}.`);
-  }
+  if (typeof value !== 'boolean') throw invalid(`a boolean for ${what}`, value);
 }
 
 export function assertString(value: unknown, what: string): asserts value is string {
-  if (typeof value !== 'string') {
-    throw new InboxError('INVALID_ARGUMENT', `Expected a string for ${what}, got ${describe(value)}.`);
-  }
+  if (typeof value !== 'string') throw invalid(`a string for ${what}`, value);
 }
 
 export const MUTE_MODES: readonly MuteMode[] = ['none', 'silent', 'silentExceptMention', 'blocked'];
@@ -60,15 +56,11 @@ export const CONVERSATION_KINDS: readonly ConversationKind[] = ['direct', 'group
 export const CONVERSATION_MARKS: readonly ConversationMark[] = ['star', 'unread', 'fold', 'hide'];
 
 export function assertMuteMode(mode: unknown): asserts mode is MuteMode {
-  if (!MUTE_MODES.includes(mode as MuteMode)) {
-    throw new InboxError('INVALID_ARGUMENT', `Unknown mute mode ${describe(mode)}; expected one of ${MUTE_MODES.join(', ')}.`);
-  }
+  if (!MUTE_MODES.includes(mode as MuteMode)) throw invalid(`one of ${MUTE_MODES.join(', ')} as the mute mode`, mode);
 }
 
 export function assertMark(mark: unknown): asserts mark is ConversationMark {
-  if (!CONVERSATION_MARKS.includes(mark as ConversationMark)) {
-    throw new InboxError('INVALID_ARGUMENT', `Unknown mark ${describe(mark)}; expected one of ${CONVERSATION_MARKS.join(', ')}.`);
-  }
+  if (!CONVERSATION_MARKS.includes(mark as ConversationMark)) throw invalid(`one of ${CONVERSATION_MARKS.join(', ')} as the mark`, mark);
 }
 
 function describe(value: unknown): string {

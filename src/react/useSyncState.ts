@@ -1,6 +1,7 @@
 'use client';
+import { useMemo } from 'react';
 import type { AdapterCapabilities } from '../core/adapter.js';
-import { selectSyncState, type SyncState } from '../core/selectors.js';
+import type { SyncState } from '../core/selectors.js';
 import type { InboxStore } from '../core/store.js';
 import { useInboxStore } from './context.js';
 import { useInboxSelector } from './useInboxSelector.js';
@@ -8,7 +9,10 @@ import { useInboxSelector } from './useInboxSelector.js';
 /** Load and sync status (`loading`, `syncing`, `ready`, `error`), the last error and whether more pages exist. */
 export function useSyncState(store?: InboxStore): SyncState {
   const resolved = useInboxStore(store, 'useSyncState');
-  return useInboxSelector(resolved, selectSyncState);
+  const status = useInboxSelector(resolved, (s) => s.status);
+  const error = useInboxSelector(resolved, (s) => s.error);
+  const hasMore = useInboxSelector(resolved, (s) => s.hasMore);
+  return useMemo(() => (error ? { status, error, hasMore } : { status, hasMore }), [status, error, hasMore]);
 }
 
 /** What the backend can do, to hide what it cannot. */

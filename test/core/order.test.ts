@@ -43,7 +43,7 @@ describe('OrderedList', () => {
   it('reports an order change only when an item really moved, and keeps the id array otherwise', () => {
     const list = new OrderedList<Conversation>(compare);
     const items = Array.from({ length: 2000 }, (_, i) => conv(`c${String(i).padStart(4, '0')}`, { lastActivityAt: 10_000 - i }));
-    list.reset(items);
+    for (const item of items) list.insert(item);
     const before = list.ids();
     const same = { ...items[10]!, title: 'renamed' };
     expect(list.update(items[10]!, same)).toBe(false);
