@@ -94,4 +94,19 @@ if (!process.argv.includes('--store-only')) {
     console.log('Render budgets (rows per event, list re-orders per event, DOM nodes): all within budget.');
   }
 }
+if (!process.argv.includes('--store-only')) {
+  // Bundle: gzip size of each entry point (peers external), from a fresh library build.
+  const { execSync, spawnSync } = await import('node:child_process');
+  execSync('npm run build --silent', { stdio: 'ignore' });
+  // size-limit exits non-zero when a budget is exceeded; its JSON is on stdout either way.
+  const sizes = JSON.parse(spawnSync('npx', ['size-limit', '--json'], { encoding: 'utf8' }).stdout);
+  console.log('\nBundle (minified + gzip, peers external):');
+  console.table(sizes.map((e) => ({ entry: e.name, 'kB': (e.size / 1000).toFixed(2), passed: e.passed })));
+  results.bundle = sizes;
+  writeFileSync('bench/results/bundle.json', JSON.stringify(sizes, null, 2));
+  if (sizes.some((e) => !e.passed)) {
+    console.log('Bundle budget exceeded.');
+    failed = true;
+  }
+}
 process.exit(failed ? 1 : 0);
