@@ -1,0 +1,376 @@
+import { useState, type ComponentProps } from 'react';
+import type { Meta, StoryObj } from '@storybook/react-vite';
+import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
+import { ConversationList, groupTabId, GroupTabs } from '../src/index.js';
+import { createMemoryAdapter } from '../src/adapters/memory/index.js';
+import { docsOf, sourceCode } from './support/docs.js';
+import { SHOWCASE_GROUPS, showcaseConversations, storyConversation } from './support/fixtures.js';
+import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+
+type TabsArgs = ComponentProps<typeof GroupTabs> & {
+  /** Width of the tab bar's container, to see overflow scrolling. */
+  width: number;
+};
+
+const withShowcase: InboxParameters = {
+  conversations: () => showcaseConversations(),
+  groups: [...SHOWCASE_GROUPS, { name: '家人', conversationIds: [] }],
+};
+
+/** Twenty groups: the backend's limit. */
+const atLimit: InboxParameters = {
+  conversations: () => showcaseConversations().map((c) => ({ ...c, groupNames: [] })),
+  groups: Array.from({ length: 20 }, (_, i) => ({ name: `Team ${i + 1}`, conversationIds: i === 0 ? ['C2Calice'] : [] })),
+};
+
+const meta = {
+  title: 'Components/GroupTabs',
+  component: GroupTabs,
+  tags: ['autodocs'],
+  parameters: {
+    inbox: withShowcase,
+    docs: {
+      description: {
+        component: `"All" plus one tab per conversation group ("folder"), each with its unread badge (capped at
+\`maxBadgeCount\`; the tab's name says the real count). An ARIA \`tablist\` with roving focus: ←/→ (mirrored in
+right-to-left), Home and End move and activate. The bar scrolls when it overflows.
+
+Create, rename and delete flows validate inline: the name's size is counted in **UTF-8 bytes** (\`n/32\`; a
+Chinese or Japanese character takes 3), duplicates are refused, and the 20-group limit is shown before the user
+tries. On a tab, the ContextMenu key or Shift+F10 opens its menu, F2 renames and Delete deletes. The active group
+follows remote renames and falls back to All when it is deleted.
+
+\`\`\`tsx
+import { ConversationList, GroupTabs } from 'inboxkit';
+
+const [group, setGroup] = useState<string | null>(null);
+<GroupTabs value={group} onValueChange={setGroup} panelId="conversations" />
+<div id="conversations" role="tabpanel">
+  <ConversationList groupName={group ?? undefined} />
+</div>
+\`\`\``,
+      },
+    },
+  },
+  argTypes: {
+    width: { control: { type: 'range', min: 200, max: 900, step: 20 }, table: { category: 'Story' } },
+    defaultValue: { control: 'select', options: [null, 'Work', 'Friends', '家人'] },
+    isEditable: { control: 'boolean' },
+    shouldShowScrollButtons: { control: 'boolean' },
+    maxBadgeCount: { control: 'radio', options: [9, 99, 999] },
+    dir: { control: 'radio', options: [undefined, 'ltr', 'rtl'] },
+    value: { control: false },
+  },
+  args: { width: 560, isEditable: true, shouldShowScrollButtons: true, maxBadgeCount: 99, onValueChange: fn() },
+  render: ({ width, ...props }) => (
+    <div style={{ width }}>
+      <GroupTabs {...props} />
+    </div>
+  ),
+} satisfies Meta<TabsArgs>;
+
+export default meta;
+type Story = StoryObj<typeof meta>;
+
+const tablist = (canvasElement: HTMLElement) => within(canvasElement).findByRole('tablist', { name: 'Conversation groups' });
+
+export const Default: Story = {
+  parameters: sourceCode(`<GroupTabs defaultValue={null} onValueChange={(group) => setGroup(group)} />`),
+  play: async ({ canvasElement, args }) => {
+    const tabs = within(await tablist(canvasElement));
+    // Unread totals follow the unread rule: the muted "Suppliers" does not count.
+    const all = await tabs.findByRole('tab', { name: 'All, 124 unread' });
+    await expect(all).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.getByRole('tab', { name: 'Work, 3 unread' })).toBeVisible();
+    await expect(tabs.getByRole('tab', { name: '家人' })).toBeVisible();
+    await userEvent.click(tabs.getByRole('tab', { name: 'Work, 3 unread' }));
+    await expect(tabs.getByRole('tab', { name: 'Work, 3 unread' })).toHaveAttribute('aria-selected', 'true');
+    await expect(args.onValueChange).toHaveBeenCalledWith('Work');
+  },
+};
+
+export const UnreadOverflow: Story = {
+  play: async ({ canvasElement }) => {
+    const tabs = within(await tablist(canvasElement));
+    const friends = await tabs.findByRole('tab', { name: 'Friends, 120 unread' });
+    await expect(friends).toHaveTextContent('99+');
+    await expect(friends).toHaveAttribute('data-unread');
+  },
+};
+
+export const RovingFocus: Story = {
+  play: async ({ canvasElement, args }) => {
+    const tabs = within(await tablist(canvasElement));
+    const all = await tabs.findByRole('tab', { name: /^All/ });
+    // One tab stop: only the active tab is tabbable.
+    await expect(all).toHaveAttribute('tabindex', '0');
+    await expect(tabs.getByRole('tab', { name: /^Work/ })).toHaveAttribute('tabindex', '-1');
+    all.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await expect(tabs.getByRole('tab', { name: /^Work/ })).toHaveFocus();
+    await expect(tabs.getByRole('tab', { name: /^Work/ })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.keyboard('{End}');
+    await expect(tabs.getByRole('tab', { name: '家人' })).toHaveFocus();
+    await userEvent.keyboard('{Home}');
+    await expect(all).toHaveFocus();
+    await expect(args.onValueChange).toHaveBeenLastCalledWith(null);
+  },
+};
+
+export const RightToLeft: Story = {
+  globals: { direction: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const tabs = within(await tablist(canvasElement));
+    const all = await tabs.findByRole('tab', { name: /^All/ });
+    all.focus();
+    // Mirrored: the next tab is to the left.
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect(tabs.getByRole('tab', { name: /^Work/ })).toHaveFocus();
+    await expect(tabs.getByRole('tab', { name: /^Work/ }).getBoundingClientRect().right).toBeLessThan(all.getBoundingClientRect().left + 1);
+  },
+};
+
+export const CreateWithByteCounter: Story = {
+  parameters: sourceCode(`<GroupTabs isEditable />`),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
+    const field = within(dialog).getByRole('textbox', { name: 'Group name' });
+    await expect(field).toHaveFocus();
+    await expect(within(dialog).getByText('3 of 20 groups')).toBeVisible();
+    // Eleven CJK characters: 33 UTF-8 bytes, one over the limit.
+    await userEvent.type(field, '深圳研发中心前端架构组');
+    await expect(within(dialog).getByText('33/32')).toBeVisible();
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('The name is too long: at most 32 bytes.');
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+    await userEvent.type(field, '{Backspace}');
+    await expect(within(dialog).getByText('30/32')).toBeVisible();
+    await expect(field).not.toHaveAttribute('aria-invalid');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    const tabs = within(await tablist(canvasElement));
+    await expect(await tabs.findByRole('tab', { name: '深圳研发中心前端架构' })).toBeVisible();
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+  },
+};
+
+export const DuplicateName: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Group name' }), 'Work');
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('A group named “Work” already exists.');
+    await userEvent.keyboard('{Escape}');
+    await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+    await expect(canvas.getByRole('button', { name: 'New group' })).toHaveFocus();
+  },
+};
+
+export const EmptyName: Story = {
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
+    // No error before the user tries, then a clear one.
+    await expect(within(dialog).queryByRole('alert')).toBeNull();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter a name for the group.');
+  },
+};
+
+export const RenameFromMenu: Story = {
+  args: { defaultValue: 'Work' },
+  play: async ({ canvasElement, args }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'Options for group “Work”' }));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Rename' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'Rename group “Work”' });
+    const field = within(dialog).getByRole('textbox', { name: 'Group name' });
+    await expect(field).toHaveValue('Work');
+    await userEvent.clear(field);
+    await userEvent.type(field, 'R&D');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
+    const tabs = within(await tablist(canvasElement));
+    const renamed = await tabs.findByRole('tab', { name: 'R&D, 3 unread' });
+    // The renamed group stays active.
+    await expect(renamed).toHaveAttribute('aria-selected', 'true');
+    await expect(args.onValueChange).toHaveBeenCalledWith('R&D');
+  },
+};
+
+export const DeleteWithKeyboard: Story = {
+  args: { defaultValue: '家人' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tabs = within(await tablist(canvasElement));
+    const tab = await tabs.findByRole('tab', { name: '家人' });
+    tab.focus();
+    await userEvent.keyboard('{Delete}');
+    const dialog = await canvas.findByRole('alertdialog', { name: 'Delete group “家人”?' });
+    await expect(within(dialog).getByText('Its conversations are not deleted; they stay in All.')).toBeVisible();
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete group' }));
+    await waitFor(() => expect(tabs.queryByRole('tab', { name: '家人' })).toBeNull());
+    await expect(tabs.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
+  },
+};
+
+export const RenameWithF2: Story = {
+  args: { defaultValue: 'Friends' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tabs = within(await tablist(canvasElement));
+    (await tabs.findByRole('tab', { name: /^Friends/ })).focus();
+    await userEvent.keyboard('{F2}');
+    await expect(await canvas.findByRole('dialog', { name: 'Rename group “Friends”' })).toBeVisible();
+  },
+};
+
+export const LimitReached: Story = {
+  parameters: { inbox: atLimit },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const create = await canvas.findByRole('button', { name: 'New group' });
+    // Shown before the user tries.
+    await expect(create).toHaveAttribute('aria-disabled', 'true');
+    await expect(create).toHaveAccessibleDescription('You have 20 groups, the most allowed. Delete one to create another.');
+    await userEvent.click(create);
+    await expect(canvas.queryByRole('dialog')).toBeNull();
+  },
+};
+
+export const Overflow: Story = {
+  args: { width: 300 },
+  parameters: { inbox: atLimit },
+  play: async ({ canvasElement }) => {
+    const root = canvasElement.querySelector('.ik-GroupTabs')!;
+    await waitFor(() => expect(root).toHaveAttribute('data-overflowing'));
+    const tabs = within(await tablist(canvasElement));
+    (await tabs.findByRole('tab', { name: /^All/ })).focus();
+    await userEvent.keyboard('{End}');
+    // The active tab is scrolled into view.
+    const last = tabs.getByRole('tab', { name: 'Team 20' });
+    await waitFor(() => expect(last).toHaveAttribute('aria-selected', 'true'));
+    await expect(last).toHaveFocus();
+    const viewport = canvasElement.querySelector('.ik-GroupTabs-viewport')!.getBoundingClientRect();
+    await waitFor(() => expect(last.getBoundingClientRect().right).toBeLessThanOrEqual(viewport.right + 1));
+  },
+};
+
+export const ServerRefusesCreate: Story = {
+  parameters: { inbox: { ...withShowcase, failNext: ['createGroup'] } satisfies InboxParameters },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
+    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Group name' }), 'Suppliers');
+    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    // Rolled back, and the dialog stays open with the reason.
+    await expect(await within(dialog).findByRole('alert')).toHaveTextContent('Injected failure of createGroup.');
+    await expect(within(await tablist(canvasElement)).queryByRole('tab', { name: 'Suppliers' })).toBeNull();
+  },
+};
+
+export const RemoteChanges: Story = {
+  args: { defaultValue: 'Work' },
+  parameters: docsOf(
+    'Groups created, renamed and deleted on another device. When the active group disappears, the tabs show All.',
+    `adapter.simulate.groupCreated('Clients');
+adapter.simulate.groupRenamed('Friends', 'Pals');
+adapter.simulate.groupDeleted('Work');`,
+  ),
+  play: async (context) => {
+    const { canvasElement } = context;
+    const tabs = within(await tablist(canvasElement));
+    await expect(await tabs.findByRole('tab', { name: /^Work/ })).toHaveAttribute('aria-selected', 'true');
+    const adapter = storyMemoryAdapter(context);
+    adapter.simulate.groupCreated('Clients');
+    await expect(await tabs.findByRole('tab', { name: 'Clients' })).toBeVisible();
+    adapter.simulate.groupRenamed('Friends', 'Pals');
+    await expect(await tabs.findByRole('tab', { name: /^Pals/ })).toBeVisible();
+    await expect(tabs.queryByRole('tab', { name: /^Friends/ })).toBeNull();
+    adapter.simulate.groupDeleted('Work');
+    await waitFor(() => expect(tabs.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true'));
+    await expect(tabs.queryByRole('tab', { name: /^Work/ })).toBeNull();
+  },
+};
+
+export const ReadOnly: Story = {
+  args: { isEditable: false },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await tablist(canvasElement);
+    await expect(canvas.queryByRole('button', { name: 'New group' })).toBeNull();
+    await expect(canvas.queryByRole('button', { name: /^Options/ })).toBeNull();
+  },
+};
+
+export const BackendWithoutGroups: Story = {
+  parameters: {
+    inbox: {
+      adapter: () => {
+        const inner = createMemoryAdapter({ conversations: [storyConversation({ id: 'C2Csolo', title: 'Solo' })] });
+        return { ...inner, capabilities: { ...inner.capabilities, groups: 'none' } };
+      },
+    } satisfies InboxParameters,
+  },
+  render: ({ width, ...props }) => (
+    <div style={{ width }}>
+      <GroupTabs {...props} />
+      <p>GroupTabs renders nothing when the backend has no groups.</p>
+    </div>
+  ),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    await expect(await canvas.findByText(/renders nothing/)).toBeVisible();
+    await expect(canvas.queryByRole('tablist')).toBeNull();
+  },
+};
+
+export const Chinese: Story = {
+  globals: { locale: 'zh-CN' },
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tabs = within(await canvas.findByRole('tablist', { name: '会话分组' }));
+    await expect(await tabs.findByRole('tab', { name: /^全部/ })).toBeVisible();
+  },
+};
+
+function TabsWithList({ width, defaultValue, onValueChange, ...props }: TabsArgs) {
+  const [group, setGroup] = useState<string | null>(defaultValue ?? null);
+  return (
+    <div style={{ width: Math.max(width, 380), display: 'grid', gap: 8 }}>
+      <GroupTabs
+        {...props}
+        id="tabs-demo"
+        panelId="tabs-demo-panel"
+        value={group}
+        onValueChange={(next) => {
+          setGroup(next);
+          onValueChange?.(next);
+        }}
+      />
+      <div id="tabs-demo-panel" role="tabpanel" aria-labelledby={groupTabId('tabs-demo', group)} style={{ height: 360 }}>
+        <ConversationList groupName={group ?? undefined} />
+      </div>
+    </div>
+  );
+}
+
+export const WithList: Story = {
+  render: (args) => <TabsWithList {...args} />,
+  parameters: sourceCode(`const [group, setGroup] = useState<string | null>(null);
+<GroupTabs id="tabs" value={group} onValueChange={setGroup} panelId="panel" />
+<div id="panel" role="tabpanel" aria-labelledby={groupTabId('tabs', group)}>
+  <ConversationList groupName={group ?? undefined} />
+</div>`),
+  play: async ({ canvasElement }) => {
+    const canvas = within(canvasElement);
+    const tabs = within(await tablist(canvasElement));
+    await userEvent.click(await tabs.findByRole('tab', { name: /^Work/ }));
+    const panel = canvas.getByRole('tabpanel', { name: /^Work/ });
+    await waitFor(() => expect(panel.querySelectorAll('[role="row"]')).toHaveLength(2));
+    await userEvent.click(tabs.getByRole('tab', { name: '家人' }));
+    await expect(await within(canvas.getByRole('tabpanel')).findByText('No conversations in this group')).toBeVisible();
+  },
+};
