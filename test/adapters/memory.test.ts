@@ -894,3 +894,10 @@ describe('generateConversations', () => {
     expect(thrownBy(() => generateConversations(1.5)).code).toBe('INVALID_ARGUMENT');
   });
 });
+
+describe('seed limits', () => {
+  it('refuses seed data with more than 20 groups, as the backend would never hold them', () => {
+    const groups = Array.from({ length: 21 }, (_, i) => ({ name: `G${i}`, conversationIds: [] }));
+    expect(() => createMemoryAdapter({ groups })).toThrow(expect.objectContaining({ code: 'GROUP_LIMIT_EXCEEDED', sdkCode: 51010 }));
+  });
+});

@@ -252,6 +252,9 @@ function buildSeed(
       set.add(conversation.id);
     }
   }
+  if (groupNames.length > 20) {
+    throw new InboxError('GROUP_LIMIT_EXCEEDED', `${where}: ${groupNames.length} groups, but at most 20 can exist.`, { sdkCode: 51010 });
+  }
   // The membership sets are the truth; each conversation's groupNames follow them, in group order.
   const namesOf = new Map<ConversationId, string[]>();
   for (const name of groupNames) {
