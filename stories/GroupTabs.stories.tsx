@@ -79,12 +79,12 @@ export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const tabs = within(await tablist(canvasElement));
     // Unread totals follow the unread rule: the muted "Suppliers" does not count.
-    const all = await tabs.findByRole('tab', { name: 'All, 124 unread' });
+    const all = await tabs.findByRole('tab', { name: 'All (124 unread)' });
     await expect(all).toHaveAttribute('aria-selected', 'true');
-    await expect(tabs.getByRole('tab', { name: 'Work, 3 unread' })).toBeVisible();
+    await expect(tabs.getByRole('tab', { name: 'Work (3 unread)' })).toBeVisible();
     await expect(tabs.getByRole('tab', { name: '家人' })).toBeVisible();
-    await userEvent.click(tabs.getByRole('tab', { name: 'Work, 3 unread' }));
-    await expect(tabs.getByRole('tab', { name: 'Work, 3 unread' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(tabs.getByRole('tab', { name: 'Work (3 unread)' }));
+    await expect(tabs.getByRole('tab', { name: 'Work (3 unread)' })).toHaveAttribute('aria-selected', 'true');
     await expect(args.onValueChange).toHaveBeenCalledWith('Work');
   },
 };
@@ -92,7 +92,7 @@ export const Default: Story = {
 export const UnreadOverflow: Story = {
   play: async ({ canvasElement }) => {
     const tabs = within(await tablist(canvasElement));
-    const friends = await tabs.findByRole('tab', { name: 'Friends, 120 unread' });
+    const friends = await tabs.findByRole('tab', { name: 'Friends (120 unread)' });
     await expect(friends).toHaveTextContent('99+');
     await expect(friends).toHaveAttribute('data-unread');
   },
@@ -192,7 +192,7 @@ export const RenameFromMenu: Story = {
     await userEvent.type(field, 'R&D');
     await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
     const tabs = within(await tablist(canvasElement));
-    const renamed = await tabs.findByRole('tab', { name: 'R&D, 3 unread' });
+    const renamed = await tabs.findByRole('tab', { name: 'R&D (3 unread)' });
     // The renamed group stays active.
     await expect(renamed).toHaveAttribute('aria-selected', 'true');
     await expect(args.onValueChange).toHaveBeenCalledWith('R&D');

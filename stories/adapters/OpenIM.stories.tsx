@@ -170,7 +170,7 @@ export const InboxOnOpenIM: Story = {
     await expect(canvas.getByText('週末ランニング🏃').closest('.ik-ConversationItem')).toHaveAttribute('data-muted');
     await expect(canvas.getByText('[Draft]')).toBeVisible();
     // OpenIM's rule: only silent conversations are excluded from the total.
-    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All, 6 unread' })).toBeVisible();
+    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All (6 unread)' })).toBeVisible();
 
     // A message arrives: the row moves to the top.
     fakeSdkOf(storyAdapter(context)).simulateMessage('si_maya_sara', 'Signed ✍️', Date.now(), { senderId: 'sara' });

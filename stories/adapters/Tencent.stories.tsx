@@ -161,7 +161,7 @@ export const InboxOnTencent: Story = {
     await expect(suppliers).toHaveAttribute('data-muted');
     await expect(within(suppliers as HTMLElement).queryByText('99+')).toBeNull();
     // Tencent's unread rule: the muted group and the system conversation are not counted.
-    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All, 6 unread' })).toBeVisible();
+    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All (6 unread)' })).toBeVisible();
 
     // A message arrives on the server: the fake sends a new full list and the row moves up.
     fakeChatOf(storyAdapter(context)).simulateMessage('C2Cken', 'Slides are ready 🎨', Math.floor(Date.now() / 1000));

@@ -46,7 +46,11 @@ interface SetupOptions {
 }
 
 async function setup(props: GroupTabsProps = {}, options: SetupOptions = {}) {
-  const memory = createMemoryAdapter({ conversations: options.conversations ?? CONVERSATIONS, groups: options.groups ?? GROUPS });
+  const groups = options.groups ?? GROUPS;
+  // Conversations only name groups that exist (the backend never holds more than 20).
+  const names = new Set(groups.map((group) => group.name));
+  const conversations = options.conversations ?? CONVERSATIONS.map((c) => ({ ...c, groupNames: c.groupNames.filter((n) => names.has(n)) }));
+  const memory = createMemoryAdapter({ conversations, groups });
   const adapter = options.adapter ? options.adapter(memory) : memory;
   const store = makeStore(adapter);
   await store.connect();
@@ -71,11 +75,11 @@ describe('GroupTabs: tabs and badges', () => {
     const tabs = within(list).getAllByRole('tab');
     expect(tabs.map((t) => t.querySelector('.ik-GroupTabs-tabLabel')?.textContent)).toEqual(['All', 'Work', 'Family', 'Friends']);
     // Carol is muted, so Work counts Alice's 3 only; All counts 3 + 150.
-    expect(tab('All, 153 unread')).toHaveTextContent('99+');
-    expect(tab('Work, 3 unread')).toHaveTextContent('3');
-    expect(tab('Family, 150 unread')).toHaveTextContent('99+');
+    expect(tab('All (153 unread)')).toHaveTextContent('99+');
+    expect(tab('Work (3 unread)')).toHaveTextContent('3');
+    expect(tab('Family (150 unread)')).toHaveTextContent('99+');
     expect(tab('Friends')).not.toHaveAttribute('data-unread');
-    expect(tab('Family, 150 unread')).toHaveAttribute('data-unread', '');
+    expect(tab('Family (150 unread)')).toHaveAttribute('data-unread', '');
   });
 
   it('updates a badge when a message arrives in the group', async () => {
@@ -84,7 +88,7 @@ describe('GroupTabs: tabs and badges', () => {
       adapter.simulate.message('GROUPdev', { preview: 'hi' });
       store.flush();
     });
-    expect(tab('Friends, 1 unread')).toHaveTextContent('1');
+    expect(tab('Friends (1 unread)')).toHaveTextContent('1');
   });
 
   it('marks the active tab with aria-selected, data-state and the only tabindex of 0', async () => {
@@ -570,8 +574,8 @@ describe('GroupTabs: localization and accessibility', () => {
   it('speaks Simplified Chinese', async () => {
     const { user } = await setup({ defaultValue: 'Work' }, { locale: 'zh-CN' });
     expect(screen.getByRole('tablist', { name: '会话分组' })).toBeInTheDocument();
-    expect(tab('全部，153 条未读')).toBeInTheDocument();
-    expect(tab('Work，3 条未读')).toBeInTheDocument();
+    expect(tab('全部 （153 条未读）')).toBeInTheDocument();
+    expect(tab('Work （3 条未读）')).toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: '分组“Work”的选项' }));
     expect(screen.getByRole('menuitem', { name: '重命名' })).toBeInTheDocument();
     await user.click(screen.getByRole('menuitem', { name: '删除' }));
@@ -595,9 +599,9 @@ describe('GroupTabs: localization and accessibility', () => {
 
   it('speaks Japanese', async () => {
     const groups = Array.from({ length: 20 }, (_, i) => ({ name: `G${i + 1}`, conversationIds: i === 0 ? ['C2Calice'] : [] }));
-    const { user } = await setup({ defaultValue: 'G1' }, { locale: 'ja', groups, conversations: [CONVERSATIONS[0]!] });
+    const { user } = await setup({ defaultValue: 'G1' }, { locale: 'ja', groups, conversations: [{ ...CONVERSATIONS[0]!, groupNames: ['G1'] }] });
     expect(screen.getByRole('tablist', { name: '会話グループ' })).toBeInTheDocument();
-    expect(tab('すべて、未読 3 件')).toBeInTheDocument();
+    expect(tab('すべて （未読 3 件）')).toBeInTheDocument();
     const create = screen.getByRole('button', { name: '新しいグループ' });
     expect(create).toHaveAccessibleDescription('グループは最大 20 個です。新しく作るには、いずれかを削除してください。');
     await user.click(screen.getByRole('button', { name: 'グループ「G1」のオプション' }));
@@ -628,7 +632,7 @@ describe('GroupTabs: localization and accessibility', () => {
     const store = makeStore(memory);
     await store.connect();
     renderWithStore(<GroupTabs />, store, { messages: { 'groupTabs.all': 'Everything' } });
-    expect(tab('Everything, 153 unread')).toBeInTheDocument();
+    expect(tab('Everything (153 unread)')).toBeInTheDocument();
   });
 
   it('has no axe violations: tabs, menu, form with an error, and confirmation', async () => {

@@ -72,7 +72,8 @@ describe('Inbox', () => {
     const all = within(tabs).getByRole('tab', { name: /^All/ });
     const panel = within(region).getByRole('tabpanel');
     expect(all).toHaveAttribute('aria-controls', panel.id);
-    expect(panel).toHaveAccessibleName(all.getAttribute('aria-label') ?? '');
+    expect(panel).toHaveAttribute('aria-labelledby', all.id);
+    expect(panel).toHaveAccessibleName(/^All/);
     const grid = within(panel).getByRole('grid', { name: 'All conversations' });
     expect(rowTitles(grid)).toEqual(['C2Calice', 'C2Cbob', 'C2Ccarol']);
   });

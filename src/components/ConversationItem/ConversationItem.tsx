@@ -1,27 +1,616 @@
 'use client';
-import { forwardRef, memo, type ComponentType } from 'react';
-import { ConversationItemAvatar, type ConversationItemAvatarProps } from './ConversationItemAvatar.js';
-import { ConversationItemFailureNotice, type ConversationItemFailureNoticeProps } from './ConversationItemFailureNotice.js';
-import {
-  ConversationItemMuteIndicator,
-  ConversationItemPendingIndicator,
-  ConversationItemPinIndicator,
-  ConversationItemUnreadBadge,
-  type ConversationItemMuteIndicatorProps,
-  type ConversationItemPendingIndicatorProps,
-  type ConversationItemPinIndicatorProps,
-  type ConversationItemUnreadBadgeProps,
-} from './ConversationItemIndicators.js';
-import { ConversationItemRoot, type ConversationItemRootProps } from './ConversationItemRoot.js';
-import { useConversationItemState } from './context.js';
-import {
-  ConversationItemPreview,
-  ConversationItemTime,
-  ConversationItemTitle,
-  type ConversationItemPreviewProps,
-  type ConversationItemTimeProps,
-  type ConversationItemTitleProps,
-} from './ConversationItemText.js';
+import type { ComponentType, ReactNode, Ref } from 'react';
+import type { ConversationFailure, InboxOperation, InboxStore } from '../../core/store.js';
+import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteMode } from '../../core/types.js';
+import { visuallyHidden } from '../internal/hidden.js';
+import { safeAvatarUrl } from '../../core/validate.js';
+import { useInboxLocale } from '../../react/context.js';
+import { useConversation, useConversationStatus } from '../../react/useConversation.js';
+import { useConversationActions } from '../../react/useConversationActions.js';
+import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
+import { InGridContext, useNow } from '../internal/hooks.js';
+import { useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
+import { avatarColorIndex, getInitials } from '../internal/initials.js';
+import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../internal/react.js';
+import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
+
+
+// ==== Row state and context ======================================================================
+
+/**
+ * The state of one row, given to `className`, `style` and `children` functions of every part. Each flag is also
+ * written on the root (and on the parts it concerns) as a present/absent data attribute.
+ */
+export interface ConversationItemRenderProps {
+  /** The conversation id the row shows. */
+  id: ConversationId;
+  /** The conversation, or `undefined` while it is not (or no longer) in the store. @selector [data-missing] */
+  conversation: Conversation | undefined;
+  /** The row is the list's selection. @selector [data-selected] */
+  isSelected: boolean;
+  /** The row is the list's focused row (its active descendant while the list has focus). @selector [data-focused] */
+  isFocused: boolean;
+  /** The row is focused and focus came from the keyboard, so a focus ring should show. @selector [data-focus-visible] */
+  isFocusVisible: boolean;
+  /** @selector [data-pinned] */
+  isPinned: boolean;
+  /** Any mute mode other than `none`. @selector [data-muted] */
+  isMuted: boolean;
+  /** Unread messages, or marked unread. @selector [data-unread] */
+  isUnread: boolean;
+  /** An unread @-mention (of the user, of everyone, or an announcement). @selector [data-mentioned] */
+  isMentioned: boolean;
+  /** A non-empty draft. @selector [data-has-draft] */
+  hasDraft: boolean;
+  /** A command on the conversation is in flight; its optimistic change is shown. @selector [data-pending] */
+  isPending: boolean;
+  /** The last command on the conversation failed and was rolled back. @selector [data-failed] */
+  isFailed: boolean;
+  /** The user is no longer a member (left or dismissed group). @selector [data-readonly] */
+  isReadOnly: boolean;
+  /** @selector [data-kind="direct" | "group" | "system"] */
+  kind: ConversationKind | undefined;
+  /** The failure shown on the row, with the error's message. */
+  failure: ConversationFailure | undefined;
+}
+
+export interface ConversationItemContextValue {
+  state: ConversationItemRenderProps;
+  /** Reference time for relative dates, when injected. */
+  now: number | undefined;
+  store: InboxStore | undefined;
+}
+
+export const ConversationItemContext = createContext<ConversationItemContextValue | null>(null);
+
+/** The context of the enclosing `ConversationItem.Root`; throws, naming the part, outside one. */
+export function useConversationItemContext(consumer: string): ConversationItemContextValue {
+  const value = useContext(ConversationItemContext);
+  if (!value) throw new Error(`[inboxkit] ${consumer} must be used within <ConversationItem.Root> (or <ConversationItem>).`);
+  return value;
+}
+
+/**
+ * The render state of the enclosing row, for custom parts passed through `components` or children:
+ * `const { conversation, isSelected } = useConversationItemState()`.
+ */
+export function useConversationItemState(): ConversationItemRenderProps {
+  return useConversationItemContext('useConversationItemState').state;
+}
+
+// ==== Root =======================================================================================
+
+export interface ConversationItemRootProps extends Omit<PartProps<HTMLDivElement, ConversationItemRenderProps>, 'id'> {
+  /** The conversation to show. The row subscribes to this conversation only. */
+  id: ConversationId;
+  /** Whether the row is the selection (`ConversationList` sets it). @default false */
+  isSelected?: boolean;
+  /** Whether the row is the list's focused row. @default false */
+  isFocused?: boolean;
+  /** Whether the row is focused from the keyboard. @default false */
+  isFocusVisible?: boolean;
+  /** Reference time in ms for `Time` ("today", "this week"...). @default the current time, refreshed every minute */
+  now?: number;
+  /** A store to read instead of the provider's. */
+  store?: InboxStore;
+}
+
+/**
+ * The row's root: reads the conversation and its command status, provides them to the parts, and writes the
+ * state as data attributes (`data-selected`, `data-pinned`, `data-unread`, `data-pending`, ...).
+ * Default class `ik-ConversationItem`.
+ */
+export const ConversationItemRoot = forwardRef<HTMLDivElement, ConversationItemRootProps>(function ConversationItemRoot(
+  { id, isSelected = false, isFocused = false, isFocusVisible = false, now, store, className, style, children, ...rest },
+  ref,
+) {
+  const conversation = useConversation(id, store);
+  const { isPending, failure } = useConversationStatus(id, store);
+
+  const context = useMemo(() => {
+    const state: ConversationItemRenderProps = {
+      id,
+      conversation,
+      isSelected,
+      isFocused,
+      isFocusVisible: isFocused && isFocusVisible,
+      isPinned: !!conversation?.isPinned,
+      isMuted: !!conversation && conversation.muteMode !== 'none',
+      isUnread: !!conversation && (conversation.unreadCount > 0 || !!conversation.marks?.includes('unread')),
+      isMentioned: !!conversation?.mentions.length,
+      hasDraft: !!conversation?.draft?.text,
+      isPending,
+      isFailed: !!failure,
+      isReadOnly: !!conversation?.isReadOnly,
+      kind: conversation?.kind,
+      failure,
+    };
+    return { state, now, store };
+  }, [id, conversation, isSelected, isFocused, isFocusVisible, isPending, failure, now, store]);
+  const { state } = context;
+
+  return (
+    <ConversationItemContext.Provider value={context}>
+      <div
+        {...rest}
+        ref={ref}
+        {...resolveStyleProps('ik-ConversationItem', className, style, state)}
+        aria-busy={isPending || undefined}
+        data-kind={state.kind}
+        data-missing={dataFlag(!conversation)}
+        data-selected={dataFlag(isSelected)}
+        data-focused={dataFlag(isFocused)}
+        data-focus-visible={dataFlag(state.isFocusVisible)}
+        data-pinned={dataFlag(state.isPinned)}
+        data-muted={dataFlag(state.isMuted)}
+        data-unread={dataFlag(state.isUnread)}
+        data-mentioned={dataFlag(state.isMentioned)}
+        data-has-draft={dataFlag(state.hasDraft)}
+        data-pending={dataFlag(isPending)}
+        data-failed={dataFlag(state.isFailed)}
+        data-readonly={dataFlag(state.isReadOnly)}
+      >
+        {renderChildren(children, state, null)}
+      </div>
+    </ConversationItemContext.Provider>
+  );
+});
+
+// ==== Parts ======================================================================================
+
+/**
+ * What a part renders, from its hook: its render state, its default content, its state attributes, and its DOM props
+ * (the part's own props taken out, its defaults first so the user's win). Nothing when the part does not apply.
+ */
+type PartRender<S> = readonly [state: S, content: ReactNode, attributes: object, props: PartProps<Element, S>] | false | null | undefined;
+
+/**
+ * A part of the row: an element of the given tag with the class `ik-ConversationItem-{name}`, reading the row from
+ * the enclosing root (and throwing, naming the part, outside one). `usePart` turns the row and the part's props into
+ * what to render; the user's `className`/`style` resolve against its state and the user's children replace its
+ * content.
+ */
+function part<E extends Element, P extends PartProps<E, never>, S>(
+  name: string,
+  Tag: 'span' | 'div' | 'time',
+  usePart: (item: ConversationItemContextValue, props: P, t: Translate<ConversationItemMessageId>) => PartRender<S>,
+) {
+  const defaultClassName = `ik-ConversationItem-${name[0]!.toLowerCase()}${name.slice(1)}`;
+  const Part = forwardRef<E, P>(function ConversationItemPart(props, ref) {
+    const rendered = usePart(useConversationItemContext(`<ConversationItem.${name}>`), props as P, useMessages());
+    if (!rendered) return null;
+    const [state, content, attributes, domProps] = rendered;
+    const { className, style, children } = props as StyleRenderProps<S> & { children?: ChildrenOrFn<S> };
+    // The part's own `className`, `style` and content win over what `domProps` passes through.
+    return (
+      <Tag {...domProps} ref={ref as Ref<never>} {...resolveStyleProps(defaultClassName, className, style, state)} {...attributes}>
+        {renderChildren(children, state, content)}
+      </Tag>
+    );
+  });
+  Part.displayName = `ConversationItem${name}`;
+  return Part;
+}
+
+// Inline, so text for screen readers stays hidden even when the optional stylesheet is not loaded.
+/**
+ * A 16×16 icon filled with `fill` and/or stroked along `stroke`, in the current colour. Decorative only: the state
+ * each icon stands for is always given as text next to it.
+ */
+const icon = (fill: string, stroke?: string, strokeWidth?: number) => (
+  <svg viewBox="0 0 16 16" width="1em" height="1em" fill="currentColor" aria-hidden="true" focusable="false" className="ik-icon">
+    {fill && <path d={fill} />}
+    {stroke && <path d={stroke} stroke="currentColor" strokeWidth={strokeWidth} strokeLinecap="round" fill="none" />}
+  </svg>
+);
+const PIN_ICON = icon('M10 1l5 5-1.5 1.5-1-.5L10 9.5l.5 3L9 14l-3-3-4 4-1-1 4-4-3-3 1.5-1.5 3 .5L9 3.5 8.5 2.5z');
+const MUTED_ICON = icon('M8 1.5A4.5 4.5 0 0 0 3.5 6v3.5L2 12h12l-1.5-2.5V6A4.5 4.5 0 0 0 8 1.5zM6.5 13h3a1.5 1.5 0 0 1-3 0z', 'm2 2 12 12', 1.5);
+const SPINNER_ICON = icon('', 'M8 1.5a6.5 6.5 0 1 0 6.5 6.5', 2);
+const ALERT_ICON = icon('M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zM7.2 4v5h1.6V4zm0 6.5V12h1.6v-1.5z');
+const CLOSE_ICON = icon('', 'M4 4l8 8M12 4l-8 8', 1.75);
+
+/** An icon with its meaning as text for screen readers. */
+const labelledIcon = (svg: ReactNode, label: string) => (
+  <>
+    {svg}
+    {visuallyHidden(label)}
+  </>
+);
+
+// ---- Avatar --------------------------------------------------------------------------------------
+
+/** `none`: no usable URL; `loading`; `loaded`; `error`: the image failed and the initials show instead. */
+export type AvatarImageStatus = 'none' | 'loading' | 'loaded' | 'error';
+
+export interface ConversationItemAvatarRenderProps extends ConversationItemRenderProps {
+  /** The image URL after `safeAvatarUrl` (unsafe schemes such as `javascript:` are dropped), if any. */
+  src: string | undefined;
+  /** @selector [data-image-status="none" | "loading" | "loaded" | "error"] */
+  imageStatus: AvatarImageStatus;
+  /** The fallback initials (first grapheme of a CJK name, first letters of the first and last words otherwise). */
+  initials: string;
+  /** Background colour slot derived from the id. @selector [data-color="0".."7"] */
+  colorIndex: number;
+}
+
+export interface ConversationItemAvatarProps extends PartProps<HTMLSpanElement, ConversationItemAvatarRenderProps> {
+  /** Image URL to use instead of the conversation's `avatarUrl`; it goes through `safeAvatarUrl` as well. */
+  src?: string;
+  /**
+   * Alternative text. The avatar is decorative by default (the title names the conversation) and hidden from
+   * assistive technology; give `alt` to expose it as an image.
+   * @default ''
+   */
+  alt?: string;
+}
+
+/**
+ * The conversation's picture: the image when its URL is safe and loads, else initials on a colour derived from
+ * the id. Default class `ik-ConversationItem-avatar`.
+ */
+export const ConversationItemAvatar = part<HTMLSpanElement, ConversationItemAvatarProps, ConversationItemAvatarRenderProps>(
+  'Avatar',
+  'span',
+  function useAvatar({ state: item }, { src: srcProp, alt = '', ...props }) {
+    const { locale } = useInboxLocale();
+    const conversation = item.conversation;
+    const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
+    // Keyed by URL: a new URL starts loading again without an effect.
+    const [load, setLoad] = useState<{ src: string; status: 'loaded' | 'error' } | null>(null);
+    if (!conversation) return null;
+
+    const imageStatus: AvatarImageStatus = !src ? 'none' : load?.src === src ? load.status : 'loading';
+    const initials = getInitials(conversation.title, locale);
+    const colorIndex = avatarColorIndex(conversation.id);
+    return [
+      { ...item, src, imageStatus, initials, colorIndex },
+      <>
+        {imageStatus !== 'loaded' && (
+          <span className="ik-ConversationItem-initials" aria-hidden="true">
+            {initials}
+          </span>
+        )}
+        {src && imageStatus !== 'error' && (
+          <img
+            className="ik-ConversationItem-image"
+            src={src}
+            alt={alt}
+            draggable={false}
+            decoding="async"
+            referrerPolicy="no-referrer"
+            onLoad={() => setLoad({ src, status: 'loaded' })}
+            onError={() => setLoad({ src, status: 'error' })}
+          />
+        )}
+      </>,
+      { 'data-color': colorIndex, 'data-image-status': imageStatus },
+      { 'aria-hidden': alt ? undefined : true, ...props },
+    ];
+  },
+);
+
+// ---- Title ---------------------------------------------------------------------------------------
+
+export type ConversationItemTitleProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
+
+/**
+ * The conversation's name, as text (never HTML), isolated for bidirectional text (`dir="auto"`).
+ * Default class `ik-ConversationItem-title`; carries `data-unread`.
+ */
+export const ConversationItemTitle = part<HTMLSpanElement, ConversationItemTitleProps, ConversationItemRenderProps>(
+  'Title',
+  'span',
+  ({ state }, props) => state.conversation && [state, state.conversation.title, { 'data-unread': dataFlag(state.isUnread) }, { dir: 'auto', ...props }],
+);
+
+// ---- Time ----------------------------------------------------------------------------------------
+
+export interface ConversationItemTimeRenderProps extends ConversationItemRenderProps {
+  /** The time shown, in ms since the epoch (the last message, else the last activity). */
+  timestamp: number;
+  /** The formatted text, in the provider's locale. */
+  text: string;
+  /** Which rule applied. @selector [data-range="today" | "week" | "year" | "older"] */
+  range: TimeRange;
+}
+
+export interface ConversationItemTimeProps extends PartProps<HTMLTimeElement, ConversationItemTimeRenderProps> {
+  /** Reference time in ms. @default the `now` of the root, else the current time refreshed every minute */
+  now?: number;
+  /** A BCP 47 locale for the date. @default the provider's locale */
+  locale?: string;
+}
+
+/**
+ * When the conversation was last active: today the time, within the last 6 days the weekday, this year month
+ * and day, otherwise the full date, all through `Intl.DateTimeFormat`. Renders `<time dateTime>` with the full
+ * date and time as its `title`. Default class `ik-ConversationItem-time`.
+ */
+export const ConversationItemTime = part<HTMLTimeElement, ConversationItemTimeProps, ConversationItemTimeRenderProps>(
+  'Time',
+  'time',
+  function useTime({ state: item, now: rootNow }, { now: nowProp, locale: localeProp, ...props }) {
+    const provider = useInboxLocale();
+    const now = useNow(nowProp ?? rootNow);
+    const locale = localeProp ?? provider.locale;
+    const conversation = item.conversation;
+    const timestamp = conversation ? conversation.lastMessage?.sentAt || conversation.lastActivityAt : 0;
+    if (!(timestamp > 0)) return null;
+    // now === 0 while hydrating: the relative form waits for the client clock.
+    const { text, range } = now > 0 ? formatConversationTime(timestamp, now, locale) : { text: '', range: 'older' as const };
+    return [
+      { ...item, timestamp, text, range },
+      text,
+      { dateTime: new Date(timestamp).toISOString(), 'data-range': range },
+      { dir: 'auto', title: formatFullDateTime(timestamp, locale), ...props },
+    ];
+  },
+);
+
+// ---- Preview -------------------------------------------------------------------------------------
+
+export interface ConversationItemPreviewRenderProps extends ConversationItemRenderProps {
+  /** The last message was recalled. @selector [data-revoked] */
+  isRevoked: boolean;
+  /** The strongest unread mention, if any (`me` wins over `all`, `all` over `announcement`). */
+  mention: MentionKind | undefined;
+}
+
+export type ConversationItemPreviewProps = PartProps<HTMLSpanElement, ConversationItemPreviewRenderProps>;
+
+const MENTION_RANK: Record<MentionKind, number> = { me: 3, allAndMe: 3, all: 2, announcement: 1 };
+
+/**
+ * One line about the conversation, as text: a draft with a "[Draft]" prefix (class
+ * `ik-ConversationItem-draftPrefix`, accent colour), "[@me]" / "[@all]" prefixes for unread mentions
+ * (`ik-ConversationItem-mentionPrefix`), the sender's name in group chats (`ik-ConversationItem-sender`),
+ * or a "message recalled" notice. Default class `ik-ConversationItem-preview`; carries `data-has-draft`,
+ * `data-mentioned` and `data-revoked`.
+ */
+export const ConversationItemPreview = part<HTMLSpanElement, ConversationItemPreviewProps, ConversationItemPreviewRenderProps>(
+  'Preview',
+  'span',
+  ({ state: item }, props, t) => {
+    const conversation = item.conversation;
+    if (!conversation) return null;
+    let mention: MentionKind | undefined;
+    for (const { kind } of conversation.mentions) if (!mention || MENTION_RANK[kind] > MENTION_RANK[mention]) mention = kind;
+    const last = conversation.lastMessage;
+    const isRevoked = !!last?.isRevoked;
+    const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{last.senderName}</bdi>;
+    const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{content}</bdi>;
+    return [
+      { ...item, isRevoked, mention },
+      <>
+        {mention && (
+          <>
+            <span className="ik-ConversationItem-mentionPrefix" data-mention={mention}>
+              {t(mention === 'all' || mention === 'announcement' ? `item.mention.${mention}` : 'item.mention.me')}
+            </span>{' '}
+          </>
+        )}
+        {item.hasDraft ? (
+          <>
+            <span className="ik-ConversationItem-draftPrefix">{t('item.draft')}</span> {text(conversation.draft!.text)}
+          </>
+        ) : isRevoked ? (
+          <span className="ik-ConversationItem-previewText" data-revoked="">
+            {sender
+              ? t('item.revokedBy')
+                  .split('{name}')
+                  .map((part, i) => (
+                    <Fragment key={i}>
+                      {i > 0 && sender}
+                      {part}
+                    </Fragment>
+                  ))
+              : t('item.revoked')}
+          </span>
+        ) : (
+          last && (
+            <>
+              {sender && (
+                <span className="ik-ConversationItem-senderPrefix">
+                  {sender}
+                  {t('item.senderSeparator')}
+                </span>
+              )}
+              {text(last.preview)}
+            </>
+          )
+        )}
+      </>,
+      {
+        'data-has-draft': dataFlag(item.hasDraft),
+        'data-mentioned': dataFlag(item.isMentioned),
+        'data-revoked': dataFlag(isRevoked && !item.hasDraft),
+      },
+      props,
+    ];
+  },
+);
+
+// ---- UnreadBadge ---------------------------------------------------------------------------------
+
+export interface ConversationItemUnreadBadgeRenderProps extends ConversationItemRenderProps {
+  /** Unread messages (0 when only marked unread). */
+  count: number;
+  /** The visible text: the count, capped (`"99+"`), or `""` for a dot. */
+  text: string;
+  /** The accessible text, e.g. "3 unread messages". */
+  label: string;
+  /** A dot instead of a number: the conversation is muted, or only marked unread. @selector [data-dot] */
+  isDot: boolean;
+  /** The count is above `max`. @selector [data-capped] */
+  isCapped: boolean;
+}
+
+export interface ConversationItemUnreadBadgeProps extends PartProps<HTMLSpanElement, ConversationItemUnreadBadgeRenderProps> {
+  /** Highest count shown as a number; above it the badge reads `"{max}+"`. @default 99 */
+  max?: number;
+}
+
+const pluralRules = new Map<string, Intl.PluralRules>();
+
+/** Whether `count` takes the singular (CLDR `one`) in `locale`. */
+function isOne(count: number, locale: string): boolean {
+  let rules = pluralRules.get(locale);
+  if (!rules) {
+    try {
+      rules = new Intl.PluralRules(locale);
+    } catch {
+      rules = new Intl.PluralRules('en');
+    }
+    pluralRules.set(locale, rules);
+  }
+  return rules.select(count) === 'one';
+}
+
+/**
+ * The unread count ("99+" above `max`), or a dot without a number for a muted conversation (its messages do
+ * not count). Screen readers get a sentence ("3 unread messages"). Renders nothing when read.
+ * Default class `ik-ConversationItem-unreadBadge`; carries `data-dot`, `data-capped`, `data-muted`.
+ */
+export const ConversationItemUnreadBadge = part<HTMLSpanElement, ConversationItemUnreadBadgeProps, ConversationItemUnreadBadgeRenderProps>(
+  'UnreadBadge',
+  'span',
+  function useUnreadBadge({ state: item }, { max = 99, ...props }, t) {
+    const { locale } = useInboxLocale();
+    if (!item.conversation || !item.isUnread) return null;
+    const count = Math.max(0, item.conversation.unreadCount);
+    const isDot = item.isMuted || count === 0;
+    const isCapped = !isDot && count > max;
+    const text = isDot ? '' : isCapped ? `${max}+` : String(count);
+    const label = isDot
+      ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
+      : t(isOne(count, locale) ? 'item.unread.one' : 'item.unread.other', { count });
+    return [
+      { ...item, count, text, label, isDot, isCapped },
+      <>
+        {text && <span aria-hidden="true">{text}</span>}
+        {visuallyHidden(label)}
+      </>,
+      { 'data-dot': dataFlag(isDot), 'data-capped': dataFlag(isCapped), 'data-muted': dataFlag(item.isMuted) },
+      props,
+    ];
+  },
+);
+
+// ---- PinIndicator, MuteIndicator, PendingIndicator -----------------------------------------------
+
+export type ConversationItemPinIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
+
+/** A pin icon with the text "Pinned" for screen readers, shown only for pinned conversations. Default class `ik-ConversationItem-pinIndicator`. */
+export const ConversationItemPinIndicator = part<HTMLSpanElement, ConversationItemPinIndicatorProps, ConversationItemRenderProps>(
+  'PinIndicator',
+  'span',
+  ({ state }, props, t) => state.isPinned && [state, labelledIcon(PIN_ICON, t('item.pinned')), { 'data-pinned': '' }, props],
+);
+
+export interface ConversationItemMuteIndicatorRenderProps extends ConversationItemRenderProps {
+  /** @selector [data-mode="silent" | "silentExceptMention" | "blocked"] */
+  muteMode: Exclude<MuteMode, 'none'>;
+}
+
+export type ConversationItemMuteIndicatorProps = PartProps<HTMLSpanElement, ConversationItemMuteIndicatorRenderProps>;
+
+/**
+ * A muted-bell icon with the mode as text for screen readers ("Muted", "Muted except @mentions", "Messages
+ * blocked"), shown only for muted conversations. Default class `ik-ConversationItem-muteIndicator`.
+ */
+export const ConversationItemMuteIndicator = part<HTMLSpanElement, ConversationItemMuteIndicatorProps, ConversationItemMuteIndicatorRenderProps>(
+  'MuteIndicator',
+  'span',
+  ({ state: item }, props, t) => {
+    const muteMode = item.conversation?.muteMode;
+    return (
+      !!muteMode &&
+      muteMode !== 'none' && [
+        { ...item, muteMode },
+        labelledIcon(MUTED_ICON, t(`item.muted.${muteMode}`)),
+        { 'data-muted': '', 'data-mode': muteMode },
+        props,
+      ]
+    );
+  },
+);
+
+export type ConversationItemPendingIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
+
+/**
+ * A small spinner while a command on the conversation is in flight (its optimistic change is already shown),
+ * with "Updating…" for screen readers. Default class `ik-ConversationItem-pendingIndicator`.
+ */
+export const ConversationItemPendingIndicator = part<HTMLSpanElement, ConversationItemPendingIndicatorProps, ConversationItemRenderProps>(
+  'PendingIndicator',
+  'span',
+  ({ state }, props, t) => state.isPending && [state, labelledIcon(SPINNER_ICON, t('item.pending')), { 'data-pending': '' }, props],
+);
+
+// ---- FailureNotice -------------------------------------------------------------------------------
+
+export interface ConversationItemFailureNoticeRenderProps extends ConversationItemRenderProps {
+  /** The localized sentence shown, e.g. "Couldn’t change pin: At most 50 conversations can be pinned." */
+  text: string;
+  /** Forgets the failure (`dismissFailure(id)`), removing the notice. */
+  dismiss: () => void;
+}
+
+export type ConversationItemFailureNoticeProps = PartProps<HTMLDivElement, ConversationItemFailureNoticeRenderProps>;
+
+/** The message naming what failed, by operation; the other operations are `item.failure.other`. */
+function failedAction(operation: InboxOperation): ConversationItemMessageId {
+  if (operation === 'markAllRead') return 'item.failure.markRead';
+  if (/Group$/.test(operation)) return 'item.failure.groups';
+  return /^(pin|setMuteMode|markRead|deleteConversation|setDraft|setMark)$/.test(operation)
+    ? (`item.failure.${operation}` as ConversationItemMessageId)
+    : 'item.failure.other';
+}
+
+/**
+ * The last failed command on the conversation, inline on the row: what failed, the error's message (as text)
+ * and a Dismiss button that calls `dismissFailure(id)`. The optimistic change was already rolled back.
+ * Default class `ik-ConversationItem-failureNotice`; carries `data-operation`.
+ */
+export const ConversationItemFailureNotice = part<HTMLDivElement, ConversationItemFailureNoticeProps, ConversationItemFailureNoticeRenderProps>(
+  'FailureNotice',
+  'div',
+  function useFailureNotice({ state: item, store }, props, t) {
+    const { dismissFailure } = useConversationActions(store);
+    const inGrid = useContext(InGridContext);
+    const failure = item.failure;
+    if (!failure) return null;
+    const text = t('item.failure', { action: t(failedAction(failure.operation)), message: failure.error.message });
+    const dismiss = () => dismissFailure(item.id);
+    const label = t('item.failure.dismiss');
+    return [
+      { ...item, text, dismiss },
+      <>
+        {ALERT_ICON}
+        <span className="ik-ConversationItem-failureMessage">{text}</span>
+        <button
+          type="button"
+          className="ik-ConversationItem-dismiss"
+          aria-label={label}
+          title={label}
+          tabIndex={inGrid ? -1 : undefined}
+          onClick={(event) => {
+            // The button disappears with the notice: inside the list, keep focus in the grid instead of losing it.
+            const button = event.currentTarget;
+            if (inGrid && button.ownerDocument.activeElement === button) button.closest<HTMLElement>('[role="grid"]')?.focus();
+            dismiss();
+          }}
+        >
+          {CLOSE_ICON}
+        </button>
+      </>,
+      { 'data-operation': failure.operation },
+      props,
+    ];
+  },
+);
+
+// ==== The default row ============================================================================
 
 /**
  * Replacements for the parts of the default row. Each receives no props from the row (it reads the row with
@@ -45,38 +634,40 @@ export interface ConversationItemProps extends ConversationItemRootProps {
   components?: ConversationItemComponents;
 }
 
-function DefaultLayout({ components = {} }: { components?: ConversationItemComponents }) {
-  const { conversation } = useConversationItemState();
-  const {
-    Avatar = ConversationItemAvatar,
-    Title = ConversationItemTitle,
-    Time = ConversationItemTime,
-    Preview = ConversationItemPreview,
-    UnreadBadge = ConversationItemUnreadBadge,
-    PinIndicator = ConversationItemPinIndicator,
-    MuteIndicator = ConversationItemMuteIndicator,
-    PendingIndicator = ConversationItemPendingIndicator,
-    FailureNotice = ConversationItemFailureNotice,
-  } = components;
-  if (!conversation) return null;
+const PARTS = {
+  Avatar: ConversationItemAvatar,
+  Title: ConversationItemTitle,
+  Time: ConversationItemTime,
+  Preview: ConversationItemPreview,
+  UnreadBadge: ConversationItemUnreadBadge,
+  PinIndicator: ConversationItemPinIndicator,
+  MuteIndicator: ConversationItemMuteIndicator,
+  PendingIndicator: ConversationItemPendingIndicator,
+  FailureNotice: ConversationItemFailureNotice,
+};
+
+function DefaultLayout({ components }: { components?: ConversationItemComponents }) {
+  const part = (name: keyof ConversationItemComponents) => createElement((components?.[name] ?? PARTS[name]) as ComponentType);
   return (
-    <>
-      <Avatar />
-      <div className="ik-ConversationItem-body">
-        <div className="ik-ConversationItem-header">
-          <Title />
-          <PinIndicator />
-          <MuteIndicator />
-          <Time />
+    useConversationItemState().conversation && (
+      <>
+        {part('Avatar')}
+        <div className="ik-ConversationItem-body">
+          <div className="ik-ConversationItem-header">
+            {part('Title')}
+            {part('PinIndicator')}
+            {part('MuteIndicator')}
+            {part('Time')}
+          </div>
+          <div className="ik-ConversationItem-footer">
+            {part('Preview')}
+            {part('PendingIndicator')}
+            {part('UnreadBadge')}
+          </div>
+          {part('FailureNotice')}
         </div>
-        <div className="ik-ConversationItem-footer">
-          <Preview />
-          <PendingIndicator />
-          <UnreadBadge />
-        </div>
-        <FailureNotice />
-      </div>
-    </>
+      </>
+    )
   );
 }
 
@@ -105,15 +696,4 @@ const ConversationItemImpl = forwardRef<HTMLDivElement, ConversationItemProps>(f
  * </ConversationItem>
  * ```
  */
-export const ConversationItem = Object.assign(memo(ConversationItemImpl), {
-  Root: ConversationItemRoot,
-  Avatar: ConversationItemAvatar,
-  Title: ConversationItemTitle,
-  Time: ConversationItemTime,
-  Preview: ConversationItemPreview,
-  UnreadBadge: ConversationItemUnreadBadge,
-  PinIndicator: ConversationItemPinIndicator,
-  MuteIndicator: ConversationItemMuteIndicator,
-  PendingIndicator: ConversationItemPendingIndicator,
-  FailureNotice: ConversationItemFailureNotice,
-});
+export const ConversationItem = Object.assign(memo(ConversationItemImpl), { Root: ConversationItemRoot, ...PARTS });

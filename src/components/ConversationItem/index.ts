@@ -1,38 +1,41 @@
 'use client';
 export { ConversationItem } from './ConversationItem.js';
 export type { ConversationItemComponents, ConversationItemProps } from './ConversationItem.js';
-export { ConversationItemRoot } from './ConversationItemRoot.js';
-export type { ConversationItemRootProps } from './ConversationItemRoot.js';
-export { ConversationItemAvatar } from './ConversationItemAvatar.js';
-export type { AvatarImageStatus, ConversationItemAvatarProps, ConversationItemAvatarRenderProps } from './ConversationItemAvatar.js';
-export { ConversationItemPreview, ConversationItemTime, ConversationItemTitle } from './ConversationItemText.js';
+export { ConversationItemRoot } from './ConversationItem.js';
+export type { ConversationItemRootProps } from './ConversationItem.js';
+export {
+  ConversationItemAvatar,
+  ConversationItemFailureNotice,
+  ConversationItemMuteIndicator,
+  ConversationItemPendingIndicator,
+  ConversationItemPinIndicator,
+  ConversationItemPreview,
+  ConversationItemTime,
+  ConversationItemTitle,
+  ConversationItemUnreadBadge,
+} from './ConversationItem.js';
 export type {
+  AvatarImageStatus,
+  ConversationItemAvatarProps,
+  ConversationItemAvatarRenderProps,
+  ConversationItemFailureNoticeProps,
+  ConversationItemFailureNoticeRenderProps,
+  ConversationItemMuteIndicatorProps,
+  ConversationItemMuteIndicatorRenderProps,
+  ConversationItemPendingIndicatorProps,
+  ConversationItemPinIndicatorProps,
   ConversationItemPreviewProps,
   ConversationItemPreviewRenderProps,
   ConversationItemTimeProps,
   ConversationItemTimeRenderProps,
   ConversationItemTitleProps,
-} from './ConversationItemText.js';
-export {
-  ConversationItemMuteIndicator,
-  ConversationItemPendingIndicator,
-  ConversationItemPinIndicator,
-  ConversationItemUnreadBadge,
-} from './ConversationItemIndicators.js';
-export type {
-  ConversationItemMuteIndicatorProps,
-  ConversationItemMuteIndicatorRenderProps,
-  ConversationItemPendingIndicatorProps,
-  ConversationItemPinIndicatorProps,
   ConversationItemUnreadBadgeProps,
   ConversationItemUnreadBadgeRenderProps,
-} from './ConversationItemIndicators.js';
-export { ConversationItemFailureNotice } from './ConversationItemFailureNotice.js';
-export type { ConversationItemFailureNoticeProps, ConversationItemFailureNoticeRenderProps } from './ConversationItemFailureNotice.js';
-export { useConversationItemState } from './context.js';
-export type { ConversationItemRenderProps } from './context.js';
-export { conversationItemMessages } from './messages.js';
-export type { ConversationItemMessageId } from './messages.js';
+} from './ConversationItem.js';
+export { useConversationItemState } from './ConversationItem.js';
+export type { ConversationItemRenderProps } from './ConversationItem.js';
+export { conversationItemMessages } from '../internal/i18n.js';
+export type { ConversationItemMessageId } from '../internal/i18n.js';
 export { formatConversationTime } from '../internal/formatTime.js';
 export type { TimeRange } from '../internal/formatTime.js';
 export { getInitials, avatarColorIndex } from '../internal/initials.js';

@@ -1,18 +1,5 @@
 'use client';
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useId,
-  useMemo,
-  useRef,
-  useState,
-  type FocusEvent,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
+import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { useVirtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import type { InboxError } from '../../core/errors.js';
 import type { InboxStore } from '../../core/store.js';
@@ -20,10 +7,11 @@ import type { ConversationId } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import { useConversationList, type ConversationListOptions } from '../../react/useConversationList.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
+import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState } from '../internal/react.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
-import { conversationListMessages } from './messages.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
 
 /** Which conversations the list shows, passed to `useConversationList`. */
@@ -119,12 +107,8 @@ const EMPTY_FILTER: ConversationListFilter = {};
 const INTERACTIVE = 'button, a[href], input, select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [contenteditable="true"]';
 const TEXT_ENTRY = 'input:not([type="button"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]), textarea, select, [contenteditable="true"]';
 const ROW_FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+const ROW = '[data-conversation-id]';
 const noop = () => {};
-
-/** A DOM id for a conversation id: everything but [A-Za-z0-9-] is escaped, so distinct ids never collide. */
-function rowDomId(base: string, id: ConversationId): string {
-  return `${base}-row-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
-}
 
 /**
  * The conversation list: a virtualized ARIA grid of `ConversationItem` rows, keyed by conversation id.
@@ -172,18 +156,15 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   ref,
 ) {
   const store = useInboxStore(storeProp, 'ConversationList');
-  const t = useMessages(conversationListMessages);
-  const { unreadOnly, mentionsOnly, query } = filter;
-  const { ids, status, error, hasMore, isLoadingMore, loadMore } = useConversationList(groupName, {
-    unreadOnly,
-    mentionsOnly,
-    query,
-    store,
-  });
-  const isFiltered = Boolean(unreadOnly || mentionsOnly || query?.trim());
+  const t = useMessages();
+  const { unreadOnly, mentionsOnly } = filter;
+  const query = filter.query?.trim();
+  const { ids, status, error, hasMore, isLoadingMore, loadMore } = useConversationList(groupName, { ...filter, store });
+  const count = ids.length;
+  const isFiltered = !!(unreadOnly || mentionsOnly || query);
 
   // ---- selection (controlled or not) and focus, both by id ----------------------------------------
-  const [ownSelection, setOwnSelection] = useState<ConversationId | null>(defaultSelectedId);
+  const [ownSelection, setOwnSelection] = useState(defaultSelectedId);
   const selected = selectedId !== undefined ? selectedId : ownSelection;
   // `index` is where the focused row was when focus last moved: if that conversation leaves the list, the
   // row that takes its place gets focus.
@@ -192,47 +173,46 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
 
+  // Positions by id, built on first use for each `ids`.
   const indexOf = useMemo(() => {
     let map: Map<ConversationId, number> | undefined;
-    return (id: ConversationId): number | undefined => {
-      if (!map) {
-        map = new Map();
-        for (let i = 0; i < ids.length; i++) map.set(ids[i]!, i);
-      }
-      return map.get(id);
-    };
+    return (id: ConversationId) => (map ??= new Map(ids.map((key, i) => [key, i]))).get(id);
   }, [ids]);
 
-  let focusedId: ConversationId | null = null;
-  if (focus && indexOf(focus.id) !== undefined) focusedId = focus.id;
-  else if (focus && ids.length > 0) focusedId = ids[Math.min(focus.index, ids.length - 1)]!;
-  else if (selected && indexOf(selected) !== undefined) focusedId = selected;
-  else focusedId = ids[0] ?? null;
-  const focusedIndex = focusedId === null ? -1 : (indexOf(focusedId) ?? -1);
+  const focusedId =
+    focus && indexOf(focus.id) !== undefined
+      ? focus.id
+      : focus && count
+        ? ids[Math.min(focus.index, count - 1)]!
+        : selected && indexOf(selected) !== undefined
+          ? selected
+          : (ids[0] ?? null);
+  const focusedIndex = focusedId === null ? -1 : indexOf(focusedId)!;
+  const focusId = (id: ConversationId) => setFocus({ id, index: indexOf(id) ?? 0 });
 
   // ---- virtualizer ---------------------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
-  const getItemKey = useCallback((index: number) => ids[index] ?? index, [ids]);
-  const estimateSize = useCallback(() => rowHeight, [rowHeight]);
-  const getScrollElement = useCallback(() => scrollRef.current, []);
   // The virtualizer's methods are not memoizable, so React Compiler skips this component; rows are memoized by hand.
-  // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
-    count: ids.length,
-    getScrollElement,
-    estimateSize,
-    getItemKey,
+    count,
+    getScrollElement: useCallback(() => scrollRef.current, []),
+    estimateSize: useCallback(() => rowHeight, [rowHeight]),
+    getItemKey: useCallback((index: number) => ids[index] ?? index, [ids]),
     overscan,
     ...virtualizerOptions,
   });
   const items = virtualizer.getVirtualItems();
-  const view = JSON.stringify([groupName ?? null, Boolean(unreadOnly), Boolean(mentionsOnly), query?.trim() ?? '']);
-  useScrollAnchor(virtualizer, scrollRef, ids, indexOf, view);
+  const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
+  useScrollAnchor(virtualizer, scrollRef, ids, indexOf, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
 
   // ---- paging: load the next page when the last rendered row is within `overscan` of the end ---------
-  const lastRendered = items.length > 0 ? items[items.length - 1]!.index : -1;
-  const shouldLoadMore = hasMore && !isLoadingMore && !error && lastRendered >= 0 && lastRendered >= ids.length - 1 - overscan;
-  useAutoLoad(shouldLoadMore, loadMore);
+  const lastRendered = items.at(-1)?.index ?? -1;
+  const shouldLoadMore = hasMore && !isLoadingMore && !error && lastRendered >= 0 && lastRendered >= count - 1 - overscan;
+  // The store's `isLoadingMore` turns this false while a page loads, so it asks again only if the end is still near
+  // once the page arrived; a failure becomes the `error` state.
+  useEffect(() => {
+    if (shouldLoadMore) loadMore().catch(noop);
+  }, [shouldLoadMore, loadMore]);
 
   // ---- commands ------------------------------------------------------------------------------------
   const select = (id: ConversationId) => {
@@ -245,21 +225,23 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     // A failure is shown on the row and reported to onError by the store.
     if (markReadOnOpen) store.getState().actions.markRead(id).catch(noop);
   };
+  // A DOM id for a conversation id: everything but [A-Za-z0-9-] is escaped, so distinct ids never collide.
   const baseId = useId();
-  const domIdOf = (id: ConversationId) => rowDomId(baseId, id);
+  const domIdOf = (id: ConversationId) => `${baseId}-row-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
+  const rowElement = (id: ConversationId) => scrollRef.current!.ownerDocument.getElementById(domIdOf(id));
 
   const moveFocus = (index: number) => {
-    if (ids.length === 0) return;
-    const target = Math.max(0, Math.min(ids.length - 1, index));
+    if (!count) return;
+    const target = Math.max(0, Math.min(count - 1, index));
     setFocus({ id: ids[target]!, index: target });
     setFocusVisible(true);
-    virtualizer.scrollToIndex(target, { align: 'auto' });
+    scrollToIndex(target);
   };
 
   /** The row a page away: the one at the opposite edge of a viewport-high window from the focused row. */
   const pageFrom = (from: number, direction: 1 | -1): number => {
-    const height = virtualizer.scrollRect?.height || scrollRef.current?.clientHeight || 0;
-    virtualizer.getTotalSize();
+    const height = virtualizer.scrollRect?.height || scrollRef.current!.clientHeight;
+    virtualizer.getTotalSize(); // brings the measurements up to date
     const item = virtualizer.measurementsCache[from];
     if (!item || height <= 0) return from + direction;
     const offset = direction > 0 ? item.start + height : item.end - height;
@@ -268,166 +250,71 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     return target === from ? from + direction : target;
   };
 
-  const rowElement = (id: ConversationId) => scrollRef.current?.ownerDocument.getElementById(domIdOf(id)) ?? null;
-
   const requestActions = (id: ConversationId, details: ConversationListItemActionsDetails) => {
-    setFocus({ id, index: indexOf(id) ?? 0 });
+    focusId(id);
     onItemActions?.(id, details);
   };
 
   // ---- keyboard ------------------------------------------------------------------------------------
-  const isRtl = () => {
-    const element = scrollRef.current;
-    if (!element) return false;
-    // `dir` is inherited; the computed direction also covers a CSS `direction`, where the engine computes it.
-    return (
-      element.ownerDocument.defaultView?.getComputedStyle(element).direction === 'rtl' ||
-      element.closest('[dir]')?.getAttribute('dir')?.toLowerCase() === 'rtl'
-    );
-  };
-
-  const onRowControlKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const grid = event.currentTarget;
-    const target = event.target as HTMLElement;
-    const row = target.closest<HTMLElement>('[role="row"]');
-    if (!row) return;
-    // Text fields keep their arrow keys (caret, selection); Escape still leaves them.
-    if (target.matches(TEXT_ENTRY) && event.key !== 'Escape') return;
-    const controls = Array.from(row.querySelectorAll<HTMLElement>(ROW_FOCUSABLE));
-    const position = controls.indexOf(target);
-    const forward = isRtl() ? 'ArrowLeft' : 'ArrowRight';
-    const backward = isRtl() ? 'ArrowRight' : 'ArrowLeft';
-    if (event.key === forward && position >= 0 && position < controls.length - 1) controls[position + 1]!.focus();
-    else if (event.key === backward && position > 0) controls[position - 1]!.focus();
-    else if (event.key === backward || event.key === 'Escape') grid.focus();
-    else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      grid.focus();
-      moveFocus(Number(row.dataset.index) + (event.key === 'ArrowDown' ? 1 : -1));
-    } else return;
-    event.preventDefault();
-  };
-
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     onKeyDownProp?.(event);
     if (event.defaultPrevented || event.altKey) return;
     pointerFocus.current = false;
-    if (event.target !== event.currentTarget) {
-      onRowControlKeyDown(event);
-      return;
-    }
-    if (ids.length === 0 || focusedId === null) return;
-    const from = focusedIndex;
-    switch (event.key) {
-      case 'ArrowDown':
-        moveFocus(from + 1);
-        break;
-      case 'ArrowUp':
-        moveFocus(from - 1);
-        break;
-      case 'Home':
-        moveFocus(0);
-        break;
-      case 'End':
-        moveFocus(ids.length - 1);
-        break;
-      case 'PageDown':
-        moveFocus(pageFrom(from, 1));
-        break;
-      case 'PageUp':
-        moveFocus(pageFrom(from, -1));
-        break;
-      case 'Enter':
-        setFocusVisible(true);
-        open(focusedId);
-        break;
-      case ' ':
-      case 'Spacebar':
-        setFocusVisible(true);
-        select(focusedId);
-        break;
-      case 'ContextMenu':
-      case 'F10': {
-        if (event.key === 'F10' && !event.shiftKey) return;
-        if (!onItemActions) return;
-        virtualizer.scrollToIndex(from, { align: 'auto' });
-        requestActions(focusedId, { trigger: 'keyboard', anchor: rowElement(focusedId) });
-        break;
-      }
-      case 'ArrowRight':
-      case 'ArrowLeft': {
-        if (event.key !== (isRtl() ? 'ArrowLeft' : 'ArrowRight')) return;
-        const first = rowElement(focusedId)?.querySelector<HTMLElement>(ROW_FOCUSABLE);
-        if (!first) return;
-        first.focus();
-        break;
-      }
-      default:
-        return;
-    }
+    const grid = event.currentTarget;
+    const target = event.target as HTMLElement;
+    const { key } = event;
+    const forward = isRtl(grid) ? 'ArrowLeft' : 'ArrowRight';
+    const backward = forward === 'ArrowLeft' ? 'ArrowRight' : 'ArrowLeft';
+
+    if (target !== grid) {
+      // A control inside a row: the arrows move between the row's controls and back to the grid.
+      const row = target.closest<HTMLElement>('[role="row"]');
+      // Text fields keep their arrow keys (caret, selection); Escape still leaves them.
+      if (!row || (target.matches(TEXT_ENTRY) && key !== 'Escape')) return;
+      const controls = Array.from(row.querySelectorAll<HTMLElement>(ROW_FOCUSABLE));
+      const position = controls.indexOf(target);
+      if (key === forward && position >= 0 && position < controls.length - 1) controls[position + 1]!.focus();
+      else if (key === backward && position > 0) controls[position - 1]!.focus();
+      else if (key === backward || key === 'Escape') grid.focus();
+      else if (key === 'ArrowDown' || key === 'ArrowUp') {
+        grid.focus();
+        moveFocus(Number(row.dataset.index) + (key === 'ArrowDown' ? 1 : -1));
+      } else return;
+    } else if (focusedId === null) return;
+    else if (key === 'ArrowDown') moveFocus(focusedIndex + 1);
+    else if (key === 'ArrowUp') moveFocus(focusedIndex - 1);
+    else if (key === 'Home') moveFocus(0);
+    else if (key === 'End') moveFocus(count - 1);
+    else if (key === 'PageDown') moveFocus(pageFrom(focusedIndex, 1));
+    else if (key === 'PageUp') moveFocus(pageFrom(focusedIndex, -1));
+    else if (key === 'Enter' || key === ' ' || key === 'Spacebar') {
+      setFocusVisible(true);
+      (key === 'Enter' ? open : select)(focusedId);
+    } else if (key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) {
+      if (!onItemActions) return;
+      scrollToIndex(focusedIndex);
+      requestActions(focusedId, { trigger: 'keyboard', anchor: rowElement(focusedId) });
+    } else if (key === forward) {
+      const first = rowElement(focusedId)?.querySelector<HTMLElement>(ROW_FOCUSABLE);
+      if (!first) return;
+      first.focus();
+    } else return;
     event.preventDefault();
   };
 
   // ---- pointer -------------------------------------------------------------------------------------
-  const rowFromEvent = (event: MouseEvent<HTMLDivElement>): { id: ConversationId; row: HTMLElement } | null => {
+  /** The row under the pointer, unless the event happened on a control inside it. */
+  const rowFromEvent = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target as Element;
-    const row = target.closest<HTMLElement>('[data-conversation-id]');
-    if (!row || !event.currentTarget.contains(row)) return null;
+    const row = target.closest<HTMLElement>(ROW);
     const control = target.closest(INTERACTIVE);
-    if (control && row.contains(control)) return null;
-    return { id: row.dataset.conversationId!, row };
-  };
-
-  const onClick = (event: MouseEvent<HTMLDivElement>) => {
-    const hit = rowFromEvent(event);
-    if (!hit) return;
-    setFocus({ id: hit.id, index: indexOf(hit.id) ?? 0 });
-    setFocusVisible(false);
-    select(hit.id);
-  };
-  const onDoubleClick = (event: MouseEvent<HTMLDivElement>) => {
-    const hit = rowFromEvent(event);
-    if (hit) open(hit.id);
-  };
-  const onContextMenu = (event: MouseEvent<HTMLDivElement>) => {
-    if (!onItemActions) return;
-    const hit = rowFromEvent(event);
-    if (!hit) return;
-    event.preventDefault();
-    setFocusVisible(false);
-    requestActions(hit.id, { trigger: 'pointer', anchor: hit.row, clientX: event.clientX, clientY: event.clientY });
-  };
-
-  // ---- focus ---------------------------------------------------------------------------------------
-  const onFocus = (event: FocusEvent<HTMLDivElement>) => {
-    setHasFocus(true);
-    const byPointer = pointerFocus.current;
-    pointerFocus.current = false;
-    if (event.target !== event.currentTarget) {
-      // A control inside a row took focus (arrow key or click): that row is now the focused one.
-      const row = (event.target as Element).closest<HTMLElement>('[data-conversation-id]');
-      const id = row?.dataset.conversationId;
-      if (id !== undefined && id !== focusedId) setFocus({ id, index: indexOf(id) ?? 0 });
-      return;
-    }
-    if (byPointer) return;
-    // Focus arrived from the keyboard (Tab): show the ring and bring the focused row into view.
-    setFocusVisible(true);
-    if (focusedIndex >= 0 && !items.some((item) => item.index === focusedIndex)) {
-      virtualizer.scrollToIndex(focusedIndex, { align: 'auto' });
-    }
-  };
-  const onBlur = (event: FocusEvent<HTMLDivElement>) => {
-    if (!event.currentTarget.contains(event.relatedTarget)) {
-      pointerFocus.current = false;
-      setHasFocus(false);
-      setFocusVisible(false);
-    }
+    return row && event.currentTarget.contains(row) && !(control && row.contains(control)) ? row : null;
   };
 
   // ---- rendering -----------------------------------------------------------------------------------
   const renderProps: ConversationListRenderProps = {
     status,
-    isEmpty: status !== 'loading' && status !== 'error' && ids.length === 0,
+    isEmpty: status !== 'loading' && status !== 'error' && !count,
     isFiltered,
     isFocused: hasFocus,
     isFocusVisible: hasFocus && isFocusVisible,
@@ -435,59 +322,20 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     hasMore,
     error,
   };
-  const resolved = resolveStyleProps('ik-ConversationList', { className, style }, renderProps);
-  const retry = () => {
-    if (onRetry) onRetry();
-    else if (status === 'error') void store.reload();
-    else loadMore().catch(noop);
-  };
-
-  const statusText =
-    status === 'loading' && ids.length === 0
-      ? t('list.loading')
-      : isLoadingMore
-        ? t('list.loadingMore')
-        : status === 'syncing'
-          ? t('list.syncing')
-          : '';
+  const resolved = resolveStyleProps('ik-ConversationList', className, style, renderProps);
+  const retry = (
+    <button
+      type="button"
+      className="ik-ConversationList-retry"
+      onClick={() => void (onRetry ? onRetry() : status === 'error' ? store.reload() : loadMore().catch(noop))}
+    >
+      {t('list.retry')}
+    </button>
+  );
 
   let body: ReactNode;
-  if (ids.length === 0 && status === 'loading') {
-    body = (
-      <div className="ik-ConversationList-skeleton" aria-hidden="true">
-        {Array.from({ length: skeletonRows }, (_, i) => (
-          <div key={i} className="ik-ConversationList-skeletonRow">
-            <span className="ik-ConversationList-skeletonAvatar" />
-            <span className="ik-ConversationList-skeletonLines">
-              <span className="ik-ConversationList-skeletonLine" />
-              <span className="ik-ConversationList-skeletonLine" />
-            </span>
-          </div>
-        ))}
-      </div>
-    );
-  } else if (ids.length === 0 && status === 'error') {
-    body = (
-      <div className="ik-ConversationList-error" role="alert">
-        <p className="ik-ConversationList-errorTitle">{t('list.error')}</p>
-        {error?.message && <p className="ik-ConversationList-errorMessage">{error.message}</p>}
-        <button type="button" className="ik-ConversationList-retry" onClick={retry}>
-          {t('list.retry')}
-        </button>
-      </div>
-    );
-  } else if (ids.length === 0) {
-    body = (
-      <div className="ik-ConversationList-empty">
-        {renderEmpty
-          ? renderEmpty({ isFiltered, groupName })
-          : t(isFiltered ? 'list.emptyFiltered' : groupName !== undefined ? 'list.emptyGroup' : 'list.empty')}
-      </div>
-    );
-  } else {
-    const rowCount = hasMore ? -1 : ids.length;
-    const activeDescendant =
-      focusedId !== null && items.some((item) => item.index === focusedIndex) ? domIdOf(focusedId) : undefined;
+  if (count) {
+    const rowCount = hasMore ? -1 : count;
     body = (
       <>
         {error && (
@@ -496,9 +344,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
               {t(status === 'error' ? 'list.error' : 'list.loadMoreError')}
               {error.message ? `: ${error.message}` : ''}
             </span>
-            <button type="button" className="ik-ConversationList-retry" onClick={retry}>
-              {t('list.retry')}
-            </button>
+            {retry}
           </div>
         )}
         <div
@@ -509,31 +355,64 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           aria-label={ariaLabelledBy ? undefined : (ariaLabel ?? t('list.label'))}
           aria-labelledby={ariaLabelledBy}
           aria-rowcount={rowCount}
-          aria-activedescendant={activeDescendant}
+          aria-activedescendant={focusedId !== null && items.some((item) => item.index === focusedIndex) ? domIdOf(focusedId) : undefined}
           data-focus-visible={dataFlag(renderProps.isFocusVisible)}
           // Inline because virtualization depends on them, with or without the stylesheet: the viewport must be the
           // scroller and fill the root; the browser's own scroll anchoring would fight ours.
           style={{ flex: '1 1 auto', minHeight: 0, overflowY: 'auto', position: 'relative', overflowAnchor: 'none' }}
           onKeyDown={onKeyDown}
-          onClick={onClick}
-          onDoubleClick={onDoubleClick}
-          onContextMenu={onContextMenu}
+          onClick={(event) => {
+            const row = rowFromEvent(event);
+            if (!row) return;
+            focusId(row.dataset.conversationId!);
+            setFocusVisible(false);
+            select(row.dataset.conversationId!);
+          }}
+          onDoubleClick={(event) => {
+            const row = rowFromEvent(event);
+            if (row) open(row.dataset.conversationId!);
+          }}
+          onContextMenu={(event) => {
+            const row = onItemActions && rowFromEvent(event);
+            if (!row) return;
+            event.preventDefault();
+            setFocusVisible(false);
+            requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX: event.clientX, clientY: event.clientY });
+          }}
           onPointerDown={() => {
             pointerFocus.current = true;
           }}
-          onFocus={onFocus}
-          onBlur={onBlur}
+          onFocus={(event) => {
+            setHasFocus(true);
+            const byPointer = pointerFocus.current;
+            pointerFocus.current = false;
+            if (event.target !== event.currentTarget) {
+              // A control inside a row took focus (arrow key or click): that row is now the focused one.
+              const id = (event.target as Element).closest<HTMLElement>(ROW)?.dataset.conversationId;
+              if (id !== undefined && id !== focusedId) focusId(id);
+            } else if (!byPointer) {
+              // Focus arrived from the keyboard (Tab): show the ring and bring the focused row into view.
+              setFocusVisible(true);
+              if (focusedIndex >= 0 && !items.some((item) => item.index === focusedIndex)) scrollToIndex(focusedIndex);
+            }
+          }}
+          onBlur={(event) => {
+            if (event.currentTarget.contains(event.relatedTarget)) return;
+            pointerFocus.current = false;
+            setHasFocus(false);
+            setFocusVisible(false);
+          }}
         >
           <div className="ik-ConversationList-rows" style={{ position: 'relative', width: '100%', height: virtualizer.getTotalSize() }}>
-            {items.map((item) => {
-              const id = ids[item.index]!;
-              const isFocused = hasFocus && item.index === focusedIndex;
+            {items.map(({ index, start }) => {
+              const id = ids[index]!;
+              const isFocused = hasFocus && index === focusedIndex;
               return (
                 <ListRow
                   key={id}
                   id={id}
-                  index={item.index}
-                  start={item.start}
+                  index={index}
+                  start={start}
                   rowCount={rowCount}
                   domId={domIdOf(id)}
                   isSelected={id === selected}
@@ -549,6 +428,37 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           </div>
         </div>
       </>
+    );
+  } else if (status === 'loading') {
+    const line = <span className="ik-ConversationList-skeletonLine" />;
+    body = (
+      <div className="ik-ConversationList-skeleton" aria-hidden="true">
+        {Array.from({ length: skeletonRows }, (_, i) => (
+          <div key={i} className="ik-ConversationList-skeletonRow">
+            <span className="ik-ConversationList-skeletonAvatar" />
+            <span className="ik-ConversationList-skeletonLines">
+              {line}
+              {line}
+            </span>
+          </div>
+        ))}
+      </div>
+    );
+  } else if (status === 'error') {
+    body = (
+      <div className="ik-ConversationList-error" role="alert">
+        <p className="ik-ConversationList-errorTitle">{t('list.error')}</p>
+        {error?.message && <p className="ik-ConversationList-errorMessage">{error.message}</p>}
+        {retry}
+      </div>
+    );
+  } else {
+    body = (
+      <div className="ik-ConversationList-empty">
+        {renderEmpty
+          ? renderEmpty({ isFiltered, groupName })
+          : t(isFiltered ? 'list.emptyFiltered' : groupName !== undefined ? 'list.emptyGroup' : 'list.empty')}
+      </div>
     );
   }
 
@@ -567,7 +477,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       data-loading-more={dataFlag(isLoadingMore)}
     >
       <div className="ik-ConversationList-status" role="status" data-status={isLoadingMore ? 'loadingMore' : status}>
-        {statusText}
+        {status === 'loading' && !count ? t('list.loading') : isLoadingMore ? t('list.loadingMore') : status === 'syncing' ? t('list.syncing') : ''}
       </div>
       {body}
     </div>
@@ -575,13 +485,3 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   // Rows (and custom `renderItem` content) read the same store as the list.
   return storeProp ? <InboxStoreContext.Provider value={storeProp}>{content}</InboxStoreContext.Provider> : content;
 });
-
-/**
- * Calls `loadMore` whenever `when` becomes true. The store's `isLoadingMore` turns it false while a page loads,
- * so this asks again only if the end is still near once the page arrived; a failure becomes the `error` state.
- */
-function useAutoLoad(when: boolean, loadMore: () => Promise<void>): void {
-  useEffect(() => {
-    if (when) loadMore().catch(noop);
-  }, [when, loadMore]);
-}

@@ -8,6 +8,6 @@ export type {
   ConversationListVirtualizerOptions,
 } from './ConversationList.js';
 export type { ConversationListItemState } from './ConversationListRow.js';
-export { conversationListMessages } from './messages.js';
-export { useInConversationListRow } from '../internal/gridContext.js';
-export type { ConversationListMessageId } from './messages.js';
+export { conversationListMessages } from '../internal/i18n.js';
+export { useInConversationListRow } from '../internal/hooks.js';
+export type { ConversationListMessageId } from '../internal/i18n.js';

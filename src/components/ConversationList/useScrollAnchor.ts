@@ -1,7 +1,8 @@
 'use client';
-import { useLayoutEffect, useRef, type RefObject } from 'react';
+import type { RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ConversationId } from '../../core/types.js';
+import { useLayoutEffect, useRef } from '../internal/react.js';
 
 interface RenderedRow {
   key: ConversationId;
@@ -26,10 +27,10 @@ export function useScrollAnchor(
   indexOf: (id: ConversationId) => number | undefined,
   view: string,
 ): void {
-  const previous = useRef<{ ids: readonly ConversationId[]; rows: RenderedRow[]; view: string } | null>(null);
+  const previousRef = useRef<{ ids: readonly ConversationId[]; rows: RenderedRow[]; view: string } | null>(null);
 
   useLayoutEffect(() => {
-    const before = previous.current;
+    const before = previousRef.current;
     const element = scrollElement.current;
     if (before && element && before.view !== view) {
       if (element.scrollTop > 0) virtualizer.scrollToOffset(0);
@@ -61,6 +62,6 @@ export function useScrollAnchor(
       }
     }
     const rows = virtualizer.getVirtualItems().map((item) => ({ key: item.key as ConversationId, start: item.start, end: item.end }));
-    previous.current = { ids, rows: rows.sort((a, b) => a.start - b.start), view };
+    previousRef.current = { ids, rows: rows.sort((a, b) => a.start - b.start), view };
   });
 }

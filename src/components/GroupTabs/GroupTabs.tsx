@@ -1,27 +1,17 @@
 'use client';
-import {
-  forwardRef,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-  type CSSProperties,
-  type DragEvent,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type MouseEvent,
-  type RefObject,
-} from 'react';
+import { visuallyHidden } from '../internal/hidden.js';
+import type { CSSProperties, DragEvent, HTMLAttributes, KeyboardEvent, RefObject } from 'react';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useUnreadTotal } from '../../react/useUnreadTotal.js';
-import { ControlsMenu, ControlsMenuItem } from '../internal/controls-Menu.js';
-import { directionOf, errorMessage, focusIfConnected, toIdent } from '../internal/controls-platform.js';
-import { useControllableState } from '../internal/controls-useControllableState.js';
-import { useMessages, type Translate } from '../internal/i18n.js';
+import { ErrorNotice } from '../controls/shared.js';
+import { ConfirmDialog } from '../internal/Dialog.js';
+import { errorMessage, focusIfConnected, isRtl, scrollByLeft, toIdent } from '../internal/dom.js';
+import { useControllableState, useIdent } from '../internal/hooks.js';
+import { useMessages, type GroupTabsMessageId, type Translate } from '../internal/i18n.js';
+import { Menu, MenuItem } from '../internal/Menu.js';
+import { forwardRef, useCallback, useEffect, useRef, useState } from '../internal/react.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
-import { DeleteGroupDialog, GroupNameDialog } from './GroupDialogs.js';
-import { groupTabsMessages, type GroupTabsMessageId } from './messages.js';
+import { GroupNameDialog } from './GroupNameDialog.js';
 
 /** State of the whole tab bar, for `className` and `style` functions. */
 export interface GroupTabsRenderProps {
@@ -106,8 +96,11 @@ export function groupTabId(baseId: string, value: string | null | undefined): st
   return value == null ? `${baseId}-tab-all` : `${baseId}-tab-g-${encodeURIComponent(value)}`;
 }
 
-type DialogState = { kind: 'create' } | { kind: 'rename'; name: string } | { kind: 'delete'; name: string } | null;
+/** `create` has no name. */
+type DialogState = { kind: 'create' | 'rename' | 'delete'; name: string } | null;
 type MenuState = { name: string; initialFocus: 'first' | 'last'; fromOptionsButton: boolean } | null;
+
+const ACTIVE_TAB = '[role="tab"][aria-selected="true"]';
 
 /**
  * Tabs for "All" and each conversation group, with an unread badge per tab, a roving-focus tablist that scrolls
@@ -118,7 +111,7 @@ type MenuState = { name: string; initialFocus: 'first' | 'last'; fromOptionsButt
  * Shift+F10 opens the group's menu; F2 renames and Delete deletes the focused group. A conversation dragged with
  * `CONVERSATION_DRAG_TYPE` and dropped on a group tab is added to the group.
  */
-export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function GroupTabs(props, forwardedRef) {
+export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function GroupTabs(props, ref) {
   const {
     value: valueProp,
     defaultValue = null,
@@ -136,11 +129,10 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     'aria-label': ariaLabel,
     ...rest
   } = props;
-  const isControlled = Object.prototype.hasOwnProperty.call(props, 'value');
-  const t = useMessages(groupTabsMessages);
+  const t = useMessages();
   const { groups, capabilities, canCreateGroup, createGroup, renameGroup, deleteGroup, addToGroup } = useConversationGroups();
   const [rawValue, setValue, latestValue] = useControllableState<string | null>(
-    isControlled,
+    'value' in props,
     valueProp ?? null,
     defaultValue,
     onValueChange,
@@ -148,9 +140,8 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   // A group that no longer exists (deleted elsewhere, or not loaded yet) shows as All.
   const active = rawValue !== null && groups.some((group) => group.name === rawValue) ? rawValue : null;
 
-  const generatedId = useId();
-  const baseId = id ?? `ik-gt${toIdent(generatedId)}`;
-  const rootRef = useRef<HTMLDivElement | null>(null);
+  const generatedId = useIdent('ik-gt');
+  const baseId = id ?? generatedId;
   const viewportRef = useRef<HTMLDivElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [menu, setMenu] = useState<MenuState>(null);
@@ -162,157 +153,131 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   const [returnFocusRef] = useState<RefObject<HTMLElement | null>>(() => ({
     get current() {
       const trigger = triggerRef.current;
-      if (trigger?.isConnected) return trigger;
-      return rootRef.current?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]') ?? null;
+      return trigger?.isConnected ? trigger : (listRef.current?.querySelector<HTMLElement>(ACTIVE_TAB) ?? null);
     },
   }));
 
-  const setRootRef = useCallback(
-    (node: HTMLDivElement | null) => {
-      rootRef.current = node;
-      if (typeof forwardedRef === 'function') forwardedRef(node);
-      else if (forwardedRef) forwardedRef.current = node;
-    },
-    [forwardedRef],
-  );
-
-  const overflow = useOverflow(viewportRef, listRef, dir);
-  const atLimit = capabilities.groups !== 'none' && !canCreateGroup;
-
-  // Keep the active tab visible inside the scrolling bar, without scrolling the page.
+  // ---- overflow: scroll buttons while the tabs are wider than the bar --------------------------------
+  const [isOverflowing, setOverflowing] = useState(false);
+  const [canScrollStart, setCanScrollStart] = useState(false);
+  const [canScrollEnd, setCanScrollEnd] = useState(false);
+  const measure = useCallback(() => {
+    const viewport = viewportRef.current;
+    if (!viewport) return;
+    const max = viewport.scrollWidth - viewport.clientWidth;
+    // scrollLeft runs from 0 toward negative values in right-to-left layouts.
+    const offset = Math.abs(viewport.scrollLeft);
+    setOverflowing(max > 1);
+    setCanScrollStart(max > 1 && offset > 1);
+    setCanScrollEnd(max > 1 && offset < max - 1);
+  }, []);
   useEffect(() => {
     const viewport = viewportRef.current;
-    const tab = viewport?.querySelector<HTMLElement>('[role="tab"][aria-selected="true"]');
-    if (viewport && tab) revealHorizontally(viewport, tab);
+    if (!viewport || typeof ResizeObserver === 'undefined') return;
+    // Delivers a first observation right away, then one per size change of the bar or of its tabs.
+    const observer = new ResizeObserver(measure);
+    observer.observe(viewport);
+    observer.observe(listRef.current!);
+    return () => observer.disconnect();
+  }, [measure]);
+
+  // Keep the active tab visible inside the scrolling bar, without scrolling the page: by the least amount that shows it.
+  useEffect(() => {
+    const viewport = viewportRef.current;
+    const tab = viewport?.querySelector(ACTIVE_TAB);
+    if (!viewport || !tab) return;
+    const outer = viewport.getBoundingClientRect();
+    const inner = tab.getBoundingClientRect();
+    const delta =
+      inner.left < outer.left ? inner.left - outer.left : inner.right > outer.right ? Math.min(inner.right - outer.right, inner.left - outer.left) : 0;
+    if (delta) scrollByLeft(viewport, delta);
   }, [active, groups.length]);
 
   if (capabilities.groups === 'none') return null;
 
-  const tabValues: (string | null)[] = [null, ...groups.map((group) => group.name)];
-  const labelOf = (name: string | null) => (name === null ? t('groupTabs.all') : name);
+  const atLimit = !canCreateGroup;
+  const tabValues = [null, ...groups.map((group) => group.name)];
+  const menuId = `${baseId}-menu`;
+  const limitId = `${baseId}-limit`;
+  const anchorName = `--${toIdent(baseId)}-anchor`;
+  const fromOptionsButton = menu?.fromOptionsButton === true;
 
   const openMenu = (name: string, trigger: HTMLElement, initialFocus: 'first' | 'last' = 'first') => {
     triggerRef.current = trigger;
     setMenu({ name, initialFocus, fromOptionsButton: trigger.classList.contains('ik-GroupTabs-options') });
   };
-  const openDialog = (next: Exclude<DialogState, null>, trigger: HTMLElement | null) => {
+  const openDialog = (kind: 'create' | 'rename' | 'delete', name: string, trigger?: HTMLElement) => {
     if (trigger) triggerRef.current = trigger;
     setMenu(null);
-    setDialog(next);
+    setDialog({ kind, name });
   };
 
   const onListKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const list = listRef.current;
     // Alt+arrows navigate the browser's history; Ctrl/Meta combinations belong to the app.
-    if (!list || event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
-    const tabs = Array.from(list.querySelectorAll<HTMLElement>('[role="tab"]'));
+    if (event.nativeEvent.isComposing || event.altKey || event.ctrlKey || event.metaKey) return;
+    const tabs = Array.from(event.currentTarget.querySelectorAll<HTMLElement>('[role="tab"]'));
     const index = tabs.indexOf(event.target as HTMLElement);
     if (index < 0) return;
-    const name = tabValues[index] ?? null;
-    const rtl = directionOf(list, dir) === 'rtl';
-    let next: number | undefined;
-    switch (event.key) {
-      case 'ArrowRight':
-        next = index + (rtl ? -1 : 1);
-        break;
-      case 'ArrowLeft':
-        next = index + (rtl ? 1 : -1);
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = tabs.length - 1;
-        break;
-      case 'ContextMenu':
-      case 'F10':
-        if (event.key === 'F10' && !event.shiftKey) return;
-        if (name === null || !isEditable) return;
-        event.preventDefault();
-        openMenu(name, tabs[index]!);
-        return;
-      case 'F2':
-        if (name === null || !isEditable) return;
-        event.preventDefault();
-        openDialog({ kind: 'rename', name }, tabs[index]!);
-        return;
-      case 'Delete':
-        if (name === null || !isEditable) return;
-        event.preventDefault();
-        openDialog({ kind: 'delete', name }, tabs[index]!);
-        return;
-      default:
-        return;
-    }
-    event.preventDefault();
-    const target = (next + tabs.length) % tabs.length;
-    focusIfConnected(tabs[target]);
-    setValue(tabValues[target] ?? null);
-  };
-
-  const isConversationDrag = (event: DragEvent<HTMLElement>) => Array.from(event.dataTransfer?.types ?? []).includes(CONVERSATION_DRAG_TYPE);
-  const dropHandlers = (name: string | null): Pick<GroupTabProps, 'onDragOver' | 'onDragLeave' | 'onDrop'> => {
-    if (name === null || !isEditable) return {};
-    return {
-      onDragOver: (event) => {
-        if (!isConversationDrag(event)) return;
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setDropTarget(name);
-      },
-      onDragLeave: () => setDropTarget((current) => (current === name ? null : current)),
-      onDrop: (event) => {
-        setDropTarget(null);
-        const id = event.dataTransfer.getData(CONVERSATION_DRAG_TYPE);
-        if (!id) return;
-        event.preventDefault();
-        setDropFailure(null);
-        addToGroup(name, [id]).then(
-          (result) => {
-            if (result.failed[0]) setDropFailure(result.failed[0].message);
-          },
-          (error: unknown) => setDropFailure(errorMessage(error)),
-        );
-      },
-    };
-  };
-
-  const onTabContextMenu = (name: string | null) => (event: MouseEvent<HTMLButtonElement>) => {
-    if (name === null || !isEditable) return;
-    event.preventDefault();
-    openMenu(name, event.currentTarget);
-  };
-
-  const onOptionsKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (active === null) return;
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    const tab = tabs[index]!;
+    const name = tabValues[index];
+    const step = isRtl(tab, dir) ? -1 : 1;
+    const { key } = event;
+    let next: number;
+    if (key === 'ArrowRight') next = index + step;
+    else if (key === 'ArrowLeft') next = index - step;
+    else if (key === 'Home') next = 0;
+    else if (key === 'End') next = tabs.length - 1;
+    else {
+      if (name == null || !isEditable) return;
+      if (key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) openMenu(name, tab);
+      else if (key === 'F2') openDialog('rename', name, tab);
+      else if (key === 'Delete') openDialog('delete', name, tab);
+      else return;
       event.preventDefault();
-      openMenu(active, event.currentTarget, event.key === 'ArrowUp' ? 'last' : 'first');
+      return;
     }
+    event.preventDefault();
+    next = (next + tabs.length) % tabs.length;
+    focusIfConnected(tabs[next]);
+    setValue(tabValues[next]!);
   };
 
-  const renderState: GroupTabsRenderProps = { value: active, isOverflowing: overflow.isOverflowing, isAtLimit: atLimit };
-  const rootProps = resolveStyleProps('ik-GroupTabs', { className, style }, renderState);
-  const limitId = `${baseId}-limit`;
-  const menuId = `${baseId}-menu`;
-  const anchorName = `--${toIdent(baseId)}-anchor`;
-  const showScrollButtons = shouldShowScrollButtons && overflow.isOverflowing;
+  const scroll = (toward: -1 | 1) => {
+    const viewport = viewportRef.current!;
+    scrollByLeft(viewport, toward * (isRtl(viewport, dir) ? -1 : 1) * Math.max(viewport.clientWidth * 0.8, 40));
+  };
+  // A pointer convenience: keyboard and screen reader users move with the arrow keys, which reveal the tab.
+  const scrollButton = (toward: -1 | 1) =>
+    shouldShowScrollButtons &&
+    isOverflowing && (
+      <button
+        type="button"
+        tabIndex={-1}
+        aria-hidden="true"
+        title={t(toward < 0 ? 'groupTabs.scrollStart' : 'groupTabs.scrollEnd')}
+        className="ik-GroupTabs-scrollButton"
+        data-direction={toward < 0 ? 'start' : 'end'}
+        disabled={!(toward < 0 ? canScrollStart : canScrollEnd)}
+        onClick={() => scroll(toward)}
+      >
+        {toward < 0 ? '‹' : '›'}
+      </button>
+    );
+
+  const isConversationDrag = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes(CONVERSATION_DRAG_TYPE);
 
   return (
     <div
       {...rest}
-      ref={setRootRef}
+      ref={ref}
       id={id}
       dir={dir}
-      className={rootProps.className}
-      style={rootProps.style}
-      data-overflowing={dataFlag(overflow.isOverflowing)}
+      {...resolveStyleProps('ik-GroupTabs', className, style, { value: active, isOverflowing, isAtLimit: atLimit })}
+      data-overflowing={dataFlag(isOverflowing)}
       data-at-limit={dataFlag(atLimit)}
     >
-      {showScrollButtons && (
-        <ScrollButton direction="start" disabled={!overflow.canScrollStart} onClick={() => overflow.scrollBy(-1)} label={t('groupTabs.scrollStart')} />
-      )}
-      <div ref={viewportRef} className="ik-GroupTabs-viewport" onScroll={overflow.measure}>
+      {scrollButton(-1)}
+      <div ref={viewportRef} className="ik-GroupTabs-viewport" onScroll={measure}>
         <div
           ref={listRef}
           role="tablist"
@@ -321,42 +286,68 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           className="ik-GroupTabs-list"
           onKeyDown={onListKeyDown}
         >
-          {tabValues.map((name, index) => (
-            <GroupTab
-              // Keyed by position so a renamed tab keeps its element (and focus).
-              key={index}
-              name={name}
-              label={labelOf(name)}
-              id={groupTabId(baseId, name)}
-              isActive={name === active}
-              panelId={panelId}
-              maxBadgeCount={maxBadgeCount}
-              className={tabClassName}
-              style={tabStyle}
-              t={t}
-              onSelect={() => setValue(name)}
-              onContextMenu={onTabContextMenu(name)}
-              anchorName={menu && !menu.fromOptionsButton && menu.name === name ? anchorName : undefined}
-              isDropTarget={name !== null && dropTarget === name}
-              {...dropHandlers(name)}
-            />
-          ))}
+          {tabValues.map((name, index) => {
+            const editable = name !== null && isEditable;
+            return (
+              <GroupTab
+                // Keyed by position so a renamed tab keeps its element (and focus).
+                key={index}
+                name={name}
+                id={groupTabId(baseId, name)}
+                isActive={name === active}
+                panelId={panelId}
+                maxBadgeCount={maxBadgeCount}
+                className={tabClassName}
+                style={tabStyle}
+                t={t}
+                onSelect={() => setValue(name)}
+                anchorName={menu && !fromOptionsButton && menu.name === name ? anchorName : undefined}
+                isDropTarget={editable && dropTarget === name}
+                onContextMenu={(event) => {
+                  if (!editable) return;
+                  event.preventDefault();
+                  openMenu(name, event.currentTarget);
+                }}
+                onDragOver={(event) => {
+                  if (!editable || !isConversationDrag(event)) return;
+                  event.preventDefault();
+                  event.dataTransfer.dropEffect = 'copy';
+                  setDropTarget(name);
+                }}
+                onDragLeave={() => setDropTarget((current) => (current === name ? null : current))}
+                onDrop={(event) => {
+                  if (!editable) return;
+                  setDropTarget(null);
+                  const conversationId = event.dataTransfer.getData(CONVERSATION_DRAG_TYPE);
+                  if (!conversationId) return;
+                  event.preventDefault();
+                  setDropFailure(null);
+                  addToGroup(name, [conversationId]).then(
+                    (result) => result.failed[0] && setDropFailure(result.failed[0].message),
+                    (error: unknown) => setDropFailure(errorMessage(error)),
+                  );
+                }}
+              />
+            );
+          })}
         </div>
       </div>
-      {showScrollButtons && (
-        <ScrollButton direction="end" disabled={!overflow.canScrollEnd} onClick={() => overflow.scrollBy(1)} label={t('groupTabs.scrollEnd')} />
-      )}
+      {scrollButton(1)}
       {isEditable && active !== null && (
         <button
           type="button"
           className="ik-GroupTabs-options"
           aria-label={t('groupTabs.options', { name: active })}
           aria-haspopup="menu"
-          aria-expanded={menu?.fromOptionsButton === true}
-          aria-controls={menu?.fromOptionsButton ? menuId : undefined}
-          style={menu?.fromOptionsButton ? { anchorName } : undefined}
+          aria-expanded={fromOptionsButton}
+          aria-controls={fromOptionsButton ? menuId : undefined}
+          style={fromOptionsButton ? { anchorName } : undefined}
           onClick={(event) => (menu ? setMenu(null) : openMenu(active, event.currentTarget))}
-          onKeyDown={onOptionsKeyDown}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+            event.preventDefault();
+            openMenu(active, event.currentTarget, event.key === 'ArrowUp' ? 'last' : 'first');
+          }}
         >
           <span aria-hidden="true">⋯</span>
         </button>
@@ -368,9 +359,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           aria-disabled={atLimit ? 'true' : undefined}
           aria-describedby={atLimit ? limitId : undefined}
           data-disabled={dataFlag(atLimit)}
-          onClick={(event) => {
-            if (!atLimit) openDialog({ kind: 'create' }, event.currentTarget);
-          }}
+          onClick={(event) => atLimit || openDialog('create', '', event.currentTarget)}
         >
           <span aria-hidden="true" className="ik-GroupTabs-createIcon">
             +
@@ -384,17 +373,12 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
         </p>
       )}
       {dropFailure && (
-        <p role="alert" className="ik-GroupTabs-error ik-Error">
-          <span className="ik-Error-message">{dropFailure}</span>{' '}
-          <button type="button" className="ik-Error-dismiss" aria-label={t('groupTabs.dismiss')} onClick={() => setDropFailure(null)}>
-            <span aria-hidden="true">×</span>
-          </button>
-        </p>
+        <ErrorNotice className="ik-GroupTabs-error" message={dropFailure} dismissLabel={t('groupTabs.dismiss')} onDismiss={() => setDropFailure(null)} />
       )}
       {menu && (
-        <ControlsMenu
+        <Menu
           id={menuId}
-          className="ik-GroupTabs-menu ik-Menu"
+          className="ik-GroupTabs-menu"
           aria-label={t('groupTabs.optionsMenu', { name: menu.name })}
           initialFocus={menu.initialFocus}
           onClose={() => setMenu(null)}
@@ -403,56 +387,22 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           anchorName={anchorName}
           dir={dir}
         >
-          <ControlsMenuItem className="ik-Menu-item" onSelect={() => openDialog({ kind: 'rename', name: menu.name }, null)}>
-            {t('groupTabs.rename')}
-          </ControlsMenuItem>
-          <ControlsMenuItem
-            className="ik-Menu-item"
-            data-danger=""
-            onSelect={() => openDialog({ kind: 'delete', name: menu.name }, null)}
-          >
+          <MenuItem onSelect={() => openDialog('rename', menu.name)}>{t('groupTabs.rename')}</MenuItem>
+          <MenuItem data-danger="" onSelect={() => openDialog('delete', menu.name)}>
             {t('groupTabs.delete')}
-          </ControlsMenuItem>
-        </ControlsMenu>
+          </MenuItem>
+        </Menu>
       )}
-      {dialog && dialog.kind !== 'delete' && (
-        <GroupNameDialog
-          key={dialog.kind === 'rename' ? `rename:${dialog.name}` : 'create'}
-          baseId={baseId}
-          mode={dialog.kind}
-          initialName={dialog.kind === 'rename' ? dialog.name : ''}
-          groups={groups}
-          maxBytes={capabilities.groupNameMaxBytes}
-          maxGroups={capabilities.maxGroups}
-          canCreate={canCreateGroup}
+      {dialog?.kind === 'delete' ? (
+        <ConfirmDialog
+          scope="ik-GroupTabs"
+          id={`${baseId}-delete`}
+          title={t('groupTabs.deleteTitle', { name: dialog.name })}
+          body={t('groupTabs.deleteBody')}
+          cancelLabel={t('groupTabs.cancel')}
+          confirmLabel={t('groupTabs.deleteConfirm')}
+          busyLabel={t('groupTabs.working')}
           returnFocusRef={returnFocusRef}
-          t={t}
-          onDismiss={() => setDialog(null)}
-          onSubmit={async (name) => {
-            if (dialog.kind === 'create') {
-              await createGroup(name);
-              return;
-            }
-            const oldName = dialog.name;
-            const promise = renameGroup(oldName, name);
-            // The rename shows at once (optimistic), so the active tab follows it and comes back on failure.
-            const wasActive = latestValue() === oldName;
-            if (wasActive) setValue(name);
-            try {
-              await promise;
-            } catch (error) {
-              if (wasActive && latestValue() === name) setValue(oldName);
-              throw error;
-            }
-          }}
-        />
-      )}
-      {dialog && dialog.kind === 'delete' && (
-        <DeleteGroupDialog
-          baseId={baseId}
-          name={dialog.name}
-          returnFocusRef={returnFocusRef}
-          t={t}
           onDismiss={() => setDialog(null)}
           onConfirm={async () => {
             await deleteGroup(dialog.name);
@@ -461,14 +411,45 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
             if (triggerRef.current?.getAttribute('role') === 'tab') triggerRef.current = null;
           }}
         />
+      ) : (
+        dialog && (
+          <GroupNameDialog
+            key={dialog.kind + dialog.name}
+            baseId={baseId}
+            initialName={dialog.kind === 'rename' ? dialog.name : null}
+            groups={groups}
+            maxBytes={capabilities.groupNameMaxBytes}
+            maxGroups={capabilities.maxGroups}
+            canCreate={canCreateGroup}
+            returnFocusRef={returnFocusRef}
+            t={t}
+            onDismiss={() => setDialog(null)}
+            onSubmit={async (name) => {
+              if (dialog.kind === 'create') {
+                await createGroup(name);
+                return;
+              }
+              const oldName = dialog.name;
+              const promise = renameGroup(oldName, name);
+              // The rename shows at once (optimistic), so the active tab follows it and comes back on failure.
+              const wasActive = latestValue() === oldName;
+              if (wasActive) setValue(name);
+              try {
+                await promise;
+              } catch (error) {
+                if (wasActive && latestValue() === name) setValue(oldName);
+                throw error;
+              }
+            }}
+          />
+        )
       )}
     </div>
   );
 });
 
-interface GroupTabProps {
+interface GroupTabProps extends Pick<HTMLAttributes<HTMLButtonElement>, 'onContextMenu' | 'onDragOver' | 'onDragLeave' | 'onDrop'> {
   name: string | null;
-  label: string;
   id: string;
   isActive: boolean;
   panelId: string | undefined;
@@ -477,36 +458,15 @@ interface GroupTabProps {
   style: ValueOrFn<CSSProperties | undefined, GroupTabsTabRenderProps> | undefined;
   t: Translate<GroupTabsMessageId>;
   onSelect: () => void;
-  onContextMenu: (event: MouseEvent<HTMLButtonElement>) => void;
   /** Set while this tab's menu is open, so the menu can be placed next to it. */
   anchorName: string | undefined;
   isDropTarget: boolean;
-  onDragOver?: (event: DragEvent<HTMLButtonElement>) => void;
-  onDragLeave?: (event: DragEvent<HTMLButtonElement>) => void;
-  onDrop?: (event: DragEvent<HTMLButtonElement>) => void;
 }
 
-function GroupTab({
-  name,
-  label,
-  id,
-  isActive,
-  panelId,
-  maxBadgeCount,
-  className,
-  style,
-  t,
-  onSelect,
-  onContextMenu,
-  anchorName,
-  isDropTarget,
-  onDragOver,
-  onDragLeave,
-  onDrop,
-}: GroupTabProps) {
+function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style, t, onSelect, anchorName, isDropTarget, ...handlers }: GroupTabProps) {
   const unreadCount = useUnreadTotal(name ?? undefined);
-  const state: GroupTabsTabRenderProps = { name, isActive, unreadCount, isAll: name === null, isDropTarget };
-  const resolved = resolveStyleProps('ik-GroupTabs-tab', { className, style }, state);
+  const label = name ?? t('groupTabs.all');
+  const resolved = resolveStyleProps('ik-GroupTabs-tab', className, style, { name, isActive, unreadCount, isAll: name === null, isDropTarget });
   return (
     <button
       type="button"
@@ -514,8 +474,6 @@ function GroupTab({
       id={id}
       aria-selected={isActive}
       aria-controls={panelId}
-      // The visible badge is capped ("99+"); the name says the real count.
-      aria-label={unreadCount > 0 ? t('groupTabs.tabWithUnread', { name: label, count: unreadCount }) : undefined}
       tabIndex={isActive ? 0 : -1}
       className={resolved.className}
       style={anchorName ? { ...resolved.style, anchorName } : resolved.style}
@@ -524,108 +482,20 @@ function GroupTab({
       data-all={dataFlag(name === null)}
       data-drop-target={dataFlag(isDropTarget)}
       onClick={onSelect}
-      onContextMenu={onContextMenu}
-      onDragOver={onDragOver}
-      onDragLeave={onDragLeave}
-      onDrop={onDrop}
+      {...handlers}
     >
       <span className="ik-GroupTabs-tabLabel">{label}</span>
       {unreadCount > 0 && (
-        <span className="ik-GroupTabs-badge" aria-hidden="true">
-          {unreadCount > maxBadgeCount ? `${maxBadgeCount}+` : unreadCount}
-        </span>
+        <>
+          <span className="ik-GroupTabs-badge" aria-hidden="true">
+            {unreadCount > maxBadgeCount ? `${maxBadgeCount}+` : unreadCount}
+          </span>
+          {/* The name starts with the visible label (WCAG 2.5.3) and says the real count, which the badge caps.
+              The space keeps "All (3 unread)" the same name with and without layout. */}
+          {' '}
+          {visuallyHidden(t('groupTabs.unreadSuffix', { count: unreadCount }))}
+        </>
       )}
     </button>
   );
 }
-
-function ScrollButton({ direction, disabled, onClick, label }: { direction: 'start' | 'end'; disabled: boolean; onClick: () => void; label: string }) {
-  // A pointer convenience: keyboard and screen reader users move with the arrow keys, which reveal the tab.
-  return (
-    <button
-      type="button"
-      tabIndex={-1}
-      aria-hidden="true"
-      title={label}
-      className="ik-GroupTabs-scrollButton"
-      data-direction={direction}
-      disabled={disabled}
-      onClick={onClick}
-    >
-      {direction === 'start' ? '‹' : '›'}
-    </button>
-  );
-}
-
-/** Scrolls `viewport` horizontally by the least amount that shows `element` whole. Works in both directions. */
-function revealHorizontally(viewport: HTMLElement, element: HTMLElement): void {
-  const outer = viewport.getBoundingClientRect();
-  const inner = element.getBoundingClientRect();
-  let delta = 0;
-  if (inner.left < outer.left) delta = inner.left - outer.left;
-  else if (inner.right > outer.right) delta = Math.min(inner.right - outer.right, inner.left - outer.left);
-  if (delta === 0) return;
-  if (typeof viewport.scrollBy === 'function') viewport.scrollBy({ left: delta, behavior: scrollBehavior() });
-  else viewport.scrollLeft += delta;
-}
-
-function scrollBehavior(): ScrollBehavior {
-  const reduce = typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches;
-  return reduce ? 'auto' : 'smooth';
-}
-
-interface Overflow {
-  isOverflowing: boolean;
-  canScrollStart: boolean;
-  canScrollEnd: boolean;
-  measure: () => void;
-  /** Scrolls most of a viewport width toward the start (-1) or the end (1). */
-  scrollBy: (toward: -1 | 1) => void;
-}
-
-function useOverflow(
-  viewportRef: RefObject<HTMLDivElement | null>,
-  listRef: RefObject<HTMLDivElement | null>,
-  dir: 'ltr' | 'rtl' | undefined,
-): Overflow {
-  const [state, setState] = useState({ isOverflowing: false, canScrollStart: false, canScrollEnd: false });
-  const measure = useCallback(() => {
-    const viewport = viewportRef.current;
-    if (!viewport) return;
-    const max = viewport.scrollWidth - viewport.clientWidth;
-    // scrollLeft runs from 0 toward negative values in right-to-left layouts.
-    const offset = Math.abs(viewport.scrollLeft);
-    const next = { isOverflowing: max > 1, canScrollStart: max > 1 && offset > 1, canScrollEnd: max > 1 && offset < max - 1 };
-    setState((prev) =>
-      prev.isOverflowing === next.isOverflowing && prev.canScrollStart === next.canScrollStart && prev.canScrollEnd === next.canScrollEnd
-        ? prev
-        : next,
-    );
-  }, [viewportRef]);
-
-  useEffect(() => {
-    const viewport = viewportRef.current;
-    const list = listRef.current;
-    if (!viewport || typeof ResizeObserver === 'undefined') return;
-    // Delivers a first observation right away, then one per size change of the bar or of its tabs.
-    const observer = new ResizeObserver(() => measure());
-    observer.observe(viewport);
-    if (list) observer.observe(list);
-    return () => observer.disconnect();
-  }, [viewportRef, listRef, measure]);
-
-  const scrollBy = useCallback(
-    (toward: -1 | 1) => {
-      const viewport = viewportRef.current;
-      if (!viewport) return;
-      const rtl = directionOf(viewport, dir) === 'rtl';
-      const left = toward * (rtl ? -1 : 1) * Math.max(viewport.clientWidth * 0.8, 40);
-      if (typeof viewport.scrollBy === 'function') viewport.scrollBy({ left, behavior: scrollBehavior() });
-      else viewport.scrollLeft += left;
-    },
-    [viewportRef, dir],
-  );
-
-  return { ...state, measure, scrollBy };
-}
-

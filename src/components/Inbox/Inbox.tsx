@@ -1,15 +1,14 @@
 'use client';
-import { forwardRef, useId, useState, type HTMLAttributes, type ReactNode } from 'react';
+import type { HTMLAttributes, ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { ConversationList, type ConversationListProps } from '../ConversationList/index.js';
 import { ConversationActions, type ConversationActionsProps } from '../controls/index.js';
 import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
-import { toIdent } from '../internal/controls-platform.js';
-import { useControllableState } from '../internal/controls-useControllableState.js';
+import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { forwardRef, useState } from '../internal/react.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { inboxMessages } from './messages.js';
 
 /** State of the `Inbox`, for `className` and `style` functions. */
 export interface InboxRenderProps {
@@ -99,35 +98,35 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     style,
     ...rest
   } = props;
-  const isGroupControlled = Object.prototype.hasOwnProperty.call(props, 'groupName');
-  const t = useMessages(inboxMessages);
+  const t = useMessages();
   const { groups, capabilities } = useConversationGroups();
-  const [group, setGroup] = useControllableState<string | null>(isGroupControlled, groupNameProp ?? null, defaultGroupName, onGroupNameChange);
+  const [group, setGroup] = useControllableState<string | null>(
+    'groupName' in props,
+    groupNameProp ?? null,
+    defaultGroupName,
+    onGroupNameChange,
+  );
   const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean } | null>(null);
-  const baseId = `ik-inbox${toIdent(useId())}`;
+  const baseId = useIdent('ik-inbox');
   const tabsId = `${baseId}-tabs`;
   const panelId = `${baseId}-panel`;
 
   const hasGroupTabs = !hideGroupTabs && capabilities.groups !== 'none';
   // The same rule as the tabs: a group that does not exist (yet) shows All.
   const shownGroup = group !== null && groups.some((g) => g.name === group) ? group : null;
-  const state: InboxRenderProps = { groupName: shownGroup, isActionsOpen: actions?.isOpen === true, hasGroupTabs };
-  const resolved = resolveStyleProps('ik-Inbox', { className, style }, state);
-
-  const selection = selectedId !== undefined ? { selectedId } : { defaultSelectedId: defaultSelectedId ?? null };
+  const isActionsOpen = actions?.isOpen === true;
 
   return (
     <section
       {...rest}
       ref={ref}
       aria-label={ariaLabel ?? t('inbox.label')}
-      className={resolved.className}
-      style={resolved.style}
+      {...resolveStyleProps('ik-Inbox', className, style, { groupName: shownGroup, isActionsOpen, hasGroupTabs })}
       data-group={shownGroup ?? undefined}
-      data-actions-open={dataFlag(state.isActionsOpen)}
+      data-actions-open={dataFlag(isActionsOpen)}
       data-has-tabs={dataFlag(hasGroupTabs)}
     >
-      {header !== undefined && header !== null && <div className="ik-Inbox-header">{header}</div>}
+      {header != null && <div className="ik-Inbox-header">{header}</div>}
       {hasGroupTabs && <GroupTabs {...groupTabsProps} id={tabsId} panelId={panelId} value={group} onValueChange={setGroup} />}
       <div
         id={panelId}
@@ -138,7 +137,8 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
         <ConversationList
           aria-label={shownGroup === null ? t('inbox.listAll') : t('inbox.listGroup', { name: shownGroup })}
           {...listProps}
-          {...selection}
+          selectedId={selectedId}
+          defaultSelectedId={defaultSelectedId}
           groupName={shownGroup ?? undefined}
           onSelect={onSelect}
           onOpen={onOpen}
@@ -158,7 +158,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           onOpenChange={(isOpen) => setActions((current) => (current ? { ...current, isOpen } : current))}
         />
       )}
-      {footer !== undefined && footer !== null && <div className="ik-Inbox-footer">{footer}</div>}
+      {footer != null && <div className="ik-Inbox-footer">{footer}</div>}
     </section>
   );
 });

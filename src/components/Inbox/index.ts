@@ -1,5 +1,5 @@
 'use client';
 export { Inbox } from './Inbox.js';
 export type { InboxProps, InboxRenderProps } from './Inbox.js';
-export { inboxMessages } from './messages.js';
-export type { InboxMessageId } from './messages.js';
+export { inboxMessages } from '../internal/i18n.js';
+export type { InboxMessageId } from '../internal/i18n.js';

@@ -1,14 +1,5 @@
 'use client';
-import {
-  forwardRef,
-  useId,
-  useRef,
-  useState,
-  type HTMLAttributes,
-  type KeyboardEvent,
-  type ReactNode,
-  type RefObject,
-} from 'react';
+import type { HTMLAttributes, ReactNode, RefObject } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { InboxState } from '../../core/store.js';
 import type { ConversationId, MuteMode } from '../../core/types.js';
@@ -17,15 +8,13 @@ import { useConversation, useConversationStatus } from '../../react/useConversat
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useInboxSelector } from '../../react/useInboxSelector.js';
-import { ControlsMenu, ControlsMenuItem } from '../internal/controls-Menu.js';
-import { toIdent } from '../internal/controls-platform.js';
-import { useControllableState } from '../internal/controls-useControllableState.js';
+import { ConfirmDialog } from '../internal/Dialog.js';
+import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { Menu, MenuItem } from '../internal/Menu.js';
+import { forwardRef, useRef, useState } from '../internal/react.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { DeleteConversationDialog } from './DeleteConversationDialog.js';
-import { ErrorNotice, useErrorText } from './ErrorNotice.js';
-import { controlsMessages } from './messages.js';
-import { useCommand } from './useCommand.js';
+import { errorText, ErrorNotice, useCommand } from './shared.js';
 
 /** State of `ConversationActions`, for `className` and `style` functions. */
 export interface ConversationActionsRenderProps {
@@ -75,10 +64,8 @@ export interface ConversationActionsProps
   onError?: (error: InboxError) => void;
 }
 
-function selectPinLimitReached(state: InboxState): boolean {
-  return state.pinnedCount >= state.capabilities.maxPinned;
-}
-const selectNever = (): boolean => false;
+const selectPinLimitReached = (state: InboxState) => state.pinnedCount >= state.capabilities.maxPinned;
+const selectNever = () => false;
 
 /**
  * A menu button and menu for one conversation: pin, mute, mark as read, group membership (checkbox items) and
@@ -106,8 +93,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   },
   ref,
 ) {
-  const t = useMessages(controlsMessages);
-  const errorText = useErrorText();
+  const t = useMessages();
   const store = useInboxStore(undefined, 'ConversationActions');
   const conversation = useConversation(id);
   const actions = useConversationActions();
@@ -115,10 +101,10 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   const { isPending } = useConversationStatus(id);
   const command = useCommand(onError);
   const [openState, setOpen] = useControllableState(openProp !== undefined, openProp ?? false, defaultOpen, onOpenChange);
-  const isOpen = openState && conversation !== undefined;
+  const isOpen = openState && !!conversation;
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
-  const [deleting, setDeleting] = useState<{ title: string } | null>(null);
-  const pinLimitReached = useInboxSelector(store, isOpen && conversation?.isPinned === false ? selectPinLimitReached : selectNever);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const pinLimitReached = useInboxSelector(store, isOpen && !conversation.isPinned ? selectPinLimitReached : selectNever);
 
   const triggerRef = useRef<HTMLButtonElement>(null);
   const openerRef = useRef<Element | null>(null);
@@ -126,76 +112,31 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   const [returnFocusRef] = useState<RefObject<HTMLElement | null>>(() => ({
     get current() {
       const opener = openerRef.current;
-      if (opener instanceof HTMLElement && opener.isConnected && opener !== document.body) return opener;
-      return triggerRef.current;
+      return opener instanceof HTMLElement && opener.isConnected && opener !== document.body ? opener : triggerRef.current;
     },
   }));
-  const baseId = `ik-actions${toIdent(useId())}`;
+  const baseId = useIdent('ik-actions');
   const menuId = `${baseId}-menu`;
   const anchorName = `--${baseId}-anchor`;
 
-  if (!conversation && !deleting && !command.error) return null;
+  if (!conversation && deleting === null && !command.error) return null;
 
-  const state: ConversationActionsRenderProps = { isOpen, isPending, hasError: command.error !== null };
-  const resolved = resolveStyleProps('ik-ConversationActions', { className, style }, state);
-  const title = conversation?.title ?? deleting?.title ?? '';
-
+  const hasError = !!command.error;
   const openMenu = (focus: 'first' | 'last') => {
     setInitialFocus(focus);
     setOpen(true);
   };
-  const onTriggerKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
-    }
-  };
 
-  let menu: ReactNode = null;
-  if (isOpen && conversation) {
-    const isPinned = conversation.isPinned;
+  let menu: ReactNode;
+  if (isOpen) {
+    const { isPinned, groupNames } = conversation;
     const isMuted = conversation.muteMode !== 'none';
-    const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
-    let groupItems: ReactNode;
-    if (capabilities.groups === 'none' || groups.length === 0) {
-      groupItems = (
-        <ControlsMenuItem className="ik-Menu-item" isDisabled onSelect={() => undefined}>
-          {capabilities.groups === 'none' ? t('actions.groupsUnsupported') : t('actions.noGroups')}
-        </ControlsMenuItem>
-      );
-    } else {
-      groupItems = (
-        <div role="group" aria-label={t('actions.moveToGroup')} className="ik-Menu-group">
-          <div role="none" aria-hidden="true" className="ik-Menu-groupLabel">
-            {t('actions.moveToGroup')}
-          </div>
-          {groups.map((group) => {
-            const isMember = conversation.groupNames.includes(group.name);
-            return (
-              <ControlsMenuItem
-                key={group.name}
-                className="ik-Menu-item"
-                isChecked={isMember}
-                onSelect={() =>
-                  void command.run(() => (isMember ? removeFromGroup(group.name, [id]) : addToGroup(group.name, [id])))
-                }
-              >
-                <span className="ik-Menu-check" aria-hidden="true">
-                  {isMember ? '✓' : ''}
-                </span>
-                <span className="ik-Menu-itemLabel">{group.name}</span>
-              </ControlsMenuItem>
-            );
-          })}
-        </div>
-      );
-    }
-
+    const run = (action: () => Promise<unknown>) => () => void command.run(action);
     menu = (
-      <ControlsMenu
+      <Menu
         id={menuId}
-        className="ik-ConversationActions-menu ik-Menu"
-        aria-label={t('actions.menu', { title })}
+        className="ik-ConversationActions-menu"
+        aria-label={t('actions.menu', { title: conversation.title })}
         initialFocus={initialFocus}
         onClose={() => setOpen(false)}
         anchorRef={triggerRef}
@@ -206,44 +147,58 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
         anchorName={hideTrigger ? undefined : anchorName}
         dir={dir}
       >
-        <ControlsMenuItem
-          className="ik-Menu-item"
+        <MenuItem
           isDisabled={!isPinned && pinLimitReached}
           data-action={isPinned ? 'unpin' : 'pin'}
-          onSelect={() => void command.run(() => actions.pin(id, !isPinned))}
+          onSelect={run(() => actions.pin(id, !isPinned))}
         >
           {isPinned ? t('actions.unpin') : pinLimitReached ? t('actions.pinLimit', { max: capabilities.maxPinned }) : t('actions.pin')}
-        </ControlsMenuItem>
-        <ControlsMenuItem
-          className="ik-Menu-item"
-          data-action={isMuted ? 'unmute' : 'mute'}
-          onSelect={() => void command.run(() => actions.setMuteMode(id, isMuted ? 'none' : mutedMode))}
-        >
-          {isMuted ? t('actions.unmute') : t('actions.mute')}
-        </ControlsMenuItem>
-        <ControlsMenuItem
-          className="ik-Menu-item"
+        </MenuItem>
+        <MenuItem data-action={isMuted ? 'unmute' : 'mute'} onSelect={run(() => actions.setMuteMode(id, isMuted ? 'none' : mutedMode))}>
+          {t(isMuted ? 'actions.unmute' : 'actions.mute')}
+        </MenuItem>
+        <MenuItem
           data-action="markRead"
-          isDisabled={!hasUnread}
-          onSelect={() => void command.run(() => actions.markRead(id))}
+          isDisabled={!(conversation.unreadCount > 0 || conversation.mentions.length > 0)}
+          onSelect={run(() => actions.markRead(id))}
         >
           {t('actions.markRead')}
-        </ControlsMenuItem>
+        </MenuItem>
         <div role="separator" className="ik-Menu-separator" />
-        {groupItems}
+        {capabilities.groups === 'none' || !groups.length ? (
+          <MenuItem isDisabled>
+            {t(capabilities.groups === 'none' ? 'actions.groupsUnsupported' : 'actions.noGroups')}
+          </MenuItem>
+        ) : (
+          <div role="group" aria-label={t('actions.moveToGroup')} className="ik-Menu-group">
+            <div role="none" aria-hidden="true" className="ik-Menu-groupLabel">
+              {t('actions.moveToGroup')}
+            </div>
+            {groups.map(({ name }) => {
+              const isMember = groupNames.includes(name);
+              return (
+                <MenuItem key={name} isChecked={isMember} onSelect={run(() => (isMember ? removeFromGroup : addToGroup)(name, [id]))}>
+                  <span className="ik-Menu-check" aria-hidden="true">
+                    {isMember ? '✓' : ''}
+                  </span>
+                  <span className="ik-Menu-itemLabel">{name}</span>
+                </MenuItem>
+              );
+            })}
+          </div>
+        )}
         <div role="separator" className="ik-Menu-separator" />
-        <ControlsMenuItem
-          className="ik-Menu-item"
+        <MenuItem
           data-action="delete"
           data-danger=""
           onSelect={() => {
             command.dismiss();
-            setDeleting({ title: conversation.title });
+            setDeleting(conversation.title);
           }}
         >
           {t('actions.delete')}
-        </ControlsMenuItem>
-      </ControlsMenu>
+        </MenuItem>
+      </Menu>
     );
   }
 
@@ -251,24 +206,27 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     <div
       {...rest}
       ref={ref}
-      className={resolved.className}
-      style={resolved.style}
+      {...resolveStyleProps('ik-ConversationActions', className, style, { isOpen, isPending, hasError })}
       data-open={dataFlag(isOpen)}
       data-pending={dataFlag(isPending)}
-      data-error={dataFlag(command.error !== null)}
+      data-error={dataFlag(hasError)}
     >
       {conversation && !hideTrigger && (
         <button
           ref={triggerRef}
           type="button"
           className="ik-ConversationActions-trigger"
-          aria-label={t('actions.trigger', { title })}
+          aria-label={t('actions.trigger', { title: conversation.title })}
           aria-haspopup="menu"
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}
           style={isOpen ? { anchorName } : undefined}
           onClick={() => (isOpen ? setOpen(false) : openMenu('first'))}
-          onKeyDown={onTriggerKeyDown}
+          onKeyDown={(event) => {
+            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+            event.preventDefault();
+            openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
+          }}
         >
           {triggerContent ?? <span aria-hidden="true">⋯</span>}
         </button>
@@ -277,14 +235,15 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
       {command.error && (
         <ErrorNotice
           className="ik-ConversationActions-error"
-          message={errorText(command.error, capabilities.maxPinned)}
+          message={errorText(command.error, t, capabilities.maxPinned)}
+          dismissLabel={t('controls.dismiss')}
           onDismiss={command.dismiss}
         />
       )}
-      {deleting && (
-        <DeleteConversationDialog
-          baseId={baseId}
-          title={deleting.title}
+      {deleting !== null && (
+        <DeleteDialog
+          id={`${baseId}-delete`}
+          title={deleting}
           isServerDelete={capabilities.serverDelete}
           returnFocusRef={returnFocusRef}
           onDismiss={() => setDeleting(null)}
@@ -302,3 +261,42 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     </div>
   );
 });
+
+interface DeleteDialogProps {
+  id: string;
+  title: string;
+  /** Whether clearing the history also deletes it on the server (`capabilities.serverDelete`). */
+  isServerDelete: boolean;
+  returnFocusRef: RefObject<HTMLElement | null>;
+  onDismiss: () => void;
+  onConfirm: (clearHistory: boolean) => Promise<void>;
+}
+
+/** Asks before deleting a conversation, offering to clear its history too. Cancel has focus. */
+function DeleteDialog({ onConfirm, isServerDelete, title, ...props }: DeleteDialogProps) {
+  const t = useMessages();
+  const [clearHistory, setClearHistory] = useState(false);
+  return (
+    <ConfirmDialog
+      {...props}
+      scope="ik-ConversationActions"
+      title={t('actions.deleteTitle', { title })}
+      body={t('actions.deleteBody')}
+      cancelLabel={t('actions.cancel')}
+      confirmLabel={t('actions.deleteConfirm')}
+      busyLabel={t('actions.deleting')}
+      onConfirm={() => onConfirm(clearHistory)}
+    >
+      <div className="ik-Dialog-option">
+        <input
+          id={`${props.id}-clear`}
+          type="checkbox"
+          className="ik-Dialog-checkbox"
+          checked={clearHistory}
+          onChange={(event) => setClearHistory(event.target.checked)}
+        />{' '}
+        <label htmlFor={`${props.id}-clear`}>{t(isServerDelete ? 'actions.clearHistory' : 'actions.clearHistoryLocal')}</label>
+      </div>
+    </ConfirmDialog>
+  );
+}

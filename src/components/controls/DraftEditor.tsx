@@ -1,12 +1,12 @@
 'use client';
-import { forwardRef, useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { useConversationStatus } from '../../react/useConversation.js';
 import { useDraft, type DraftStatus } from '../../react/useDraft.js';
+import { useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { toIdent } from '../internal/controls-platform.js';
+import { forwardRef } from '../internal/react.js';
 import { composeHandlers, dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { controlsMessages } from './messages.js';
 
 /** State of a `DraftEditor`, for `className` and `style` functions. */
 export interface DraftEditorRenderProps {
@@ -42,37 +42,38 @@ export const DraftEditor = forwardRef<HTMLTextAreaElement, DraftEditorProps>(fun
   { id, label, debounceMs, className, style, onChange, onBlur, ...rest },
   ref,
 ) {
-  const t = useMessages(controlsMessages);
+  const t = useMessages();
   const draft = useDraft(id, debounceMs === undefined ? {} : { debounceMs });
   const { failure } = useConversationStatus(id);
-  const baseId = `ik-draft${toIdent(useId())}`;
-  const state: DraftEditorRenderProps = { status: draft.status, hasDraft: draft.text.length > 0 };
-  const resolved = resolveStyleProps('ik-DraftEditor', { className, style }, state);
-
-  let statusText = '';
-  if (draft.status === 'saving') statusText = t('draftEditor.saving');
-  else if (draft.status === 'saved') statusText = t('draftEditor.saved');
-  else if (draft.status === 'error') {
-    const message = failure?.operation === 'setDraft' ? failure.error.message : '';
-    statusText = message ? t('draftEditor.failed', { message }) : t('draftEditor.failedPlain');
-  }
+  const inputId = useIdent('ik-draft') + '-input';
+  const { status } = draft;
+  const state: DraftEditorRenderProps = { status, hasDraft: draft.text.length > 0 };
+  const message = failure?.operation === 'setDraft' && failure.error.message;
+  const statusText =
+    status === 'error'
+      ? message
+        ? t('draftEditor.failed', { message })
+        : t('draftEditor.failedPlain')
+      : status === 'saving' || status === 'saved'
+        ? t(`draftEditor.${status}`)
+        : '';
 
   return (
-    <div className={resolved.className} style={resolved.style} data-status={draft.status} data-has-draft={dataFlag(state.hasDraft)}>
-      <label htmlFor={`${baseId}-input`} className="ik-DraftEditor-label">
+    <div {...resolveStyleProps('ik-DraftEditor', className, style, state)} data-status={status} data-has-draft={dataFlag(state.hasDraft)}>
+      <label htmlFor={inputId} className="ik-DraftEditor-label">
         {label ?? t('draftEditor.label')}
       </label>
       <textarea
         {...rest}
         ref={ref}
-        id={`${baseId}-input`}
+        id={inputId}
         className="ik-DraftEditor-input"
         value={draft.text}
         onChange={composeHandlers(onChange, (event) => draft.setText(event.target.value))}
         onBlur={composeHandlers(onBlur, () => void draft.flush())}
       />
       {/* Always rendered, so that screen readers pick up its changes. */}
-      <span className="ik-DraftEditor-status" role="status" aria-live="polite" data-status={draft.status}>
+      <span className="ik-DraftEditor-status" role="status" aria-live="polite" data-status={status}>
         {statusText}
       </span>
     </div>

@@ -1,6 +1,3 @@
-/** Number of avatar background colours; the stylesheet maps `data-color="0".."7"` to `--ik-avatar-color-0..7`. */
-export const AVATAR_COLOR_COUNT = 8;
-
 const MEANINGFUL = /[\p{L}\p{N}\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 const LETTER = /[\p{L}\p{N}]/u;
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Bopomofo}]/u;
@@ -9,17 +6,12 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 type GraphemeSegmenter = { segment(input: string): Iterable<{ segment: string }> };
 let segmenter: GraphemeSegmenter | null | undefined;
 
-function graphemes(text: string): string[] {
-  if (segmenter === undefined) {
-    segmenter = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
-  }
-  if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
+/** The first grapheme of `word` that is a letter, digit or emoji (`Intl.Segmenter`, else code points). */
+function firstMeaningful(word: string): string {
+  segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   // Without Intl.Segmenter, code points are the closest approximation (keeps surrogate pairs whole).
-  return Array.from(text);
-}
-
-function firstMeaningful(word: string): string | undefined {
-  return graphemes(word).find((g) => MEANINGFUL.test(g));
+  const graphemes = segmenter ? Array.from(segmenter.segment(word), (s) => s.segment) : Array.from(word);
+  return graphemes.find((g) => MEANINGFUL.test(g))!;
 }
 
 /**
@@ -28,15 +20,15 @@ function firstMeaningful(word: string): string | undefined {
  * (`Intl.Segmenter`), so combining marks and emoji sequences are never split. `"?"` when nothing is usable.
  */
 export function getInitials(title: string, locale?: string): string {
-  const words = title.trim().split(/\s+/u).filter((word) => MEANINGFUL.test(word));
-  const firstWord = words[0];
-  if (!firstWord) return '?';
-  const first = firstMeaningful(firstWord)!;
+  const words = title
+    .trim()
+    .split(/\s+/u)
+    .filter((word) => MEANINGFUL.test(word));
+  if (!words.length) return '?';
+  const first = firstMeaningful(words[0]!);
   if (CJK.test(first) || EMOJI.test(first)) return first;
-  let initials = first;
-  const lastWord = words.length > 1 ? words[words.length - 1]! : undefined;
-  const last = lastWord ? firstMeaningful(lastWord) : undefined;
-  if (last && LETTER.test(last) && !CJK.test(last)) initials += last;
+  const last = words.length > 1 ? firstMeaningful(words.at(-1)!) : '';
+  const initials = LETTER.test(last) && !CJK.test(last) ? first + last : first;
   try {
     return initials.toLocaleUpperCase(locale);
   } catch {
@@ -44,12 +36,9 @@ export function getInitials(title: string, locale?: string): string {
   }
 }
 
-/** A colour slot in `[0, AVATAR_COLOR_COUNT)` derived from the id (FNV-1a), the same on every render and device. */
-export function avatarColorIndex(id: string, count = AVATAR_COLOR_COUNT): number {
+/** A colour slot in `[0, count)` derived from the id (FNV-1a), the same on every render and device. */
+export function avatarColorIndex(id: string, count = 8): number {
   let hash = 0x811c9dc5;
-  for (let i = 0; i < id.length; i++) {
-    hash ^= id.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
   return (hash >>> 0) % count;
 }

@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import type { CSSProperties, HTMLAttributes, ReactNode } from 'react';
 
 /** A value, or a function of the component's render state (react-aria style). */
 export type ValueOrFn<T, S> = T | ((state: S) => T);
@@ -10,15 +10,33 @@ export interface StyleRenderProps<S> {
   style?: ValueOrFn<CSSProperties | undefined, S>;
 }
 
+/** Children as nodes, or as a function of the part's render state. */
+export type ChildrenOrFn<S> = ReactNode | ((state: S) => ReactNode);
+
+/** Props shared by every compound part: DOM props, `className`/`style` as values or functions, children. */
+export type PartProps<E extends Element, S> = Omit<HTMLAttributes<E>, 'className' | 'style' | 'children'> &
+  StyleRenderProps<S> & {
+    /** Replaces the part's content; a function receives the render state. */
+    children?: ChildrenOrFn<S>;
+  };
+
+const resolve = <T, S>(value: ValueOrFn<T, S>, state: S): T =>
+  typeof value === 'function' ? (value as (state: S) => T)(state) : value;
+
 /** Resolves `className` and `style` against the render state, keeping the stable default class first. */
 export function resolveStyleProps<S>(
   defaultClassName: string,
-  props: StyleRenderProps<S>,
+  className: StyleRenderProps<S>['className'],
+  style: StyleRenderProps<S>['style'],
   state: S,
 ): { className: string; style: CSSProperties | undefined } {
-  const extra = typeof props.className === 'function' ? props.className(state) : props.className;
-  const style = typeof props.style === 'function' ? props.style(state) : props.style;
-  return { className: extra ? `${defaultClassName} ${extra}` : defaultClassName, style };
+  const extra = resolve(className, state);
+  return { className: extra ? `${defaultClassName} ${extra}` : defaultClassName, style: resolve(style, state) };
+}
+
+/** Children given as a function are called with the state; absent children are the part's own content. */
+export function renderChildren<S>(children: ChildrenOrFn<S> | undefined, state: S, fallback: ReactNode): ReactNode {
+  return children === undefined ? fallback : resolve(children, state);
 }
 
 /** `true` → `''` and `false` → `undefined`, so a state attribute is present or absent. */

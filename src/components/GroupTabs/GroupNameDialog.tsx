@@ -1,0 +1,106 @@
+'use client';
+import type { RefObject } from 'react';
+import { isInboxError } from '../../core/errors.js';
+import type { GroupSummary } from '../../core/types.js';
+import { checkGroupName, utf8ByteLength } from '../../core/validate.js';
+import { Dialog, useSubmission } from '../internal/Dialog.js';
+import { errorMessage } from '../internal/dom.js';
+import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
+import { useRef, useState } from '../internal/react.js';
+import { dataFlag } from '../internal/renderProps.js';
+
+interface GroupNameDialogProps {
+  baseId: string;
+  /** The group renamed; `null` to create one. */
+  initialName: string | null;
+  groups: readonly GroupSummary[];
+  maxBytes: number;
+  maxGroups: number;
+  canCreate: boolean;
+  returnFocusRef: RefObject<HTMLElement | null>;
+  t: Translate<GroupTabsMessageId>;
+  onDismiss: () => void;
+  /** Resolves when saved (the dialog then closes); a rejection is shown in the dialog. */
+  onSubmit: (name: string) => Promise<void>;
+}
+
+/** The create and rename form: a name field with a live UTF-8 byte counter and inline validation. */
+export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGroups, canCreate, returnFocusRef, t, onDismiss, onSubmit }: GroupNameDialogProps) {
+  const [name, setName] = useState(initialName ?? '');
+  const [hasAttempted, setHasAttempted] = useState(false);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const id = `${baseId}-name`;
+  const isCreate = initialName === null;
+
+  // What would be saved: surrounding spaces are invisible in a tab, so they are dropped.
+  const value = name.trim();
+  const bytes = utf8ByteLength(value);
+  const problem = checkGroupName(value, maxBytes);
+  const isDuplicate = value !== initialName && groups.some((group) => group.name === value);
+  const isLimitHit = isCreate && !canCreate;
+  const duplicate = () => t('groupTabs.errorDuplicate', { name: value });
+  const limit = () => t('groupTabs.errorLimit', { max: maxGroups });
+  const { busy, failure, setFailure, submit } = useSubmission(onDismiss, (error) =>
+    isInboxError(error) && error.code === 'GROUP_EXISTS' ? duplicate() : isInboxError(error) && error.code === 'GROUP_LIMIT_EXCEEDED' ? limit() : errorMessage(error),
+  );
+  const message =
+    problem === 'tooLong'
+      ? t('groupTabs.errorTooLong', { max: maxBytes })
+      : isDuplicate
+        ? duplicate()
+        : hasAttempted && problem === 'empty'
+          ? t('groupTabs.errorEmpty')
+          : hasAttempted && isLimitHit
+            ? limit()
+            : failure;
+  const focusInput = () => inputRef.current?.focus();
+
+  return (
+    <Dialog
+      scope="ik-GroupTabs"
+      id={id}
+      title={isCreate ? t('groupTabs.createTitle') : t('groupTabs.renameTitle', { name: initialName })}
+      error={message}
+      busy={busy}
+      cancelLabel={t('groupTabs.cancel')}
+      confirmLabel={t(busy ? 'groupTabs.working' : isCreate ? 'groupTabs.createSubmit' : 'groupTabs.renameSubmit')}
+      onDismiss={onDismiss}
+      onConfirm={() => {
+        if (busy) return;
+        setHasAttempted(true);
+        if (problem || isDuplicate || isLimitHit) focusInput();
+        else if (value === initialName) onDismiss();
+        else submit(() => onSubmit(value), focusInput);
+      }}
+      returnFocusRef={returnFocusRef}
+    >
+      <div className="ik-GroupTabs-field">
+        <label htmlFor={`${id}-input`} className="ik-GroupTabs-fieldLabel">
+          {t('groupTabs.nameLabel')}
+        </label>
+        <input
+          ref={inputRef}
+          id={`${id}-input`}
+          type="text"
+          className="ik-GroupTabs-input"
+          autoComplete="off"
+          data-autofocus=""
+          value={name}
+          aria-invalid={message ? true : undefined}
+          aria-describedby={`${id}-hint ${id}-counter${message ? ` ${id}-error` : ''}`}
+          onChange={(event) => {
+            setName(event.target.value);
+            setFailure(null);
+          }}
+        />
+        <span id={`${id}-counter`} className="ik-GroupTabs-counter" data-invalid={dataFlag(bytes > maxBytes)}>
+          {t('groupTabs.counter', { count: bytes, max: maxBytes })}
+        </span>
+      </div>
+      <p id={`${id}-hint`} className="ik-GroupTabs-hint">
+        {t('groupTabs.nameHint', { max: maxBytes })}
+      </p>
+      {isCreate && <p className="ik-GroupTabs-count">{t('groupTabs.count', { count: groups.length, max: maxGroups })}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,105 @@
+'use client';
+import type { ButtonHTMLAttributes, ForwardedRef, ReactNode } from 'react';
+import { toInboxError, type InboxError } from '../../core/errors.js';
+import type { OperationResult } from '../../core/types.js';
+import type { ControlsMessageId, Translate } from '../internal/i18n.js';
+import { useState } from '../internal/react.js';
+import { composeHandlers, dataFlag, renderChildren, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
+
+export interface Command {
+  isPending: boolean;
+  error: InboxError | null;
+  /** Runs a store command: pending while in flight; a rejection (or a per-id failure) becomes `error`. */
+  run: (command: () => Promise<unknown>) => Promise<void>;
+  dismiss: () => void;
+}
+
+/**
+ * Pending and failure state of the commands one control starts. The store has already rolled the optimistic change
+ * back when a command rejects; this keeps the reason on screen until the next command or a dismissal.
+ */
+export function useCommand(onError?: (error: InboxError) => void): Command {
+  const [pending, setPending] = useState(0);
+  const [error, setError] = useState<InboxError | null>(null);
+  const run = async (command: () => Promise<unknown>) => {
+    setPending((n) => n + 1);
+    setError(null);
+    try {
+      const failed = ((await command()) as Partial<OperationResult> | undefined)?.failed?.[0];
+      if (failed) throw toInboxError({ message: failed.message, code: Number(failed.code) || undefined });
+    } catch (cause) {
+      const inboxError = toInboxError(cause);
+      setError(inboxError);
+      onError?.(inboxError);
+    } finally {
+      setPending((n) => n - 1);
+    }
+  };
+  return { isPending: pending > 0, error, run, dismiss: () => setError(null) };
+}
+
+/** Localized text for the errors a user can act on (the pin limit); the error's own message otherwise. */
+export function errorText(error: InboxError, t: Translate<ControlsMessageId>, maxPinned?: number): string {
+  return error.code === 'PIN_LIMIT_EXCEEDED' && Number.isFinite(maxPinned) ? t('controls.pinLimitError', { max: maxPinned! }) : error.message;
+}
+
+/** An inline failure (`role="alert"`, announced as it appears) with a dismiss button. */
+export function ErrorNotice({ className, message, dismissLabel, onDismiss }: { className: string; message: string; dismissLabel: string; onDismiss: () => void }) {
+  return (
+    <p role="alert" className={`${className} ik-Error`}>
+      <span className="ik-Error-message">{message}</span>{' '}
+      <button type="button" className="ik-Error-dismiss" aria-label={dismissLabel} onClick={onDismiss}>
+        <span aria-hidden="true">×</span>
+      </button>
+    </p>
+  );
+}
+
+/** Props of `PinButton` and `MuteToggle` besides the conversation, the error callback and their own options. */
+export type ToggleProps<S> = StyleRenderProps<S> &
+  Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'style' | 'children' | 'id' | 'onError'> & {
+    /** Content of the button, or a function of its state. */
+    children?: ReactNode | ((state: S) => ReactNode);
+  };
+
+/**
+ * A toggle button (`aria-pressed`) bound to a command: `aria-disabled` while it is in flight (presses are ignored),
+ * and the failure shown next to it until dismissed.
+ */
+export function renderToggle<S extends { isPending: boolean; hasError: boolean }>(
+  defaultClassName: string,
+  { className, style, children, onClick, ...rest }: ToggleProps<S>,
+  ref: ForwardedRef<HTMLButtonElement>,
+  state: S,
+  isPressed: boolean,
+  attributes: Record<string, string | undefined>,
+  command: Command,
+  toggle: () => Promise<unknown>,
+  t: Translate<ControlsMessageId>,
+  label: ControlsMessageId,
+  error: string | undefined,
+) {
+  return (
+    <>
+      <button
+        type="button"
+        {...rest}
+        ref={ref}
+        {...resolveStyleProps(defaultClassName, className, style, state)}
+        aria-pressed={isPressed}
+        aria-disabled={command.isPending ? 'true' : rest['aria-disabled']}
+        {...attributes}
+        data-pending={dataFlag(command.isPending)}
+        data-error={dataFlag(!!command.error)}
+        onClick={composeHandlers(onClick, () => {
+          if (!command.isPending) void command.run(toggle);
+        })}
+      >
+        {renderChildren(children ?? undefined, state, t(label))}
+      </button>
+      {error !== undefined && (
+        <ErrorNotice className={`${defaultClassName}-error`} message={error} dismissLabel={t('controls.dismiss')} onDismiss={command.dismiss} />
+      )}
+    </>
+  );
+}

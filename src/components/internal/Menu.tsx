@@ -1,0 +1,160 @@
+'use client';
+import type { ButtonHTMLAttributes, KeyboardEvent, ReactNode, RefObject } from 'react';
+import { focusIfConnected } from './dom.js';
+import { useEffect, useLayoutEffect, useRef, useState } from './react.js';
+import { dataFlag } from './renderProps.js';
+
+export interface MenuProps {
+  id: string;
+  /** The menu's own class; `ik-Menu` is added. */
+  className: string;
+  'aria-label': string;
+  /** Which item takes focus on open (ArrowUp on the trigger opens at the last). */
+  initialFocus: 'first' | 'last';
+  /** Escape, Tab, a chosen item (not a checkbox item) or a press outside: the owner unmounts the menu. */
+  onClose: () => void;
+  /** The trigger: a press on it is not an outside press (the trigger toggles the menu itself). */
+  anchorRef: RefObject<HTMLElement | null>;
+  /** Focused when the menu closes while focus is inside it; else the element that had focus when it opened. */
+  returnFocusRef: RefObject<HTMLElement | null>;
+  /** Called on open, before focus moves into the menu, with the element that had focus. */
+  onOpen?: (previouslyFocused: Element | null) => void;
+  /** A CSS anchor name set on the trigger, so the stylesheet can place the popover next to it. */
+  anchorName?: string;
+  dir?: 'ltr' | 'rtl';
+  children: ReactNode;
+}
+
+const ITEM = '[role^="menuitem"]';
+const enabled = (item: Element) => item.getAttribute('aria-disabled') !== 'true';
+
+/** The text an item is found by when typing: its text without the decorations it hides from assistive technology. */
+const labelOf = (item: Element) =>
+  Array.from(item.childNodes, (node) => ((node as Element).getAttribute?.('aria-hidden') === 'true' ? '' : node.textContent))
+    .join('')
+    .trim()
+    .toLocaleLowerCase();
+
+/**
+ * A menu (`role="menu"`), mounted while open. In the top layer through `popover="manual"` where supported (it is
+ * then not clipped by scrolling ancestors), inline otherwise. Arrow keys, Home/End and type-ahead move focus; Escape
+ * and Tab close it; a press outside closes it; focus returns to `returnFocusRef` when it closes with focus inside.
+ */
+export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFocusRef, anchorName, dir, onOpen, children, 'aria-label': label }: MenuProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [isPopover] = useState(() => typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function');
+  const items = () => Array.from(ref.current!.querySelectorAll<HTMLElement>(ITEM));
+
+  useLayoutEffect(() => {
+    const menu = ref.current!;
+    const previouslyFocused = document.activeElement;
+    onOpen?.(previouslyFocused);
+    if (isPopover && !menu.matches(':popover-open')) menu.showPopover();
+    const pool = items().filter(enabled);
+    focusIfConnected(pool[initialFocus === 'last' ? pool.length - 1 : 0]);
+    // Read when it closes, not now: the owner may point it elsewhere meanwhile.
+    const returnTarget = returnFocusRef;
+    return () => {
+      const active = document.activeElement;
+      if (active && active !== document.body && !menu.contains(active)) return;
+      if (!focusIfConnected(returnTarget.current)) focusIfConnected(previouslyFocused);
+    };
+    // Mount-only: the focus target is chosen when the menu opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    const onPointerDown = (event: PointerEvent) => {
+      const target = event.target as Node | null;
+      if (target && !ref.current?.contains(target) && !anchorRef.current?.contains(target)) onClose();
+    };
+    document.addEventListener('pointerdown', onPointerDown, true);
+    return () => document.removeEventListener('pointerdown', onPointerDown, true);
+  }, [anchorRef, onClose]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (event.nativeEvent.isComposing) return;
+    const all = items();
+    const index = all.indexOf(document.activeElement as HTMLElement);
+    const focusAt = (i: number) => focusIfConnected(all[(i + all.length) % all.length]);
+    const { key } = event;
+    if (key === 'ArrowDown') focusAt(index + 1);
+    else if (key === 'ArrowUp') focusAt(index < 0 ? -1 : index - 1);
+    else if (key === 'Home' || key === 'PageUp') focusAt(0);
+    else if (key === 'End' || key === 'PageDown') focusAt(-1);
+    else if (key === 'Escape') {
+      event.stopPropagation();
+      onClose();
+    }
+    // Tab: focus goes back to the trigger rather than to whatever follows the (top-layer) menu in the DOM.
+    else if (key === 'Tab') onClose();
+    else {
+      if (key.length === 1 && key !== ' ' && !event.ctrlKey && !event.metaKey && !event.altKey) typeAhead(all, index, key.toLocaleLowerCase());
+      return;
+    }
+    event.preventDefault();
+  };
+
+  /** Type-ahead: focus moves to the next item whose label starts with the typed character (so repeating it cycles). */
+  const typeAhead = (all: HTMLElement[], index: number, key: string) => {
+    for (let step = 1; step <= all.length; step++) {
+      const item = all[(index + step) % all.length]!;
+      if (labelOf(item).startsWith(key)) return focusIfConnected(item);
+    }
+  };
+
+  const isAnchored = !!anchorName && isPopover;
+  return (
+    <div
+      ref={ref}
+      id={id}
+      role="menu"
+      aria-label={label}
+      aria-orientation="vertical"
+      className={`${className} ik-Menu`}
+      style={isAnchored ? { positionAnchor: anchorName } : undefined}
+      dir={dir}
+      popover={isPopover ? 'manual' : undefined}
+      data-popover={dataFlag(isPopover)}
+      data-anchored={dataFlag(isAnchored)}
+      onKeyDown={onKeyDown}
+      onContextMenu={(event) => event.preventDefault()}
+      // Before the item's own handler: an enabled plain item closes the menu, then runs (checkbox items stay open).
+      onClickCapture={(event) => {
+        const item = (event.target as Element).closest('[role="menuitem"]');
+        if (item && enabled(item)) onClose();
+      }}
+    >
+      {children}
+    </div>
+  );
+}
+
+export interface MenuItemProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onSelect' | 'disabled'> {
+  /** Runs on activation (click, Enter, Space) unless disabled. */
+  onSelect?: () => void;
+  /** Focusable but not activatable (`aria-disabled`), so it can still be read. */
+  isDisabled?: boolean;
+  /** Makes a `menuitemcheckbox`, which keeps the menu open. */
+  isChecked?: boolean;
+}
+
+/** A `menuitem` (class `ik-Menu-item`), or a `menuitemcheckbox` when `isChecked` is given. */
+export function MenuItem({ onSelect, isDisabled, isChecked, children, ...rest }: MenuItemProps) {
+  return (
+    <button
+      type="button"
+      role={isChecked === undefined ? 'menuitem' : 'menuitemcheckbox'}
+      tabIndex={-1}
+      className="ik-Menu-item"
+      aria-checked={isChecked}
+      aria-disabled={isDisabled ? 'true' : undefined}
+      data-disabled={dataFlag(isDisabled)}
+      data-checked={dataFlag(isChecked)}
+      onClick={() => isDisabled || onSelect?.()}
+      {...rest}
+    >
+      {children}
+    </button>
+  );
+}
