@@ -1,4 +1,5 @@
 // Render benchmark: a production build of bench/render in headless Chromium (Debian's, or $CHROMIUM_PATH).
+/* global window */
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
 import { findChromium, HOW_TO_INSTALL } from './chromium.mjs';

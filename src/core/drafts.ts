@@ -52,7 +52,7 @@ export function createLocalDraftStorage(options: LocalDraftStorageOptions = {}):
     try {
       const parsed: unknown = JSON.parse(storage?.getItem(key) ?? 'null');
       if (!parsed || typeof parsed !== 'object') return { ...memory };
-      return Object.fromEntries(Object.entries(parsed).filter(([, draft]) => isDraft(draft))) as Record<ConversationId, Draft>;
+      return Object.fromEntries(Object.entries(parsed).filter(([, draft]) => isDraft(draft)));
     } catch {
       return { ...memory };
     }

@@ -57,7 +57,7 @@ export function isInboxError(value: unknown): value is InboxError {
 export function toInboxError(value: unknown, fallbackMessage = 'The backend call failed.'): InboxError {
   if (value instanceof InboxError) return value;
   const { message, errMsg, code, errCode } = (typeof value === 'object' && value ? value : {}) as Record<string, unknown>;
-  const text = [message, errMsg, value].find((candidate) => typeof candidate === 'string' && candidate) as string | undefined;
-  const sdkCode = [code, errCode].find((candidate) => typeof candidate === 'number') as number | undefined;
+  const text = [message, errMsg, value].find((candidate): candidate is string => typeof candidate === 'string' && candidate !== '');
+  const sdkCode = [code, errCode].find((candidate): candidate is number => typeof candidate === 'number');
   return new InboxError('ADAPTER_FAILED', text ?? fallbackMessage, { sdkCode, cause: value });
 }
