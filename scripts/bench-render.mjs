@@ -14,7 +14,7 @@ export const RENDER_BUDGETS = {
 export async function runRenderBench({ quick = false, log = console.log } = {}) {
   const executablePath = findChromium();
   if (!executablePath) throw new Error(HOW_TO_INSTALL);
-  await build({ configFile: 'bench/render/vite.config.ts', logLevel: 'error' });
+  await build({ configFile: 'bench/render/vite.config.ts', mode: 'production', logLevel: 'error' });
   const server = await preview({ configFile: 'bench/render/vite.config.ts', preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
   const url = server.resolvedUrls.local[0];
   const browser = await chromium.launch({
@@ -49,7 +49,7 @@ export async function runRenderBench({ quick = false, log = console.log } = {}) 
       log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows/event`);
     }
     const seconds = quick ? 1 : 5;
-    for (const rate of [100, 500]) {
+    for (const rate of [0, 100, 500]) {
       const result = await page.evaluate(([s, r]) => window.__bench.scroll(s, r), [seconds, rate]);
       scrolls.push({ size: sizes[sizes.length - 1], seconds, ...result });
       log(`  scroll ${rate}/s: p95 frame ${result.p95FrameMs.toFixed(1)} ms, ${result.longTasks} long tasks`);
