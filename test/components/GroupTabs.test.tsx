@@ -660,3 +660,36 @@ describe('GroupTabs: localization and accessibility', () => {
     expect(await axeViolations(container)).toEqual([]);
   });
 });
+
+describe('a group that vanishes on another device', () => {
+  it('reports All through onValueChange when the active group is deleted remotely', async () => {
+    const onValueChange = vi.fn();
+    const { adapter, store } = await setup({ defaultValue: 'Work', onValueChange });
+    expect(tab(/^Work/)).toHaveAttribute('aria-selected', 'true');
+    act(() => {
+      adapter.simulate.groupDeleted('Work');
+      store.flush();
+    });
+    expect(onValueChange).toHaveBeenCalledWith(null);
+    expect(tab(/^All/)).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('keeps a default value for a group that has not loaded yet', async () => {
+    const onValueChange = vi.fn();
+    await setup({ defaultValue: 'Work', onValueChange });
+    expect(onValueChange).not.toHaveBeenCalled();
+  });
+});
+
+describe('a group renamed on another device', () => {
+  it('keeps the renamed group active and reports its new name', async () => {
+    const onValueChange = vi.fn();
+    const { adapter, store } = await setup({ defaultValue: 'Work', onValueChange });
+    act(() => {
+      adapter.simulate.groupRenamed('Work', 'Office');
+      store.flush();
+    });
+    expect(onValueChange).toHaveBeenCalledWith('Office');
+    expect(tab(/^Office/)).toHaveAttribute('aria-selected', 'true');
+  });
+});

@@ -139,6 +139,17 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   );
   // A group that no longer exists (deleted elsewhere, or not loaded yet) shows as All.
   const active = rawValue !== null && groups.some((group) => group.name === rawValue) ? rawValue : null;
+  // When the active group vanishes (renamed or deleted elsewhere, or a rename rolled back), follow it: to the one
+  // name that appeared in its place (a rename), else to All, and say so through onValueChange.
+  const previousGroupsRef = useRef(groups);
+  useEffect(() => {
+    const before = previousGroupsRef.current;
+    previousGroupsRef.current = groups;
+    const has = (list: typeof groups, name: string | null) => list.some((group) => group.name === name);
+    if (rawValue === null || !has(before, rawValue) || has(groups, rawValue)) return;
+    const appeared = groups.filter((group) => !has(before, group.name));
+    setValue(appeared.length === 1 && groups.length === before.length ? appeared[0]!.name : null);
+  }, [groups, rawValue, setValue]);
 
   const generatedId = useIdent('ik-gt');
   const baseId = id ?? generatedId;

@@ -54,3 +54,10 @@ export function composeHandlers<E extends { defaultPrevented: boolean }>(
     if (!event.defaultPrevented) own(event);
   };
 }
+
+declare module 'react' {
+  /** The kit's theme variables are valid in `style`: `style={{ '--ik-color-accent': '#4f46e5' }}`. */
+  interface CSSProperties {
+    [variable: `--ik-${string}`]: string | number | undefined;
+  }
+}
