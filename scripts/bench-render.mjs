@@ -2,7 +2,7 @@
 /* global window */
 import { build, preview } from 'vite';
 import { chromium } from 'playwright-core';
-import { findChromium, HOW_TO_INSTALL } from './chromium.mjs';
+import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from './chromium.mjs';
 
 /** Budgets that do not depend on machine speed; CI fails when one regresses. */
 export const RENDER_BUDGETS = {
@@ -21,13 +21,7 @@ export async function runRenderBench({ quick = false, log = console.log } = {}) 
     executablePath,
     headless: true,
     args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--enable-precise-memory-info',
       '--js-flags=--expose-gc',
     ],

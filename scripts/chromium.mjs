@@ -16,6 +16,17 @@ function playwrightChromium() {
   return undefined;
 }
 
+/** Flags for headless Chromium on a closed network (no background connections, no GPU, no sandbox as root). */
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
 /** The path of a Chromium executable, or undefined. */
 export function findChromium() {
   const fromEnv = process.env.CHROMIUM_PATH;
