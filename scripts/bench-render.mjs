@@ -43,6 +43,9 @@ export async function runRenderBench({ quick = false, log = console.log } = {}) 
       log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows/event`);
     }
     const seconds = quick ? 1 : 5;
+    const plain = await page.evaluate((s) => window.__bench.scrollPlain(s), seconds);
+    scrolls.push({ size: 0, seconds, ...plain });
+    log(`  scroll plain div: p95 frame ${plain.p95FrameMs.toFixed(1)} ms`);
     for (const rate of [0, 100, 500]) {
       const result = await page.evaluate(([s, r]) => window.__bench.scroll(s, r), [seconds, rate]);
       scrolls.push({ size: sizes[sizes.length - 1], seconds, ...result });

@@ -11,7 +11,7 @@ import '../../src/styles/list.css';
 
 declare global {
   interface Window {
-    __bench: typeof bench;
+    __bench: typeof bench & { scrollPlain: (seconds: number) => Promise<Record<string, number>> };
     gc?: () => void;
   }
   interface Performance {
@@ -164,4 +164,25 @@ const bench = {
   },
 };
 
-window.__bench = bench;
+/** The platform's own frame times: a plain scrolling div of the same size, no React, no kit. */
+async function scrollPlain(seconds: number) {
+  const outer = document.createElement('div');
+  outer.style.cssText = 'position:fixed;inset-block-start:0;inset-inline-start:440px;width:420px;height:720px;overflow:auto';
+  const inner = document.createElement('div');
+  inner.style.cssText = 'height:6400000px;background:repeating-linear-gradient(#fff 0 63px,#ddd 63px 64px)';
+  outer.append(inner);
+  document.body.append(outer);
+  const frames: number[] = [];
+  let last = await nextFrame();
+  const start = performance.now();
+  while (performance.now() - start < seconds * 1000) {
+    outer.scrollTop += 48;
+    const now = await nextFrame();
+    frames.push(now - last);
+    last = now;
+  }
+  outer.remove();
+  return { rate: -1, messagesSent: 0, frames: frames.length, p95FrameMs: percentile(frames, 0.95), maxFrameMs: Math.max(...frames), longTasks: 0, longestTaskMs: 0 };
+}
+
+window.__bench = { ...bench, scrollPlain };
