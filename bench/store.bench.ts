@@ -68,6 +68,24 @@ async function connectedStore(conversations: Conversation[]): Promise<{ store: I
   return { store, emit: (e) => listener!(e) };
 }
 
+/**
+ * Heap the store adds per conversation beyond the raw data (the adapter hands the store the same objects).
+ * `gc` is the V8 collector, exposed by the runner.
+ */
+export async function measureStoreHeap(size: number, gc: () => void): Promise<number> {
+  const conversations = makeConversations(size);
+  gc();
+  gc();
+  const before = process.memoryUsage().heapUsed;
+  const { store } = await connectedStore(conversations);
+  store.getState().lists.ids();
+  gc();
+  gc();
+  const after = process.memoryUsage().heapUsed;
+  store.disconnect();
+  return (after - before) / size;
+}
+
 export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line: string) => void = () => {}): Promise<StoreBenchRow[]> {
   const rows: StoreBenchRow[] = [];
   const compare = createComparator('lastActivity');

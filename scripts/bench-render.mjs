@@ -22,8 +22,6 @@ export async function runRenderBench({ quick = false, log = console.log } = {}) 
     headless: true,
     args: [
       ...CHROMIUM_ARGS,
-      '--enable-precise-memory-info',
-      '--js-flags=--expose-gc',
     ],
   });
   const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
@@ -37,9 +35,8 @@ export async function runRenderBench({ quick = false, log = console.log } = {}) 
     for (const size of sizes) {
       const setup = await page.evaluate((n) => window.__bench.setup(n), size);
       const mount = await page.evaluate(() => window.__bench.mount());
-      const heapPerConversation = await page.evaluate(([base, n]) => window.__bench.heapPerConversation(base, n), [setup.baselineData, size]);
       const events = await page.evaluate((rounds) => window.__bench.events(rounds), quick ? 10 : 30);
-      rows.push({ size, loadMs: setup.loadMs, ...mount, heapPerConversation, ...events });
+      rows.push({ size, loadMs: setup.loadMs, ...mount, ...events });
       log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows/event`);
     }
     const seconds = quick ? 1 : 5;

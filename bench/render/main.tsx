@@ -12,10 +12,6 @@ import '../../src/styles/list.css';
 declare global {
   interface Window {
     __bench: typeof bench & { scrollPlain: (seconds: number) => Promise<Record<string, number>> };
-    gc?: () => void;
-  }
-  interface Performance {
-    memory?: { usedJSHeapSize: number };
   }
 }
 
@@ -34,17 +30,11 @@ const painted = async () => {
   await nextFrame();
   return nextFrame();
 };
-const heap = () => {
-  window.gc?.();
-  window.gc?.();
-  return performance.memory?.usedJSHeapSize ?? 0;
-};
 const median = (values: number[]) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 const percentile = (values: number[], p: number) => values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 
 let root: Root | undefined;
 let warmedUp = false;
-let _rawData: unknown;
 let store: InboxStore | undefined;
 let adapter: MemoryAdapter | undefined;
 
@@ -55,19 +45,15 @@ const bench = {
     root = undefined;
     store = undefined;
     adapter = undefined;
-    _rawData = undefined;
-    const baselineEmpty = heap();
     // Unpinned, so a message moves its conversation to the visible top of the list; no avatar URLs, so the
     // page makes no network requests.
     const conversations = generateConversations(count, { seed: 3 }).map(({ avatarUrl: _avatar, ...c }) => ({ ...c, isPinned: false }));
-    _rawData = conversations; // kept alive in both heap readings, so the difference is what the kit adds
     adapter = createMemoryAdapter({ conversations, pageSize: count });
-    const baselineData = heap();
     const t0 = performance.now();
     store = createInboxStore({ adapter, draftStorage: null });
     await store.connect();
     const loadMs = performance.now() - t0;
-    return { count, loadMs, rawDataBytes: baselineData - baselineEmpty, baselineData };
+    return { count, loadMs };
   },
 
   async mount() {
@@ -91,16 +77,6 @@ const bench = {
     while (!container.querySelector('[role="option"], [role="row"]')) await new Promise((r) => setTimeout(r, 0));
     const t1 = await painted();
     return { mountMs: t1 - t0, domNodes: document.getElementsByTagName('*').length, rows: container.querySelectorAll('[role="option"], [role="row"]').length };
-  },
-
-  /** Heap the store and the mounted list add per conversation, beyond the raw data (null without precise memory). */
-  heapPerConversation(baselineData: number, count: number) {
-    if (!window.gc || !performance.memory) return null;
-    return (heap() - baselineData) / count;
-  },
-
-  hasPreciseMemory() {
-    return Boolean(window.gc && performance.memory);
   },
 
   /** A message for a conversation far down the list: time to the next painted frame, and rows re-rendered. */
