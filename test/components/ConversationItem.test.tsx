@@ -17,25 +17,14 @@ import { InboxProvider } from '../../src/react/InboxProvider.js';
 import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
+import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore } from '../utils/render.js';
 
 // Friday 15 March 2024, 14:30 local time: every date below is built in local time, so any time zone works.
 const NOW = new Date(2024, 2, 15, 14, 30).getTime();
 
 function conv(id: string, title: string, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    kind: 'direct',
-    title,
-    unreadCount: 0,
-    muteMode: 'none',
-    lastActivityAt: NOW - 60_000,
-    lastMessage: { preview: 'Hello there', sentAt: NOW - 60_000 },
-    mentions: [],
-    isPinned: false,
-    groupNames: [],
-    ...extra,
-  };
+  return makeConversation({ id, title, lastActivityAt: NOW - 60_000, lastMessage: { preview: 'Hello there', sentAt: NOW - 60_000 }, ...extra });
 }
 
 async function setup(conversations: Conversation[], ui: (store: InboxStore) => ReactNode, locale = 'en') {

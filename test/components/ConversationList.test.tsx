@@ -16,6 +16,7 @@ import type { Conversation } from '../../src/core/types.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useConversation } from '../../src/react/useConversation.js';
 import { axeViolations } from '../utils/axe.js';
+import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore } from '../utils/render.js';
 
 const BASE = new Date(2024, 2, 15, 14, 0).getTime();
@@ -25,19 +26,13 @@ const OVERSCAN = 8;
 
 /** `Conversation i`, ordered by index (newest first). */
 function conv(i: number, extra: Partial<Conversation> = {}): Conversation {
-  return {
+  return makeConversation({
     id: `C2Cu${i}`,
-    kind: 'direct',
     title: `Conversation ${i}`,
-    unreadCount: 0,
-    muteMode: 'none',
     lastActivityAt: BASE - i * 1000,
     lastMessage: { preview: `Message ${i}`, sentAt: BASE - i * 1000 },
-    mentions: [],
-    isPinned: false,
-    groupNames: [],
     ...extra,
-  };
+  });
 }
 const many = (n: number) => Array.from({ length: n }, (_, i) => conv(i));
 

@@ -8,25 +8,14 @@ import type { AdapterCapabilities } from '../../src/core/adapter.js';
 import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
+import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
 
 function conv(id: string, title: string, minutesAgo: number, extra: Partial<Conversation> = {}): Conversation {
   const at = NOW - minutesAgo * 60_000;
-  return {
-    id,
-    kind: 'direct',
-    title,
-    unreadCount: 0,
-    muteMode: 'none',
-    lastActivityAt: at,
-    lastMessage: { preview: `Hello from ${title}`, sentAt: at },
-    mentions: [],
-    isPinned: false,
-    groupNames: [],
-    ...extra,
-  };
+  return makeConversation({ id, title, lastActivityAt: at, lastMessage: { preview: `Hello from ${title}`, sentAt: at }, ...extra });
 }
 
 const CONVERSATIONS = [

@@ -8,23 +8,13 @@ import type { AdapterCapabilities } from '../../src/core/adapter.js';
 import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
+import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
 
 function conv(id: string, title: string, extra: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    kind: 'direct',
-    title,
-    unreadCount: 0,
-    muteMode: 'none',
-    lastActivityAt: NOW - id.length * 1000,
-    mentions: [],
-    isPinned: false,
-    groupNames: [],
-    ...extra,
-  };
+  return makeConversation({ id, title, lastActivityAt: NOW - id.length * 1000, ...extra });
 }
 
 const CONVERSATIONS = [
