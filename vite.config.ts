@@ -9,6 +9,8 @@ const entries = {
   'adapters/tencent/index': 'src/adapters/tencent/index.ts',
   'adapters/openim/index': 'src/adapters/openim/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'locales/zh-CN': 'src/locales/zh-CN.ts',
+  'locales/ja': 'src/locales/ja.ts',
 };
 
 /**

@@ -1,6 +1,8 @@
 /// <reference types="vite/client" />
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { type ConversationAdapter, InboxProvider } from '../src/index.js';
+import { jaMessages } from '../src/locales/ja.js';
+import { zhCNMessages } from '../src/locales/zh-CN.js';
 import { createStoryAdapter, type InboxLoaded, type InboxParameters } from '../stories/support/storyAdapter.js';
 
 // The kit's stylesheet: the tokens first, then every component sheet. Globs keep this working while sheets are
@@ -27,11 +29,16 @@ function keyOf(adapter: ConversationAdapter): number {
   return key;
 }
 
-/** Wraps the story in an `InboxProvider` over the loaded adapter, in the toolbar's locale. */
+/** The string table an app passes for each toolbar locale (English is built in). */
+const LOCALE_MESSAGES: Record<string, Readonly<Record<string, string>>> = { 'zh-CN': zhCNMessages, ja: jaMessages };
+
+/** Wraps the story in an `InboxProvider` over the loaded adapter, in the toolbar's locale with its string table. */
 const withInbox: Decorator = (Story, context) => {
   const parameters = context.parameters.inbox as InboxParameters | undefined;
   const adapter = (context.loaded as InboxLoaded).adapter;
   if (parameters?.disable || !adapter) return <Story />;
+  const locale = String(context.globals.locale ?? 'en');
+  const table = LOCALE_MESSAGES[locale];
   return (
     <InboxProvider
       key={keyOf(adapter)}
@@ -39,8 +46,8 @@ const withInbox: Decorator = (Story, context) => {
       storeOptions={parameters?.storeOptions}
       // Stories never restore drafts from another story's session.
       draftStorage={null}
-      locale={String(context.globals.locale ?? 'en')}
-      messages={parameters?.messages}
+      locale={locale}
+      messages={table || parameters?.messages ? { ...table, ...parameters?.messages } : undefined}
     >
       <Story />
     </InboxProvider>

@@ -1,5 +1,6 @@
 'use client';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState } from './runtime.js';
 import type { ConversationAdapter } from '../core/adapter.js';
 import type { DraftStorage } from '../core/drafts.js';
 import type { InboxError } from '../core/errors.js';
@@ -15,9 +16,16 @@ export interface InboxProviderProps {
   storeOptions?: Omit<InboxStoreOptions, 'adapter' | 'draftStorage'>;
   /** Where drafts are kept when the backend does not persist them. @default localStorage when available */
   draftStorage?: DraftStorage | null;
-  /** Locale for strings and dates: `en`, `zh-CN` or `ja` ship strings; others fall back to English. @default 'en' */
+  /**
+   * Locale for dates, times and plural rules (any BCP 47 tag, through `Intl`). Strings come from `messages`: give
+   * `zhCNMessages` (`inboxkit/locales/zh-CN`) or `jaMessages` (`inboxkit/locales/ja`) with `zh-CN` or `ja`.
+   * @default 'en'
+   */
   locale?: InboxLocale;
-  /** Overrides of built-in strings by message id. */
+  /**
+   * The kit's strings by message id, over the built-in English: a whole table (`zhCNMessages`, `jaMessages`) or
+   * single overrides (`{ 'list.empty': 'Nothing here yet' }`), or both spread together.
+   */
   messages?: Readonly<Record<string, string>>;
   /** Called for every failed command or load, after the optimistic change was rolled back. */
   onError?: (error: InboxError, context: InboxErrorContext) => void;

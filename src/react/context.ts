@@ -1,11 +1,11 @@
 'use client';
-import { createContext, useContext } from 'react';
+import { createContext, useContext } from './runtime.js';
 import type { InboxStore } from '../core/store.js';
 
 /** The store of the nearest `<InboxProvider>`. */
 export const InboxStoreContext = createContext<InboxStore | null>(null);
 
-/** Locales the kit ships strings for. Any BCP 47 tag works for dates; strings fall back to `en`. */
+/** A BCP 47 tag for dates and plural rules; the kit ships string tables for `en` (built in), `zh-CN` and `ja`. */
 export type InboxLocale = 'en' | 'zh-CN' | 'ja' | (string & {});
 
 export interface InboxLocaleValue {

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from 'react';
+import { useMemo } from './runtime.js';
 import type { InboxActions, InboxStore } from '../core/store.js';
 import { useInboxStore } from './context.js';
 

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback } from 'react';
+import { useCallback } from './runtime.js';
 import type { InboxError } from '../core/errors.js';
 import type { InboxState, InboxStatus, InboxStore } from '../core/store.js';
 import type { Conversation, ConversationId } from '../core/types.js';

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from './runtime.js';
 import type { InboxStore } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
@@ -33,51 +33,51 @@ export function useDraft(id: ConversationId, options: UseDraftOptions = {}): Dra
   const savedText = useInboxSelector(store, (s) => s.conversations.get(id)?.draft?.text ?? '');
   const [local, setLocal] = useState<{ id: ConversationId; text: string } | null>(null);
   const [status, setStatus] = useState<DraftStatus>('idle');
-  const unsaved = useRef<{ id: ConversationId; text: string } | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const mounted = useRef(true);
+  const unsavedRef = useRef<{ id: ConversationId; text: string } | null>(null);
+  const timerRef = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const mountedRef = useRef(true);
 
   const save = useCallback((): Promise<void> => {
-    clearTimeout(timer.current);
-    const draft = unsaved.current;
+    clearTimeout(timerRef.current);
+    const draft = unsavedRef.current;
     if (!draft) return Promise.resolve();
-    unsaved.current = null;
+    unsavedRef.current = null;
     const current = store.getState().conversations.get(draft.id)?.draft?.text ?? '';
     if (current === draft.text) {
-      if (mounted.current) setStatus('saved');
+      if (mountedRef.current) setStatus('saved');
       return Promise.resolve();
     }
-    if (mounted.current) setStatus('saving');
+    if (mountedRef.current) setStatus('saving');
     // setDraft writes the draft storage synchronously, before its first await.
     return store
       .getState()
       .actions.setDraft(draft.id, draft.text)
       .then(
         () => {
-          if (mounted.current && !unsaved.current) setStatus('saved');
+          if (mountedRef.current && !unsavedRef.current) setStatus('saved');
         },
         () => {
-          if (mounted.current) setStatus('error');
+          if (mountedRef.current) setStatus('error');
         },
       );
   }, [store]);
 
   const setText = useCallback(
     (text: string) => {
-      unsaved.current = { id, text };
+      unsavedRef.current = { id, text };
       setLocal({ id, text });
       setStatus('dirty');
-      clearTimeout(timer.current);
-      timer.current = setTimeout(() => void save(), debounceMs);
+      clearTimeout(timerRef.current);
+      timerRef.current = setTimeout(() => void save(), debounceMs);
     },
     [id, debounceMs, save],
   );
 
   // Flush when the conversation changes and on unmount.
   useEffect(() => {
-    mounted.current = true;
+    mountedRef.current = true;
     return () => {
-      mounted.current = false;
+      mountedRef.current = false;
       void save();
     };
   }, [id, save]);

@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useRef, useSyncExternalStore } from 'react';
+import { useCallback, useRef, useSyncExternalStore } from './runtime.js';
 import type { InboxState, InboxStore } from '../core/store.js';
 
 /**
@@ -11,14 +11,14 @@ export function useInboxSelector<T>(
   selector: (state: InboxState) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
 ): T {
-  const cache = useRef<{ state: InboxState; selector: (state: InboxState) => T; value: T } | null>(null);
+  const cacheRef = useRef<{ state: InboxState; selector: (state: InboxState) => T; value: T } | null>(null);
   const getSnapshot = (): T => {
     const state = store.getState();
-    const previous = cache.current;
+    const previous = cacheRef.current;
     if (previous && previous.state === state && previous.selector === selector) return previous.value;
     const next = selector(state);
     const value = previous && isEqual(previous.value, next) ? previous.value : next;
-    cache.current = { state, selector, value };
+    cacheRef.current = { state, selector, value };
     return value;
   };
   const subscribe = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);

@@ -18,7 +18,7 @@ import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore, renderWithStore } from '../utils/render.js';
+import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 // Friday 15 March 2024, 14:30 local time: every date below is built in local time, so any time zone works.
 const NOW = new Date(2024, 2, 15, 14, 30).getTime();
@@ -31,7 +31,7 @@ async function setup(conversations: Conversation[], ui: (store: InboxStore) => R
   const adapter = createMemoryAdapter({ conversations });
   const store = makeStore(adapter);
   await store.connect();
-  const view = renderWithStore(<>{ui(store)}</>, store, { locale });
+  const view = renderWithStore(<>{ui(store)}</>, store, withLocale(locale));
   return { adapter, store, ...view };
 }
 

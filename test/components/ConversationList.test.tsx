@@ -17,7 +17,7 @@ import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useConversation } from '../../src/react/useConversation.js';
 import { axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore, renderWithStore } from '../utils/render.js';
+import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const BASE = new Date(2024, 2, 15, 14, 0).getTime();
 const ROW = 64;
@@ -82,9 +82,7 @@ async function setup(props: Partial<ConversationListProps> = {}, options: SetupO
   const store = makeStore(adapter, { pageSize: 1000, ...options.storeOptions });
   if (options.preconnect !== false) await store.connect();
   const user = userEvent.setup();
-  const view = renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />, store, {
-    locale: options.locale ?? 'en',
-  });
+  const view = renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />, store, withLocale(options.locale ?? 'en'));
   return { adapter, store, user, ...view };
 }
 

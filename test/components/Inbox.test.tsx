@@ -9,7 +9,7 @@ import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore, renderWithStore } from '../utils/render.js';
+import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -40,9 +40,7 @@ async function setup(props: Partial<InboxProps> = {}, options: { locale?: string
   await store.connect();
   store.flush();
   const user = userEvent.setup();
-  const view = renderWithStore(<Inbox virtualizerOptions={VIRTUALIZER} listProps={{ now: NOW }} {...props} />, store, {
-    locale: options.locale ?? 'en',
-  });
+  const view = renderWithStore(<Inbox virtualizerOptions={VIRTUALIZER} listProps={{ now: NOW }} {...props} />, store, withLocale(options.locale ?? 'en'));
   return { memory, store, user, ...view };
 }
 

@@ -9,7 +9,7 @@ import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
 import { axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore, renderWithStore } from '../utils/render.js';
+import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -44,7 +44,7 @@ async function setup(ui: ReactElement, options: SetupOptions = {}) {
   await store.connect();
   store.flush();
   const user = userEvent.setup();
-  const view = renderWithStore(ui, store, { locale: options.locale ?? 'en' });
+  const view = renderWithStore(ui, store, withLocale(options.locale ?? 'en'));
   const get = (id: string) => store.getState().conversations.get(id);
   return { adapter, memory, store, user, get, ...view };
 }

@@ -4,6 +4,9 @@ import { createInboxStore, type InboxStore, type InboxStoreOptions } from '../..
 import { createMemoryDraftStorage } from '../../src/core/drafts.js';
 import { InboxProvider, type InboxProviderProps } from '../../src/react/InboxProvider.js';
 import type { ConversationAdapter } from '../../src/core/adapter.js';
+import { resolveShippedLocale } from '../../src/components/internal/i18n.js';
+import { jaMessages } from '../../src/locales/ja.js';
+import { zhCNMessages } from '../../src/locales/zh-CN.js';
 
 /** Creates a store with in-memory draft storage (tests never touch localStorage unless they mean to). */
 export function makeStore(adapter: ConversationAdapter, options: Partial<InboxStoreOptions> = {}): InboxStore {
@@ -23,4 +26,12 @@ export function renderWithStore(
     </InboxProvider>,
     options,
   );
+}
+
+const TABLES: Record<string, Readonly<Record<string, string>> | undefined> = { 'zh-CN': zhCNMessages, ja: jaMessages };
+
+/** Provider props for a locale as an app sets them: the tag, and the string table the kit ships for it. */
+export function withLocale(locale: string): Pick<InboxProviderProps, 'locale' | 'messages'> {
+  const messages = TABLES[resolveShippedLocale(locale)];
+  return messages ? { locale, messages } : { locale };
 }

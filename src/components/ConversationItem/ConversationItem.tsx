@@ -11,7 +11,7 @@ import { formatConversationTime, formatFullDateTime, type TimeRange } from '../i
 import { InGridContext, useNow } from '../internal/hooks.js';
 import { useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
-import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../internal/react.js';
+import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../../react/runtime.js';
 import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 

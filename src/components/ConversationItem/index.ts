@@ -34,7 +34,6 @@ export type {
 } from './ConversationItem.js';
 export { useConversationItemState } from './ConversationItem.js';
 export type { ConversationItemRenderProps } from './ConversationItem.js';
-export { conversationItemMessages } from '../internal/i18n.js';
 export type { ConversationItemMessageId } from '../internal/i18n.js';
 export { formatConversationTime } from '../internal/formatTime.js';
 export type { TimeRange } from '../internal/formatTime.js';

@@ -9,7 +9,7 @@ import { useConversationList, type ConversationListOptions } from '../../react/u
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState } from '../internal/react.js';
+import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';

@@ -8,6 +8,5 @@ export type {
   ConversationListVirtualizerOptions,
 } from './ConversationList.js';
 export type { ConversationListItemState } from './ConversationListRow.js';
-export { conversationListMessages } from '../internal/i18n.js';
 export { useInConversationListRow } from '../internal/hooks.js';
 export type { ConversationListMessageId } from '../internal/i18n.js';

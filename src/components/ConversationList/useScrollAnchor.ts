@@ -2,7 +2,7 @@
 import type { RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ConversationId } from '../../core/types.js';
-import { useLayoutEffect, useRef } from '../internal/react.js';
+import { useLayoutEffect, useRef } from '../../react/runtime.js';
 
 interface RenderedRow {
   key: ConversationId;

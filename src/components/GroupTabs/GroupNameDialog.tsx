@@ -6,7 +6,7 @@ import { checkGroupName, utf8ByteLength } from '../../core/validate.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { errorMessage } from '../internal/dom.js';
 import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
-import { useRef, useState } from '../internal/react.js';
+import { useRef, useState } from '../../react/runtime.js';
 import { dataFlag } from '../internal/renderProps.js';
 
 interface GroupNameDialogProps {

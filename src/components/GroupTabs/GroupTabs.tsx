@@ -9,7 +9,7 @@ import { errorMessage, focusIfConnected, isRtl, scrollByLeft, toIdent } from '..
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type GroupTabsMessageId, type Translate } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
-import { forwardRef, useCallback, useEffect, useRef, useState } from '../internal/react.js';
+import { forwardRef, useCallback, useEffect, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
 import { GroupNameDialog } from './GroupNameDialog.js';
 

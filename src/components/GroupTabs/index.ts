@@ -1,5 +1,4 @@
 'use client';
 export { CONVERSATION_DRAG_TYPE, GroupTabs, groupTabId } from './GroupTabs.js';
 export type { GroupTabsProps, GroupTabsRenderProps, GroupTabsTabRenderProps } from './GroupTabs.js';
-export { groupTabsMessages } from '../internal/i18n.js';
 export type { GroupTabsMessageId } from '../internal/i18n.js';

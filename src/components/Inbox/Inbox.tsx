@@ -7,7 +7,7 @@ import { ConversationActions, type ConversationActionsProps } from '../controls/
 import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useState } from '../internal/react.js';
+import { forwardRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 /** State of the `Inbox`, for `className` and `style` functions. */

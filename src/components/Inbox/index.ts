@@ -1,5 +1,4 @@
 'use client';
 export { Inbox } from './Inbox.js';
 export type { InboxProps, InboxRenderProps } from './Inbox.js';
-export { inboxMessages } from '../internal/i18n.js';
 export type { InboxMessageId } from '../internal/i18n.js';

@@ -12,7 +12,7 @@ import { ConfirmDialog } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
-import { forwardRef, useRef, useState } from '../internal/react.js';
+import { forwardRef, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { errorText, ErrorNotice, useCommand } from './shared.js';
 

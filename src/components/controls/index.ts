@@ -7,5 +7,4 @@ export { DraftEditor } from './DraftEditor.js';
 export type { DraftEditorProps, DraftEditorRenderProps } from './DraftEditor.js';
 export { ConversationActions } from './ConversationActions.js';
 export type { ConversationActionsProps, ConversationActionsRenderProps } from './ConversationActions.js';
-export { controlsMessages } from '../internal/i18n.js';
 export type { ControlsMessageId } from '../internal/i18n.js';

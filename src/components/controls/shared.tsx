@@ -3,7 +3,7 @@ import type { ButtonHTMLAttributes, ForwardedRef, ReactNode } from 'react';
 import { toInboxError, type InboxError } from '../../core/errors.js';
 import type { OperationResult } from '../../core/types.js';
 import type { ControlsMessageId, Translate } from '../internal/i18n.js';
-import { useState } from '../internal/react.js';
+import { useState } from '../../react/runtime.js';
 import { composeHandlers, dataFlag, renderChildren, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 export interface Command {

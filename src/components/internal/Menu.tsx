@@ -1,7 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, KeyboardEvent, ReactNode, RefObject } from 'react';
 import { focusIfConnected } from './dom.js';
-import { useEffect, useLayoutEffect, useRef, useState } from './react.js';
+import { useEffect, useLayoutEffect, useRef, useState } from '../../react/runtime.js';
 import { dataFlag } from './renderProps.js';
 
 export interface MenuProps {
