@@ -126,6 +126,30 @@ describe('ConversationList in Chromium', () => {
     expectOnlyVisibleRowsPlusOverscan(grid);
   });
 
+  it('keeps rows of another height placed right when they move: a row with a failure notice jumps to the top', async () => {
+    const { grid, store, adapter } = await setup();
+    const ids = store.getState().lists.ids();
+    const tallId = ids[4]!;
+    adapter.failNext('pin');
+    await act(() => store.getState().actions.pin(tallId, !store.getState().conversations.get(tallId)!.isPinned).catch(() => {}));
+    const rowOf = (id: string) => grid.querySelector<HTMLElement>(`[data-conversation-id="${id}"]`)!;
+    await expect.poll(() => rowOf(tallId).getBoundingClientRect().height).toBeGreaterThan(ROW);
+    const contiguous = () => {
+      const rows = renderedRows(grid).sort((a, b) => indexOf(a) - indexOf(b));
+      return rows.slice(1).every((row, i) => Math.abs(row.getBoundingClientRect().top - rows[i]!.getBoundingClientRect().bottom) < 1);
+    };
+    expect(contiguous()).toBe(true);
+
+    act(() => {
+      adapter.simulate.message(tallId, { preview: 'moves to the top' });
+      store.flush();
+    });
+    await expect.poll(() => rowOf(tallId).dataset.index).toBe('0');
+    await frames(3);
+    expect(contiguous()).toBe(true);
+    expect(rowOf(ids[0]!).getBoundingClientRect().top).toBeCloseTo(rowOf(tallId).getBoundingClientRect().bottom, 0);
+  });
+
   it('runs the keyboard through 10,000 rows: End, Home, and a long ArrowDown run', async () => {
     const { grid, store } = await setup();
     const ids = store.getState().lists.ids();

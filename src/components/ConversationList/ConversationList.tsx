@@ -9,7 +9,7 @@ import { useConversationList, type ConversationListOptions } from '../../react/u
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useCallback, useEffect, useId, useMemo, useRef, useState } from '../../react/runtime.js';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
@@ -173,31 +173,32 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
 
-  // Positions by id, built on first use for each `ids`.
-  const indexOf = useMemo(() => {
-    let map: Map<ConversationId, number> | undefined;
-    return (id: ConversationId) => (map ??= new Map(ids.map((key, i) => [key, i]))).get(id);
-  }, [ids]);
-
-  const focusedId =
-    focus && indexOf(focus.id) !== undefined
-      ? focus.id
-      : focus && count
-        ? ids[Math.min(focus.index, count - 1)]!
-        : selected && indexOf(selected) !== undefined
-          ? selected
-          : (ids[0] ?? null);
-  const focusedIndex = focusedId === null ? -1 : indexOf(focusedId)!;
-  const focusId = (id: ConversationId) => setFocus({ id, index: indexOf(id) ?? 0 });
+  // Positions by id: where it was last seen (`hint`) or one off, since a message moves one conversation and shifts the
+  // others by at most one; else a scan (a few µs at 100,000 ids). No index of the whole list is built per change.
+  const indexOf = useCallback(
+    (id: ConversationId, hint = -1): number | undefined => {
+      for (const at of [hint, hint + 1, hint - 1]) if (at >= 0 && ids[at] === id) return at;
+      const at = ids.indexOf(id);
+      return at < 0 ? undefined : at;
+    },
+    [ids],
+  );
+  const focusIndex = focus ? indexOf(focus.id, focus.index) : undefined;
+  const selectedIndex = selected === null ? undefined : indexOf(selected);
+  const focusedIndex =
+    focusIndex ?? (focus && count ? Math.min(focus.index, count - 1) : (selectedIndex ?? (count ? 0 : -1)));
+  const focusedId = focusedIndex < 0 ? null : ids[focusedIndex]!;
+  const focusId = (id: ConversationId, hint?: number) => setFocus({ id, index: indexOf(id, hint) ?? 0 });
 
   // ---- virtualizer ---------------------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The virtualizer's methods are not memoizable, so React Compiler skips this component; rows are memoized by hand.
+  // Its items are keyed by index (its default), not by id: a reorder then leaves its measurements alone instead of
+  // rebuilding them for every row of the list, and each row re-measures itself when its index changes.
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
     getScrollElement: useCallback(() => scrollRef.current, []),
     estimateSize: useCallback(() => rowHeight, [rowHeight]),
-    getItemKey: useCallback((index: number) => ids[index] ?? index, [ids]),
     overscan,
     ...virtualizerOptions,
   });

@@ -65,6 +65,15 @@ export const ListRow = memo(function ListRow({
     [measure],
   );
 
+  // The virtualizer keeps sizes by index, so a row that moved (a reorder shifts rows by one) reports its size at its
+  // new index; a row of another height there (one with a failure notice) is then placed right.
+  const measuredAt = useRef(index);
+  useLayoutEffect(() => {
+    if (measuredAt.current === index) return;
+    measuredAt.current = index;
+    if (element.current) measure(element.current);
+  }, [index, measure]);
+
   // A row scrolled out of range unmounts. If focus was inside it (on a control in the row), hand it back to the
   // grid before the node leaves the document, so the keyboard keeps working and the focused id is kept.
   useLayoutEffect(

@@ -6,6 +6,7 @@ import { useLayoutEffect, useRef } from '../../react/runtime.js';
 
 interface RenderedRow {
   key: ConversationId;
+  index: number;
   start: number;
   end: number;
 }
@@ -24,7 +25,7 @@ export function useScrollAnchor(
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>,
   scrollElement: RefObject<HTMLDivElement | null>,
   ids: readonly ConversationId[],
-  indexOf: (id: ConversationId) => number | undefined,
+  indexOf: (id: ConversationId, hint?: number) => number | undefined,
   view: string,
 ): void {
   const previousRef = useRef<{ ids: readonly ConversationId[]; rows: RenderedRow[]; view: string } | null>(null);
@@ -43,11 +44,11 @@ export function useScrollAnchor(
         let fallback: { row: RenderedRow; index: number } | undefined;
         for (let i = 0; i < visible.length; i++) {
           const row = visible[i]!;
-          const index = indexOf(row.key);
+          const index = indexOf(row.key, row.index);
           if (index === undefined) continue;
           fallback ??= { row, index };
           const next = visible[i + 1];
-          if (next && indexOf(next.key) === index + 1) {
+          if (next && indexOf(next.key, next.index) === index + 1) {
             anchor = { row, index };
             break;
           }
@@ -61,7 +62,7 @@ export function useScrollAnchor(
         }
       }
     }
-    const rows = virtualizer.getVirtualItems().map((item) => ({ key: item.key as ConversationId, start: item.start, end: item.end }));
+    const rows = virtualizer.getVirtualItems().map(({ index, start, end }) => ({ key: ids[index]!, index, start, end }));
     previousRef.current = { ids, rows: rows.sort((a, b) => a.start - b.start), view };
   });
 }
