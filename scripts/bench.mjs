@@ -71,29 +71,40 @@ if (!process.argv.includes('--store-only')) {
   );
   console.table(
     render.scrolls.map((s) => ({
-      conversations: s.rate < 0 ? 'plain div (no React)' : s.size,
+      scrolling: s.rate < 0 ? 'plain div (no React)' : `${s.size} conversations${s.selected ? ', one selected' : ''}`,
       'messages / s': Math.max(0, s.rate),
-      seconds: s.seconds,
-      frames: s.frames,
-      'p95 frame ms': s.p95FrameMs.toFixed(1),
-      'max frame ms': s.maxFrameMs.toFixed(1),
-      'long tasks': s.longTasks,
-      'longest task ms': s.longestTaskMs.toFixed(0),
+      'frame cost p50 ms': s.p50FrameCostMs.toFixed(1),
+      'frame cost p95 ms': s.p95FrameCostMs.toFixed(1),
+      'frame cost max ms': s.maxFrameCostMs.toFixed(1),
+      'vsync p95 ms': s.vsyncP95FrameMs.toFixed(1),
+      'long tasks': s.longTasks + s.vsyncLongTasks,
+      'longest task ms': Math.max(s.longestTaskMs, s.vsyncLongestTaskMs).toFixed(0),
     })),
   );
   const first = render.rows[0];
   const last = render.rows[render.rows.length - 1];
   const mountRatio = last.mountMs / first.mountMs;
   console.log(`Mount at ${last.size} vs ${first.size}: ${mountRatio.toFixed(2)}× (goal ≤ 2×)`);
-  const at0 = render.scrolls.find((s) => s.rate === 0);
   const plain = render.scrolls.find((s) => s.rate < 0);
-  console.log(`Scrolling a plain div (no React, no kit) in the same browser: p95 frame ${plain.p95FrameMs.toFixed(1)} ms; the list with no messages: ${at0.p95FrameMs.toFixed(1)} ms`);
-  const at100 = render.scrolls.find((s) => s.rate === 100);
+  const scenario = (rate, selected) => render.scrolls.find((s) => s.rate === rate && s.selected === selected);
+  const at0 = scenario(0, false);
   console.log(
-    `Scrolling at ${at100.size} with 100 msg/s: p95 frame ${at100.p95FrameMs.toFixed(1)} ms (goal ≤ 16.7), ` +
-      `${(at100.p95FrameMs / at0.p95FrameMs).toFixed(2)}× the p95 of scrolling with no messages in the same run; ` +
-      `long tasks ${at100.longTasks} (goal 0 over 50 ms)`,
+    `Frame cost = time between animation frames with Chromium's frame-rate limit off (what producing a frame takes); ` +
+      `vsync p95 = the same scroll paced at 60 Hz, which even the plain div cannot get under 16.7 ms.`,
   );
+  console.log(`Plain div: frame cost p95 ${plain.p95FrameCostMs.toFixed(1)} ms; the list with no messages: ${at0.p95FrameCostMs.toFixed(1)} ms`);
+  const scrollGoals = [];
+  for (const selected of [false, true]) {
+    const at100 = scenario(100, selected);
+    const longest = Math.max(at100.longestTaskMs, at100.vsyncLongestTaskMs);
+    const met = at100.p95FrameCostMs <= 16.7 && longest <= 50;
+    scrollGoals.push({ selected, met });
+    console.log(
+      `Scrolling at ${at100.size} with 100 msg/s${selected ? ', one selected' : ''}: frame cost p95 ${at100.p95FrameCostMs.toFixed(1)} ms ` +
+        `(goal ≤ 16.7; ${(at100.p95FrameCostMs / plain.p95FrameCostMs).toFixed(1)}× the plain div's), longest task ${longest.toFixed(0)} ms ` +
+        `(goal none over 50) — ${met ? 'met' : 'MISSED'}`,
+    );
+  }
   // Heap per conversation is measured on the store in Node (above): Chromium's heap readings between two GCs
   // were not stable enough here, and the mounted list itself is constant in size (virtualized, ~300 DOM nodes).
   const budgetFailures = [];
@@ -102,7 +113,7 @@ if (!process.argv.includes('--store-only')) {
     if (r.listOrderChangesPerEvent > RENDER_BUDGETS.listOrderChangesPerEvent) budgetFailures.push(`${r.size}: list re-ordered ${r.listOrderChangesPerEvent}× per event`);
     if (r.domNodes > RENDER_BUDGETS.domNodes) budgetFailures.push(`${r.size}: ${r.domNodes} DOM nodes > ${RENDER_BUDGETS.domNodes}`);
   }
-  results.render = { ...render, mountRatio, budgets: RENDER_BUDGETS, budgetFailures };
+  results.render = { ...render, mountRatio, scrollGoals, budgets: RENDER_BUDGETS, budgetFailures };
   writeFileSync('bench/results/render.json', JSON.stringify(results.render, null, 2));
   console.log('Wrote bench/results/render.json');
   if (budgetFailures.length) {

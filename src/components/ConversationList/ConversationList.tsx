@@ -173,15 +173,23 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
 
-  // Positions by id: where it was last seen (`hint`) or one off, since a message moves one conversation and shifts the
-  // others by at most one; else a scan (a few µs at 100,000 ids). No index of the whole list is built per change.
+  // Positions by id, without an index of the whole list per change: a lookup is answered from the last one when the
+  // ids are the same array, else checked where the id was last seen and one off (a message moves one conversation
+  // and shifts the others by at most one), and only then scanned for.
+  const [seen] = useState(() => new Map<ConversationId, { ids: readonly ConversationId[]; at: number }>());
   const indexOf = useCallback(
-    (id: ConversationId, hint = -1): number | undefined => {
-      for (const at of [hint, hint + 1, hint - 1]) if (at >= 0 && ids[at] === id) return at;
-      const at = ids.indexOf(id);
+    (id: ConversationId, hint?: number): number | undefined => {
+      const last = seen.get(id);
+      let at = last?.ids === ids ? last.at : -1;
+      if (last?.ids !== ids) {
+        const near = last?.at ?? hint ?? -1;
+        at = [near, near + 1, near - 1].find((i) => i >= 0 && ids[i] === id) ?? ids.indexOf(id);
+        if (seen.size > 256) seen.clear();
+        seen.set(id, { ids, at });
+      }
       return at < 0 ? undefined : at;
     },
-    [ids],
+    [ids, seen],
   );
   const focusIndex = focus ? indexOf(focus.id, focus.index) : undefined;
   const selectedIndex = selected === null ? undefined : indexOf(selected);
