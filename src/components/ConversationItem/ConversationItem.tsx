@@ -7,9 +7,9 @@ import { safeAvatarUrl } from '../../core/validate.js';
 import { useInboxLocale } from '../../react/context.js';
 import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
-import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
+import { cachedIntl, formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
-import { useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
+import { enMessages, useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
 import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../../react/runtime.js';
 import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
@@ -450,22 +450,6 @@ export interface ConversationItemUnreadBadgeProps extends PartProps<HTMLSpanElem
   max?: number;
 }
 
-const pluralRules = new Map<string, Intl.PluralRules>();
-
-/** Whether `count` takes the singular (CLDR `one`) in `locale`. */
-function isOne(count: number, locale: string): boolean {
-  let rules = pluralRules.get(locale);
-  if (!rules) {
-    try {
-      rules = new Intl.PluralRules(locale);
-    } catch {
-      rules = new Intl.PluralRules('en');
-    }
-    pluralRules.set(locale, rules);
-  }
-  return rules.select(count) === 'one';
-}
-
 /**
  * The unread count ("99+" above `max`), or a dot without a number for a muted conversation (its messages do
  * not count). Screen readers get a sentence ("3 unread messages"). Renders nothing when read.
@@ -483,7 +467,7 @@ export const ConversationItemUnreadBadge = part<HTMLSpanElement, ConversationIte
     const text = isDot ? '' : isCapped ? `${max}+` : String(count);
     const label = isDot
       ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
-      : t(isOne(count, locale) ? 'item.unread.one' : 'item.unread.other', { count });
+      : t(cachedIntl('PluralRules', locale, '').select(count) === 'one' ? 'item.unread.one' : 'item.unread.other', { count });
     return [
       { ...item, count, text, label, isDot, isCapped },
       <>
@@ -562,9 +546,8 @@ export type ConversationItemFailureNoticeProps = PartProps<HTMLDivElement, Conve
 function failedAction(operation: InboxOperation): ConversationItemMessageId {
   if (operation === 'markAllRead') return 'item.failure.markRead';
   if (/Group$/.test(operation)) return 'item.failure.groups';
-  return /^(pin|setMuteMode|markRead|deleteConversation|setDraft|setMark)$/.test(operation)
-    ? (`item.failure.${operation}` as ConversationItemMessageId)
-    : 'item.failure.other';
+  const id = `item.failure.${operation}`;
+  return id in enMessages ? (id as ConversationItemMessageId) : 'item.failure.other';
 }
 
 /**

@@ -106,7 +106,7 @@ export interface ConversationListProps
 const EMPTY_FILTER: ConversationListFilter = {};
 const INTERACTIVE = 'button, a[href], input, select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [contenteditable="true"]';
 const TEXT_ENTRY = 'input:not([type="button"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]), textarea, select, [contenteditable="true"]';
-const ROW_FOCUSABLE = 'button:not([disabled]), a[href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]';
+const ROW_FOCUSABLE = ':is(button, a[href], input, select, textarea, [tabindex]):not(:disabled)';
 const ROW = '[data-conversation-id]';
 const noop = () => {};
 

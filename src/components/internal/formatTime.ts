@@ -1,23 +1,32 @@
 /** Which rule formatted a conversation time: `today` → time, `week` → weekday, `year` → month and day, `older` → full date. */
 export type TimeRange = 'today' | 'week' | 'year' | 'older';
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const cache = new Map<string, Intl.DateTimeFormat | Intl.PluralRules>();
 
-/** A cached `Intl.DateTimeFormat`; an invalid BCP 47 tag from the app falls back to English rather than break the row. */
-function format(locale: string, key: string, options: Intl.DateTimeFormatOptions, time: number): string {
-  let formatter = formatters.get(`${locale}|${key}`);
-  if (!formatter) {
+/** A `DateTimeFormat` or `PluralRules` for the locale, made once per `key`; an invalid tag falls back to English. */
+export function cachedIntl<T extends 'DateTimeFormat' | 'PluralRules'>(
+  type: T,
+  locale: string,
+  key: string,
+  options?: Intl.DateTimeFormatOptions,
+): T extends 'PluralRules' ? Intl.PluralRules : Intl.DateTimeFormat {
+  const id = `${type}|${locale}|${key}`;
+  let made = cache.get(id);
+  if (!made) {
+    const Ctor = Intl[type] as new (locale: string, options?: Intl.DateTimeFormatOptions) => Intl.DateTimeFormat | Intl.PluralRules;
     try {
-      formatter = new Intl.DateTimeFormat(locale, options);
+      made = new Ctor(locale, options);
     } catch {
-      formatter = new Intl.DateTimeFormat('en', options);
+      made = new Ctor('en', options);
     }
-    formatters.set(`${locale}|${key}`, formatter);
+    cache.set(id, made);
   }
-  return formatter.format(time);
+  return made as never;
 }
 
-/** Midnight of the local day of `time`. */
+const format = (locale: string, key: string, options: Intl.DateTimeFormatOptions, time: number) =>
+  cachedIntl('DateTimeFormat', locale, key, options).format(time);
+
 const startOfDay = (time: number) => new Date(time).setHours(0, 0, 0, 0);
 
 /**
