@@ -307,6 +307,13 @@ describe('ConversationItem.UnreadBadge', () => {
     expect(await badgeFor({ unreadCount: 5 }, 'zh-CN')).toHaveTextContent('5 条未读消息');
   });
 
+  it('falls back to English rules and dates for a locale tag Intl rejects, instead of failing the row', async () => {
+    const one = await badgeFor({ unreadCount: 1 }, 'not a locale!');
+    expect(one).toHaveTextContent('1 unread message');
+    expect(one).not.toHaveTextContent('messages');
+    expect(formatConversationTime(new Date(2024, 2, 8, 8, 0).getTime(), NOW, 'not a locale!')).toEqual({ text: 'Mar 8', range: 'year' });
+  });
+
   it('is absent when everything is read', async () => {
     expect(await badgeFor({ unreadCount: 0 })).toBeNull();
   });
