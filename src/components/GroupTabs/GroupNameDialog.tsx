@@ -36,13 +36,15 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
   const value = name.trim();
   const bytes = utf8ByteLength(value);
   const problem = checkGroupName(value, maxBytes);
-  const isDuplicate = value !== initialName && groups.some((group) => group.name === value);
   const isLimitHit = isCreate && !canCreate;
   const duplicate = () => t('groupTabs.errorDuplicate', { name: value });
   const limit = () => t('groupTabs.errorLimit', { max: maxGroups });
   const { busy, failure, setFailure, submit } = useSubmission(onDismiss, (error) =>
     isInboxError(error) && error.code === 'GROUP_EXISTS' ? duplicate() : isInboxError(error) && error.code === 'GROUP_LIMIT_EXCEEDED' ? limit() : errorMessage(error),
   );
+  // While saving, the store may already list the group being saved (it applies the result before the dialog closes):
+  // that is this dialog's own name, not a duplicate.
+  const isDuplicate = !busy && value !== initialName && groups.some((group) => group.name === value);
   const message =
     problem === 'tooLong'
       ? t('groupTabs.errorTooLong', { max: maxBytes })
