@@ -57,7 +57,8 @@ process.env.NODE_ENV = 'production';
 if (!process.argv.includes('--store-only')) {
   const { runRenderBench, RENDER_BUDGETS } = await import('./bench-render.mjs');
   console.log(`\nRender: production build in headless Chromium (${quick ? 'quick' : 'full'} run)`);
-  const render = await runRenderBench({ quick });
+  // `--traces`: each scroll's trace goes to bench/results/traces/ too, to open in DevTools' Performance panel.
+  const render = await runRenderBench({ quick, traceDir: process.argv.includes('--traces') ? 'bench/results/traces' : undefined });
   console.table(
     render.rows.map((r) => ({
       conversations: r.size,
@@ -71,37 +72,41 @@ if (!process.argv.includes('--store-only')) {
   );
   console.table(
     render.scrolls.map((s) => ({
-      scrolling: s.rate < 0 ? 'plain div (no React)' : `${s.size} conversations${s.selected ? ', one selected' : ''}`,
+      scrolling: s.size === 0 ? 'plain div (no React)' : `${s.size} conversations${s.selected ? ', one selected' : ''}`,
       'messages / s': Math.max(0, s.rate),
+      frames: s.frames,
       'frame cost p50 ms': s.p50FrameCostMs.toFixed(1),
       'frame cost p95 ms': s.p95FrameCostMs.toFixed(1),
       'frame cost max ms': s.maxFrameCostMs.toFixed(1),
+      'frames > 16.7 ms': s.framesOverBudget,
+      'GC ms / s': s.gcMsPerSecond.toFixed(1),
       'vsync p95 ms': s.vsyncP95FrameMs.toFixed(1),
-      'long tasks': s.longTasks + s.vsyncLongTasks,
-      'longest task ms': Math.max(s.longestTaskMs, s.vsyncLongestTaskMs).toFixed(0),
+      'long tasks': s.longTasks,
+      'longest task ms': s.longestTaskMs.toFixed(0),
     })),
   );
   const first = render.rows[0];
   const last = render.rows[render.rows.length - 1];
   const mountRatio = last.mountMs / first.mountMs;
   console.log(`Mount at ${last.size} vs ${first.size}: ${mountRatio.toFixed(2)}× (goal ≤ 2×)`);
-  const plain = render.scrolls.find((s) => s.rate < 0);
-  const scenario = (rate, selected) => render.scrolls.find((s) => s.rate === rate && s.selected === selected);
+  const plain = render.scrolls.find((s) => s.size === 0);
+  const scenario = (rate, selected) => render.scrolls.find((s) => s.size > 0 && s.rate === rate && s.selected === selected);
   const at0 = scenario(0, false);
   console.log(
-    `Frame cost = time between animation frames with Chromium's frame-rate limit off (what producing a frame takes); ` +
-      `vsync p95 = the same scroll paced at 60 Hz, which even the plain div cannot get under 16.7 ms.`,
+    'Frame cost = main-thread time per frame (every task since the previous frame was rendered: messages, scroll, GC, ' +
+      'style, layout, paint), traced while scrolling at 60 Hz; vsync p95 = time between animation frames (the old ' +
+      'column), which jitter keeps above 16.7 ms even for the plain div.',
   );
   console.log(`Plain div: frame cost p95 ${plain.p95FrameCostMs.toFixed(1)} ms; the list with no messages: ${at0.p95FrameCostMs.toFixed(1)} ms`);
+  // Printed, never failed on: frame times depend on the machine (CI fails on the deterministic budgets below).
   const scrollGoals = [];
   for (const selected of [false, true]) {
     const at100 = scenario(100, selected);
-    const longest = Math.max(at100.longestTaskMs, at100.vsyncLongestTaskMs);
-    const met = at100.p95FrameCostMs <= 16.7 && longest <= 50;
+    const met = at100.p95FrameCostMs <= render.frameBudgetMs && at100.longestTaskMs <= 50;
     scrollGoals.push({ selected, met });
     console.log(
       `Scrolling at ${at100.size} with 100 msg/s${selected ? ', one selected' : ''}: frame cost p95 ${at100.p95FrameCostMs.toFixed(1)} ms ` +
-        `(goal ≤ 16.7; ${(at100.p95FrameCostMs / plain.p95FrameCostMs).toFixed(1)}× the plain div's), longest task ${longest.toFixed(0)} ms ` +
+        `(goal ≤ 16.7; plain div ${plain.p95FrameCostMs.toFixed(1)}), longest task ${at100.longestTaskMs.toFixed(0)} ms ` +
         `(goal none over 50) — ${met ? 'met' : 'MISSED'}`,
     );
   }
