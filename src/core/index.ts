@@ -40,6 +40,7 @@ export type {
   InboxStore,
   InboxStoreOptions,
   ListIndex,
+  ListView,
 } from './store.js';
 export {
   selectConversation,

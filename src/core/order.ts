@@ -1,6 +1,19 @@
 import type { OrderingKey, UnreadRule } from './adapter.js';
 import type { Conversation } from './types.js';
 
+/**
+ * An ordered list read in place, without an array of every id: what a virtualized list needs at 100,000
+ * conversations, where building that array on every change would cost more than the change. A new object whenever
+ * the order changes (compare by reference); it reads the store as it is now, so read it from the latest state.
+ */
+export interface ListView {
+  readonly size: number;
+  /** The id at a position (0-based), or undefined past the end. */
+  at(index: number): string | undefined;
+  /** The position of a conversation, or -1. */
+  indexOf(id: string): number;
+}
+
 /** A total order over conversations: negative when `a` comes first. */
 export type ConversationComparator = (a: Conversation, b: Conversation) => number;
 
@@ -46,8 +59,6 @@ const DEFAULT_CHUNK = 512;
 
 interface Chunk<T> {
   items: T[];
-  /** The chunk's ids, cached until the chunk changes. */
-  ids: string[] | null;
 }
 
 type Compare<T> = (a: T, b: T) => number;
@@ -87,15 +98,14 @@ function locate<T extends { id: string }>(chunks: Chunk<T>[], item: T, compare: 
 
 /**
  * A sorted sequence of items kept in fixed-size chunks, so that moving one item costs O(log n + chunk)
- * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change,
- * by concatenating per-chunk id arrays of which only the changed chunks are rebuilt.
+ * instead of copying or re-sorting the whole list. The plain id array is built lazily, at most once per change and
+ * only when asked for; `view` reads positions in place without it.
  */
 export class OrderedList<T extends { id: string }> {
   private chunks: Chunk<T>[] = [];
   private count = 0;
   private cached: readonly string[] | null = null;
-  /** Bumps whenever the order of ids changes. */
-  version = 0;
+  private cachedView: ListView | null = null;
 
   /** @param chunkSize largest chunk before it splits in two; small values are for tests. */
   constructor(
@@ -109,8 +119,7 @@ export class OrderedList<T extends { id: string }> {
 
   /** The ids in order. The same array while the order is unchanged. */
   ids(): readonly string[] {
-    if (!this.cached) this.cached = ([] as string[]).concat(...this.chunks.map((chunk) => (chunk.ids ??= chunk.items.map((item) => item.id))));
-    return this.cached;
+    return (this.cached ??= ([] as string[]).concat(...this.chunks.map((chunk) => chunk.items.map((item) => item.id))));
   }
 
   insert(item: T): void {
@@ -139,6 +148,27 @@ export class OrderedList<T extends { id: string }> {
     return this.changed(before < 0 || before !== this.indexOf(next));
   }
 
+  /**
+   * The order read in place (see `ListView`): the same object until the order changes. `lookup` finds the item stored
+   * for an id.
+   */
+  view(lookup: (id: string) => T | undefined): ListView {
+    return (this.cachedView ??= {
+      size: this.count,
+      at: (index) => {
+        for (const { items } of this.chunks) {
+          if (index < items.length) return items[index]?.id;
+          index -= items.length;
+        }
+        return undefined;
+      },
+      indexOf: (id) => {
+        const item = lookup(id);
+        return item ? this.indexOf(item) : -1;
+      },
+    });
+  }
+
   /** Global position of an item, or -1. */
   indexOf(item: T): number {
     const [ci, pos] = locate(this.chunks, item, this.compare);
@@ -150,8 +180,7 @@ export class OrderedList<T extends { id: string }> {
 
   private changed(isChanged: boolean): boolean {
     if (isChanged) {
-      this.version++;
-      this.cached = null;
+      this.cached = this.cachedView = null;
     }
     return isChanged;
   }
@@ -160,14 +189,13 @@ export class OrderedList<T extends { id: string }> {
     const { chunks, compare } = this;
     this.count++;
     if (chunks.length === 0) {
-      chunks.push({ items: [item], ids: null });
+      chunks.push({ items: [item] });
       return true;
     }
     const ci = findChunk(chunks, item, compare);
     const chunk = chunks[ci]!;
     chunk.items.splice(lowerBound(chunk.items, item, compare), 0, item);
-    chunk.ids = null;
-    if (chunk.items.length > this.chunkSize) chunks.splice(ci + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)), ids: null });
+    if (chunk.items.length > this.chunkSize) chunks.splice(ci + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)) });
     return true;
   }
 
@@ -176,7 +204,6 @@ export class OrderedList<T extends { id: string }> {
     if (ci < 0) return false;
     const chunk = this.chunks[ci]!;
     chunk.items.splice(pos, 1);
-    chunk.ids = null;
     if (chunk.items.length === 0) this.chunks.splice(ci, 1);
     this.count--;
     return true;

@@ -2,7 +2,9 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOptions, UnreadRule } from './adapter.js';
 import { createLocalDraftStorage, type DraftStorage } from './drafts.js';
 import { INBOX_ERROR_CODES, InboxError, toInboxError, type InboxErrorCode } from './errors.js';
-import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator } from './order.js';
+import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator, type ListView } from './order.js';
+
+export type { ListView } from './order.js';
 import type {
   Conversation,
   ConversationId,
@@ -70,6 +72,8 @@ export interface ConversationTable {
 export interface ListIndex {
   /** Ordered ids of a group, or of all conversations when `groupName` is undefined. Stable while unchanged. */
   ids(groupName?: string): readonly ConversationId[];
+  /** The same order as a `ListView`; the same object while the order is unchanged. */
+  view(groupName?: string): ListView;
 }
 
 /** The commands. All are async and optimistic: applied at once, rolled back exactly on failure. */
@@ -215,8 +219,12 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     },
     values: () => visible.values(),
   };
+  // An unknown group reads as an empty list.
+  const none = new OrderedList<Conversation>(compare);
+  const listOf = (groupName?: string) => (groupName === undefined ? all : (groupLists.get(groupName) ?? none));
   const lists: ListIndex = {
-    ids: (groupName) => (groupName === undefined ? all.ids() : (groupLists.get(groupName)?.ids() ?? EMPTY_IDS)),
+    ids: (groupName) => listOf(groupName).ids(),
+    view: (groupName) => listOf(groupName).view((id) => visible.get(id)),
   };
 
   function groupList(name: string): OrderedList<Conversation> {

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createInboxStore, type InboxStore } from '../../src/core/store.js';
+import { createInboxStore, type InboxStore, type ListView } from '../../src/core/store.js';
 import { createMemoryDraftStorage } from '../../src/core/drafts.js';
 import { OPENIM_UNREAD_RULE, TENCENT_UNREAD_RULE } from '../../src/core/adapter.js';
 import { InboxError } from '../../src/core/errors.js';
@@ -77,6 +77,38 @@ describe('stable references and batching', () => {
     store.flush();
     expect(ids(store)).not.toBe(before);
     expect(ids(store)).toEqual(['b', 'a']);
+  });
+
+  it('reads the same order in place through a ListView, the same object until the order changes', async () => {
+    // 1,200 conversations: the ordered list holds them in several chunks, so positions cross chunk boundaries.
+    const s = createScriptedAdapter({
+      conversations: Array.from({ length: 1200 }, (_, i) => conv(`c${i}`, { lastActivityAt: 10_000 - i, groupNames: i % 3 === 0 ? ['Work'] : [] })),
+      groups: [{ name: 'Work', conversationIds: Array.from({ length: 400 }, (_, i) => `c${i * 3}`) }],
+    });
+    const store = await connected(s, { pageSize: 2000 });
+    const read = (view: ListView) => Array.from({ length: view.size }, (_, i) => view.at(i));
+    const view = store.getState().lists.view();
+    expect(view.size).toBe(1200);
+    expect(read(view)).toEqual(ids(store));
+    expect(read(store.getState().lists.view('Work'))).toEqual(ids(store, 'Work'));
+    expect(view.at(1200)).toBeUndefined();
+    expect(view.at(-1)).toBeUndefined();
+    expect([view.indexOf('c0'), view.indexOf('c700'), view.indexOf('c1199'), view.indexOf('nope')]).toEqual([0, 700, 1199, -1]);
+    expect(store.getState().lists.view('Work').indexOf('c1')).toBe(-1);
+    expect(store.getState().lists.view('No such group').size).toBe(0);
+
+    // A change in place keeps the view; a move gives a new one with the new order.
+    s.emit({ type: 'upserted', conversations: [conv('c700', { lastActivityAt: 10_000 - 700, title: 'Renamed', groupNames: [] })] });
+    store.flush();
+    expect(store.getState().lists.view()).toBe(view);
+    s.emit({ type: 'upserted', conversations: [conv('c900', { lastActivityAt: 20_000, groupNames: ['Work'] })] });
+    store.flush();
+    const moved = store.getState().lists.view();
+    expect(moved).not.toBe(view);
+    expect(moved.at(0)).toBe('c900');
+    expect(moved.indexOf('c700')).toBe(701);
+    expect(read(moved)).toEqual(ids(store));
+    expect(store.getState().lists.view('Work').at(0)).toBe('c900');
   });
 
   it('keeps the object of every unchanged conversation across a full snapshot and removes missing ones', async () => {
