@@ -6,6 +6,8 @@ export type { InboxLocale, InboxLocaleValue } from './context.js';
 export { shallowArrayEqual, useInboxSelector } from './useInboxSelector.js';
 export { normalizeForSearch, useConversationList } from './useConversationList.js';
 export type { ConversationListOptions, ConversationListResult } from './useConversationList.js';
+export { useConversationListView } from './useConversationListView.js';
+export type { ConversationListViewResult } from './useConversationListView.js';
 export { useConversation, useConversationStatus } from './useConversation.js';
 export type { ConversationStatus } from './useConversation.js';
 export { useConversationGroups } from './useConversationGroups.js';

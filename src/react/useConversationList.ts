@@ -45,30 +45,36 @@ function matches(conversation: Conversation | undefined, options: ConversationLi
   return true;
 }
 
+/** The selector of `useConversationList`'s ids: the list's own array, or a filtered copy. */
+export function useIdsSelector(groupName: string | undefined, options: ConversationListOptions) {
+  const query = options.query ? normalizeForSearch(options.query.trim()) : '';
+  const { unreadOnly, mentionsOnly } = options;
+  return useCallback(
+    (state: InboxState): readonly ConversationId[] => {
+      const ids = state.lists.ids(groupName);
+      if (!unreadOnly && !mentionsOnly && !query) return ids;
+      return ids.filter((id) => matches(state.conversations.get(id), { unreadOnly, mentionsOnly }, query));
+    },
+    [groupName, unreadOnly, mentionsOnly, query],
+  );
+}
+
+/** Load state and paging, shared by the list hooks. */
+export function useListState(store: InboxStore): Omit<ConversationListResult, 'ids'> {
+  const status = useInboxSelector(store, (s) => s.status);
+  const error = useInboxSelector(store, (s) => s.error);
+  const hasMore = useInboxSelector(store, (s) => s.hasMore);
+  const isLoadingMore = useInboxSelector(store, (s) => s.isLoadingMore);
+  const loadMore = useCallback(() => store.getState().actions.loadMore(), [store]);
+  return { status: status === 'idle' ? 'loading' : status, error, hasMore, isLoadingMore, loadMore };
+}
+
 /**
  * The ordered conversation ids of a group (all conversations when `groupName` is undefined), with load state.
  * Re-renders when the order or the set changes, not when a conversation changes in place.
  */
 export function useConversationList(groupName?: string, options: ConversationListOptions = {}): ConversationListResult {
   const store = useInboxStore(options.store, 'useConversationList');
-  const query = options.query ? normalizeForSearch(options.query.trim()) : '';
-  const filtering = Boolean(options.unreadOnly || options.mentionsOnly || query);
-  const { unreadOnly, mentionsOnly } = options;
-
-  const selectIds = useCallback(
-    (state: InboxState): readonly ConversationId[] => {
-      const ids = state.lists.ids(groupName);
-      if (!filtering) return ids;
-      const filter = { unreadOnly, mentionsOnly };
-      return ids.filter((id) => matches(state.conversations.get(id), filter, query));
-    },
-    [groupName, filtering, unreadOnly, mentionsOnly, query],
-  );
-  const ids = useInboxSelector(store, selectIds, shallowArrayEqual);
-  const status = useInboxSelector(store, (s) => s.status);
-  const error = useInboxSelector(store, (s) => s.error);
-  const hasMore = useInboxSelector(store, (s) => s.hasMore);
-  const isLoadingMore = useInboxSelector(store, (s) => s.isLoadingMore);
-  const loadMore = useCallback(() => store.getState().actions.loadMore(), [store]);
-  return { ids, status: status === 'idle' ? 'loading' : status, error, hasMore, isLoadingMore, loadMore };
+  const ids = useInboxSelector(store, useIdsSelector(groupName, options), shallowArrayEqual);
+  return { ids, ...useListState(store) };
 }

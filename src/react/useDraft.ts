@@ -82,8 +82,8 @@ export function useDraft(id: ConversationId, options: UseDraftOptions = {}): Dra
     };
   }, [id, save]);
 
+  // Effects run only where there is a DOM (never while server rendering).
   useEffect(() => {
-    if (typeof window === 'undefined') return;
     const onPageHide = () => void save();
     const onVisibility = () => {
       if (document.visibilityState === 'hidden') void save();

@@ -4,12 +4,14 @@ import type { InboxState, InboxStore } from '../core/store.js';
 
 /**
  * Subscribes to a slice of the store. The component re-renders only when `isEqual` says the slice changed,
- * and the previous reference is returned while it is equal, so derived arrays stay stable.
+ * and the previous reference is returned while it is equal, so derived arrays stay stable. `watch` replaces
+ * `store.subscribe` (to look at changes less often, say).
  */
 export function useInboxSelector<T>(
   store: InboxStore,
   selector: (state: InboxState) => T,
   isEqual: (a: T, b: T) => boolean = Object.is,
+  watch?: (store: InboxStore, onChange: () => void) => () => void,
 ): T {
   const cacheRef = useRef<{ state: InboxState; selector: (state: InboxState) => T; value: T } | null>(null);
   const getSnapshot = (): T => {
@@ -21,7 +23,7 @@ export function useInboxSelector<T>(
     cacheRef.current = { state, selector, value };
     return value;
   };
-  const subscribe = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
+  const subscribe = useCallback((onChange: () => void) => (watch ? watch(store, onChange) : store.subscribe(onChange)), [store, watch]);
   return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
 }
 

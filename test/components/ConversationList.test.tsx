@@ -98,13 +98,16 @@ const active = () => {
 /** The row at the top of the viewport. */
 const topRow = () => rows().find((row) => Number(row.getAttribute('data-index')) === Math.floor(grid().scrollTop / ROW))!;
 const settle = () => act(async () => {});
+/** The list takes a new order once per animation frame: waits for that frame. */
+const nextFrame = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
 
-/** Applies adapter events now (the store batches them per microtask), then lets scroll events arrive. */
+/** Applies adapter events now (the store batches them per microtask), waits for the list's frame, then lets scroll events arrive. */
 async function push(store: InboxStore, change: () => void) {
   act(() => {
     change();
     store.flush();
   });
+  await nextFrame();
   await settle();
 }
 

@@ -2,7 +2,7 @@ import { act, render } from '@testing-library/react';
 import { memo, Profiler } from 'react';
 import { describe, expect, it } from 'vitest';
 import { createInboxStore } from '../../src/core/store.js';
-import { InboxProvider, useConversation, useConversationList, useUnreadTotal } from '../../src/react/index.js';
+import { InboxProvider, useConversation, useConversationList, useConversationListView, useUnreadTotal } from '../../src/react/index.js';
 import { conv, createScriptedAdapter } from '../core/scriptedAdapter.js';
 
 const N = 1000;
@@ -129,5 +129,40 @@ describe('render isolation with 1,000 memoized rows', () => {
       await Promise.resolve();
     });
     expect(commits).toBe(1);
+  });
+
+  it('useConversationListView: events in separate tasks within one frame re-render the list once, at the frame', async () => {
+    const { scripted, store } = await mountList();
+    const seen: string[] = [];
+    let status = '';
+    function FrameList() {
+      const list = useConversationListView();
+      seen.push(list.view.at(0)!);
+      status = list.status;
+      return null;
+    }
+    render(
+      <InboxProvider store={store}>
+        <FrameList />
+      </InboxProvider>,
+    );
+    seen.length = 0;
+    // Three messages, each applied on its own (as separate network messages are), before the next frame.
+    for (const [i, id] of ['c900', 'c901', 'c902'].entries()) {
+      act(() => {
+        scripted.emit({ type: 'upserted', conversations: [{ ...store.getState().conversations.get(id)!, lastActivityAt: 60_000 + i }] });
+        store.flush();
+      });
+    }
+    expect(store.getState().lists.ids()[0]).toBe('c902');
+    expect(seen).toEqual([]);
+    await act(() => new Promise<void>((resolve) => requestAnimationFrame(() => resolve())));
+    expect(seen).toEqual(['c902']);
+    // Status is never deferred.
+    act(() => {
+      scripted.emit({ type: 'syncStateChanged', status: 'syncing' });
+      store.flush();
+    });
+    expect(status).toBe('syncing');
   });
 });

@@ -5,7 +5,8 @@ import type { InboxError } from '../../core/errors.js';
 import type { InboxStore } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
-import { useConversationList, type ConversationListOptions } from '../../react/useConversationList.js';
+import type { ConversationListOptions } from '../../react/useConversationList.js';
+import { useConversationListView } from '../../react/useConversationListView.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
@@ -14,7 +15,7 @@ import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
 
-/** Which conversations the list shows, passed to `useConversationList`. */
+/** Which conversations the list shows, passed to `useConversationListView`. */
 export type ConversationListFilter = Omit<ConversationListOptions, 'store'>;
 
 /** The list's state, given to `className` and `style` functions and written as data attributes on the root. */
@@ -104,9 +105,9 @@ export interface ConversationListProps
 }
 
 const EMPTY_FILTER: ConversationListFilter = {};
-const INTERACTIVE = 'button, a[href], input, select, textarea, summary, [role="button"], [role="link"], [role="menuitem"], [contenteditable="true"]';
-const TEXT_ENTRY = 'input:not([type="button"]):not([type="checkbox"]):not([type="radio"]):not([type="submit"]), textarea, select, [contenteditable="true"]';
-const ROW_FOCUSABLE = ':is(button, a[href], input, select, textarea, [tabindex]):not(:disabled)';
+const INTERACTIVE = 'button,a[href],input,select,textarea,summary,[role=button],[role=link],[role=menuitem],[contenteditable=true]';
+const TEXT_ENTRY = 'input:not([type=button],[type=checkbox],[type=radio],[type=submit]),textarea,select,[contenteditable=true]';
+const ROW_FOCUSABLE = ':is(button,a[href],input,select,textarea,[tabindex]):not(:disabled)';
 const ROW = '[data-conversation-id]';
 const noop = () => {};
 
@@ -159,8 +160,9 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const t = useMessages();
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
-  const { ids, status, error, hasMore, isLoadingMore, loadMore } = useConversationList(groupName, { ...filter, store });
-  const count = ids.length;
+  // The order read in place (no array of every id per change), taken once per frame however many messages arrive.
+  const { view, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
+  const count = view.size;
   const isFiltered = !!(unreadOnly || mentionsOnly || query);
 
   // ---- selection (controlled or not) and focus, both by id ----------------------------------------
@@ -173,30 +175,16 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
 
-  // Positions by id, without an index of the whole list per change: a lookup is answered from the last one when the
-  // ids are the same array, else checked where the id was last seen and one off (a message moves one conversation
-  // and shifts the others by at most one), and only then scanned for.
-  const [seen] = useState(() => new Map<ConversationId, { ids: readonly ConversationId[]; at: number }>());
-  const indexOf = useCallback(
-    (id: ConversationId, hint?: number): number | undefined => {
-      const last = seen.get(id);
-      let at = last?.ids === ids ? last.at : -1;
-      if (last?.ids !== ids) {
-        const near = last?.at ?? hint ?? -1;
-        at = [near, near + 1, near - 1].find((i) => i >= 0 && ids[i] === id) ?? ids.indexOf(id);
-        if (seen.size > 256) seen.clear();
-        seen.set(id, { ids, at });
-      }
-      return at < 0 ? undefined : at;
-    },
-    [ids, seen],
-  );
-  const focusIndex = focus ? indexOf(focus.id, focus.index) : undefined;
+  const indexOf = (id: ConversationId): number | undefined => {
+    const at = view.indexOf(id);
+    return at < 0 ? undefined : at;
+  };
+  const focusIndex = focus ? indexOf(focus.id) : undefined;
   const selectedIndex = selected === null ? undefined : indexOf(selected);
   const focusedIndex =
     focusIndex ?? (focus && count ? Math.min(focus.index, count - 1) : (selectedIndex ?? (count ? 0 : -1)));
-  const focusedId = focusedIndex < 0 ? null : ids[focusedIndex]!;
-  const focusId = (id: ConversationId, hint?: number) => setFocus({ id, index: indexOf(id, hint) ?? 0 });
+  const focusedId = focusedIndex < 0 ? null : view.at(focusedIndex)!;
+  const focusId = (id: ConversationId) => setFocus({ id, index: indexOf(id) ?? 0 });
 
   // ---- virtualizer ---------------------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -212,7 +200,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   });
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, scrollRef, ids, indexOf, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
+  useScrollAnchor(virtualizer, view, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
 
   // ---- paging: load the next page when the last rendered row is within `overscan` of the end ---------
   const lastRendered = items.at(-1)?.index ?? -1;
@@ -242,7 +230,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const moveFocus = (index: number) => {
     if (!count) return;
     const target = Math.max(0, Math.min(count - 1, index));
-    setFocus({ id: ids[target]!, index: target });
+    setFocus({ id: view.at(target)!, index: target });
     setFocusVisible(true);
     scrollToIndex(target);
   };
@@ -414,7 +402,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
         >
           <div className="ik-ConversationList-rows" style={{ position: 'relative', width: '100%', height: virtualizer.getTotalSize() }}>
             {items.map(({ index, start }) => {
-              const id = ids[index]!;
+              const id = view.at(index)!;
               const isFocused = hasFocus && index === focusedIndex;
               return (
                 <ListRow

@@ -67,10 +67,7 @@ export const ListRow = memo(function ListRow({
 
   // The virtualizer keeps sizes by index, so a row that moved (a reorder shifts rows by one) reports its size at its
   // new index; a row of another height there (one with a failure notice) is then placed right.
-  const measuredAt = useRef(index);
   useLayoutEffect(() => {
-    if (measuredAt.current === index) return;
-    measuredAt.current = index;
     if (element.current) measure(element.current);
   }, [index, measure]);
 

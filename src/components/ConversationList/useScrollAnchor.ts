@@ -1,12 +1,11 @@
 'use client';
-import type { RefObject } from 'react';
 import type { Virtualizer } from '@tanstack/react-virtual';
+import type { ListView } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { useLayoutEffect, useRef } from '../../react/runtime.js';
 
 interface RenderedRow {
   key: ConversationId;
-  index: number;
   start: number;
   end: number;
 }
@@ -23,32 +22,30 @@ interface RenderedRow {
  */
 export function useScrollAnchor(
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>,
-  scrollElement: RefObject<HTMLDivElement | null>,
-  ids: readonly ConversationId[],
-  indexOf: (id: ConversationId, hint?: number) => number | undefined,
+  order: ListView,
   view: string,
 ): void {
-  const previousRef = useRef<{ ids: readonly ConversationId[]; rows: RenderedRow[]; view: string } | null>(null);
+  const previousRef = useRef<{ order: ListView; rows: RenderedRow[]; view: string } | null>(null);
 
   useLayoutEffect(() => {
     const before = previousRef.current;
-    const element = scrollElement.current;
-    if (before && element && before.view !== view) {
-      if (element.scrollTop > 0) virtualizer.scrollToOffset(0);
-    } else if (before && element && before.ids !== ids && ids.length > 0) {
-      const top = element.scrollTop;
-      const height = virtualizer.scrollRect?.height || element.clientHeight;
+    // The virtualizer's own record of the offset and size: reading the element's here, mid-commit, forces a layout.
+    const top = virtualizer.scrollOffset ?? 0;
+    if (before && before.view !== view) {
+      if (top > 0) virtualizer.scrollToOffset(0);
+    } else if (before && before.order !== order && order.size > 0) {
+      const height = virtualizer.scrollRect?.height ?? 0;
       if (top > 0 && height > 0) {
         const visible = before.rows.filter((row) => row.end > top && row.start < top + height);
         let anchor: { row: RenderedRow; index: number } | undefined;
         let fallback: { row: RenderedRow; index: number } | undefined;
         for (let i = 0; i < visible.length; i++) {
           const row = visible[i]!;
-          const index = indexOf(row.key, row.index);
-          if (index === undefined) continue;
+          const index = order.indexOf(row.key);
+          if (index < 0) continue;
           fallback ??= { row, index };
           const next = visible[i + 1];
-          if (next && indexOf(next.key, next.index) === index + 1) {
+          if (next && order.indexOf(next.key) === index + 1) {
             anchor = { row, index };
             break;
           }
@@ -56,13 +53,14 @@ export function useScrollAnchor(
         anchor ??= fallback;
         if (anchor) {
           virtualizer.getTotalSize(); // brings the measurements up to date with the new order
-          const moved = virtualizer.measurementsCache[anchor.index];
-          const delta = moved ? moved.start - anchor.row.start : 0;
-          if (Math.abs(delta) >= 1) virtualizer.scrollToOffset(top + delta);
+          // Sizes are whole pixels, so any difference is a move.
+          const delta = (virtualizer.measurementsCache[anchor.index]?.start ?? anchor.row.start) - anchor.row.start;
+          if (delta) virtualizer.scrollToOffset(top + delta);
         }
       }
     }
-    const rows = virtualizer.getVirtualItems().map(({ index, start, end }) => ({ key: ids[index]!, index, start, end }));
-    previousRef.current = { ids, rows: rows.sort((a, b) => a.start - b.start), view };
+    // In index order, which in one lane is also top to bottom.
+    const rows = virtualizer.getVirtualItems().map(({ start, end, index }) => ({ key: order.at(index)!, start, end }));
+    previousRef.current = { order, rows, view };
   });
 }

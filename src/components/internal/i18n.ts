@@ -151,7 +151,7 @@ export function useMessages(): Translate {
   const shipped = resolveShippedLocale(locale);
   if (shipped !== 'en' && !messages && !warned.has(shipped)) {
     warned.add(shipped);
-    console.warn(`[inboxkit] Strings for "${locale}" are English until you pass messages={${shipped === 'ja' ? 'ja' : 'zhCN'}Messages} from 'inboxkit/locales/${shipped}'.`);
+    console.warn(`[inboxkit] English until you pass messages={${shipped.replace('-', '')}Messages} from 'inboxkit/locales/${shipped}'.`);
   }
   return (key, values) => interpolate(messages?.[key] ?? enMessages[key], values);
 }
