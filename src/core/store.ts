@@ -3,8 +3,6 @@ import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOpti
 import { createLocalDraftStorage, type DraftStorage } from './drafts.js';
 import { INBOX_ERROR_CODES, InboxError, toInboxError, type InboxErrorCode } from './errors.js';
 import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator, type ListView } from './order.js';
-
-export type { ListView } from './order.js';
 import type {
   Conversation,
   ConversationId,
@@ -25,6 +23,8 @@ import {
   assertString,
 } from './validate.js';
 import { conversationsEqual } from './equal.js';
+
+export type { ListView } from './order.js';
 
 /** What the list is doing. `syncing`: rows are shown while the backend is still catching up. */
 export type InboxStatus = 'idle' | 'loading' | 'syncing' | 'ready' | 'error';
