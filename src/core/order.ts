@@ -57,7 +57,7 @@ export function unreadContribution(conversation: Conversation | undefined, rule:
 
 const DEFAULT_CHUNK = 512;
 
-interface Chunk<T> {
+export interface Chunk<T> {
   items: T[];
 }
 
@@ -102,7 +102,8 @@ function locate<T extends { id: string }>(chunks: Chunk<T>[], item: T, compare: 
  * only when asked for; `view` reads positions in place without it.
  */
 export class OrderedList<T extends { id: string }> {
-  private chunks: Chunk<T>[] = [];
+  /** The items in order, in chunks of at most `chunkSize` (readable by subclasses that page through them). */
+  protected chunks: Chunk<T>[] = [];
   private count = 0;
   private cached: readonly string[] | null = null;
   private cachedView: ListView | null = null;

@@ -207,7 +207,7 @@ describe('paging', () => {
       else await adapter.deleteConversations([id]);
     }
     await check();
-    await adapter.markAllRead(); // touches more than 2,000 conversations
+    await adapter.markAllRead(); // moves thousands of conversations in one call
     adapter.simulate.message(ids[1]!, { preview: 'after', at: NOW + 999_000 });
     await check();
   });

@@ -11,7 +11,7 @@ import {
   type UnreadRule,
 } from '../../core/adapter.js';
 import { InboxError, toInboxError } from '../../core/errors.js';
-import { createComparator, unreadContribution } from '../../core/order.js';
+import { createComparator, OrderedList, unreadContribution } from '../../core/order.js';
 import type {
   Conversation,
   ConversationGroup,
@@ -281,6 +281,24 @@ function checkTime(value: unknown, what: string): number {
   return value;
 }
 
+/** Core's chunked order with reading a page in place: `count` items from `offset`, walking the chunks. */
+class PagedList extends OrderedList<Conversation> {
+  slice(offset: number, count: number): Conversation[] {
+    const page: Conversation[] = [];
+    for (const { items } of this.chunks) {
+      if (page.length >= count) break;
+      if (offset >= items.length) {
+        offset -= items.length;
+        continue;
+      }
+      const end = Math.min(items.length, offset + count - page.length);
+      for (let i = offset; i < end; i++) page.push(items[i]!);
+      offset = 0;
+    }
+    return page;
+  }
+}
+
 /**
  * Creates the in-memory backend: the embedded default for Storybook, demos and tests. It implements the whole
  * adapter contract with Tencent Cloud Chat's documented limits and error codes (20 groups → 51010, names of 1 to
@@ -355,10 +373,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   let groupedCount = 0;
   for (const conversation of conversations.values()) count(conversation, 1);
   let reportedTotal = unreadTotal;
-  // The list order for paging, kept up to date by binary insertion after small changes and rebuilt lazily after
-  // large ones (a 100,000-conversation re-sort per page would make scrolling crawl while messages arrive).
-  let sorted: Conversation[] | null = null;
-  let movesSinceSort = 0;
+  // The list order for paging, built on the first page asked for and then kept up to date in core's chunked list:
+  // a message moves one conversation in O(log n + chunk), where re-sorting or splicing a 100,000-item array per
+  // message made scrolling stutter while messages arrived.
+  let ordered: PagedList | null = null;
   let messageSeq = 0;
   const listeners = new Set<AdapterListener>();
   const injected = new Map<MemoryOperation, InboxError[]>();
@@ -375,8 +393,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     count(prev, -1);
     conversations.set(next.id, next);
     count(next, 1);
-    if (prev) unsort(prev);
-    if (sorted) sorted.splice(position(sorted, next), 0, next);
+    if (ordered) {
+      if (prev) ordered.update(prev, next);
+      else ordered.insert(next);
+    }
     return next;
   }
 
@@ -385,31 +405,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     if (!conversation) return undefined;
     count(conversation, -1);
     conversations.delete(id);
-    unsort(conversation);
+    ordered?.remove(conversation);
     return conversation;
-  }
-
-  /** Index of the first item not before `item` (the comparator is total: ties are broken by id). */
-  function position(list: readonly Conversation[], item: Conversation): number {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (compare(list[mid]!, item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  }
-
-  function unsort(item: Conversation): void {
-    if (!sorted) return;
-    if (++movesSinceSort > 2000) {
-      sorted = null;
-      return;
-    }
-    const index = position(sorted, item);
-    if (sorted[index]?.id === item.id) sorted.splice(index, 1);
-    else sorted = null;
   }
 
   function requireConversation(id: ConversationId): Conversation {
@@ -424,12 +421,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return set;
   }
 
-  function sortedList(): Conversation[] {
-    if (!sorted) {
-      sorted = [...conversations.values()].sort(compare);
-      movesSinceSort = 0;
+  function orderedList(): PagedList {
+    if (!ordered) {
+      ordered = new PagedList(compare);
+      for (const conversation of [...conversations.values()].sort(compare)) ordered.insert(conversation);
     }
-    return sorted;
+    return ordered;
   }
 
   function groupsNow(): ConversationGroup[] {
@@ -437,7 +434,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   }
 
   function snapshot(): MemorySnapshot {
-    return { conversations: [...sortedList()], groups: groupsNow(), deleted: [...deleted.values()] };
+    return { conversations: orderedList().slice(0, conversations.size), groups: groupsNow(), deleted: [...deleted.values()] };
   }
 
   // ---- events and persistence ----------------------------------------------------------------------
@@ -793,11 +790,10 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           }
         },
         () => {
-          const list = sortedList();
           const offset = request.cursor ? Number(request.cursor) : 0;
-          const page = list.slice(offset, offset + Math.floor(request.count ?? pageSize));
+          const page = orderedList().slice(offset, Math.floor(request.count ?? pageSize));
           const end = offset + page.length;
-          const isFinished = end >= list.length;
+          const isFinished = end >= conversations.size;
           return { conversations: page, cursor: isFinished ? null : String(end), isFinished };
         },
       );
