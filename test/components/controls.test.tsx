@@ -12,6 +12,8 @@ import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
+/** Backend latency where a test looks at the in-flight state: long enough that a busy machine still sees it. */
+const IN_FLIGHT_MS = 300;
 
 function conv(id: string, title: string, extra: Partial<Conversation> = {}): Conversation {
   return makeConversation({ id, title, lastActivityAt: NOW - id.length * 1000, ...extra });
@@ -76,7 +78,7 @@ describe('PinButton', () => {
 
   it('shows the change at once and ignores presses while it is in flight', async () => {
     const { user, memory, adapter } = await setup(<PinButton id="C2Calice" />);
-    memory.setLatency(40);
+    memory.setLatency(IN_FLIGHT_MS);
     const pin = vi.spyOn(adapter, 'pin');
     const button = screen.getByRole('button', { name: 'Pin' });
     await user.click(button);
@@ -196,7 +198,7 @@ describe('DraftEditor', () => {
         <button type="button">elsewhere</button>
       </>,
     );
-    memory.setLatency(30);
+    memory.setLatency(IN_FLIGHT_MS);
     await user.type(screen.getByRole('textbox', { name: 'Draft' }), 'Later');
     expect(get('C2Calice')?.draft).toBeUndefined();
     await user.tab();
@@ -521,7 +523,7 @@ describe('controls: localization', () => {
     );
     expect(screen.getByRole('button', { name: '置顶' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '消息免打扰' })).toBeInTheDocument();
-    memory.setLatency(20);
+    memory.setLatency(IN_FLIGHT_MS);
     await user.type(screen.getByRole('textbox', { name: '草稿' }), '你好');
     await user.tab();
     expect(screen.getByRole('status')).toHaveTextContent('正在保存…');
@@ -550,7 +552,7 @@ describe('controls: localization', () => {
     expect(dialog).toHaveAccessibleDescription('该会话将从会话列表中移除。');
     expect(within(dialog).getByRole('checkbox', { name: '同时清空本设备上的聊天记录' })).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: '取消' })).toBeInTheDocument();
-    memory.setLatency(30);
+    memory.setLatency(IN_FLIGHT_MS);
     await user.click(within(dialog).getByRole('button', { name: '删除' }));
     expect(within(dialog).getByRole('button', { name: '正在删除…' })).toBeInTheDocument();
     await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
@@ -588,7 +590,7 @@ describe('controls: localization', () => {
     );
     expect(screen.getByRole('button', { name: 'ピン留め' })).toBeInTheDocument();
     expect(screen.getByRole('button', { name: '通知をオフ' })).toBeInTheDocument();
-    memory.setLatency(20);
+    memory.setLatency(IN_FLIGHT_MS);
     await user.type(screen.getByRole('textbox', { name: '下書き' }), 'こんにちは');
     await user.tab();
     expect(screen.getByRole('status')).toHaveTextContent('保存中…');
