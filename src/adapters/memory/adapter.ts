@@ -424,7 +424,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   function orderedList(): PagedList {
     if (!ordered) {
       ordered = new PagedList(compare);
-      for (const conversation of [...conversations.values()].sort(compare)) ordered.insert(conversation);
+      for (const conversation of conversations.values()) ordered.insert(conversation);
     }
     return ordered;
   }
