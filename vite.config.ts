@@ -9,8 +9,10 @@ const entries = {
   'adapters/tencent/index': 'src/adapters/tencent/index.ts',
   'adapters/openim/index': 'src/adapters/openim/index.ts',
   'testing/index': 'src/testing/index.ts',
+  'testing/fakes': 'src/testing/fakes.ts',
   'locales/zh-CN': 'src/locales/zh-CN.ts',
   'locales/ja': 'src/locales/ja.ts',
+  'locales/ar': 'src/locales/ar.ts',
 };
 
 /**

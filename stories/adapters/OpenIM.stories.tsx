@@ -7,13 +7,13 @@ import {
   OPENIM_GROUP_AT_TYPE,
   OPENIM_RECV_MSG_OPT,
 } from '../../src/adapters/openim/index.js';
-// The fake, by relative path: `src/testing/index.ts` would import Vitest into the browser.
+// The fakes' entry (`inboxkit/testing/fakes`) in source form: unlike `src/testing/index.ts`, it does not import Vitest.
 import {
   createFakeOpenIMSdk,
   fakeOpenIMTextMessage,
   type FakeOpenIMSdk,
   type FakeOpenIMSdkOptions,
-} from '../../src/testing/fakeOpenIMSdk.js';
+} from '../../src/testing/fakes.js';
 import { storyAdapter, type InboxParameters } from '../support/storyAdapter.js';
 
 const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
@@ -93,7 +93,7 @@ function openIMStory(options: FakeOpenIMSdkOptions): InboxParameters {
 
 const INTEGRATION = `import { Inbox, InboxProvider } from 'inboxkit';
 import { createMemoryGroupRegistry, createOpenIMAdapter } from 'inboxkit/adapters/openim';
-import { createFakeOpenIMSdk, fakeOpenIMTextMessage } from '../../src/testing/fakeOpenIMSdk.js';
+import { createFakeOpenIMSdk, fakeOpenIMTextMessage } from 'inboxkit/testing/fakes';
 
 // In your app: const sdk = getSDK(); await sdk.login({ userID, token, platformID, apiAddr, wsAddr });
 const sdk = createFakeOpenIMSdk({
@@ -137,7 +137,7 @@ const meta = {
     docs: {
       description: {
         component: `\`createOpenIMAdapter({ sdk })\` over an OpenIM wasm SDK instance — here the kit's fake
-(\`src/testing/fakeOpenIMSdk.ts\`), which reproduces \`@openim/wasm-client-sdk\` 3.8.5 with no network: \`si_\`/\`sg_\`
+(\`inboxkit/testing/fakes\`), which reproduces \`@openim/wasm-client-sdk\` 3.8.5 with no network: \`si_\`/\`sg_\`
 ids, JSON \`latestMsg\`, delta events, \`recvMsgOpt\` and \`groupAtType\`. Open-source OpenIM has no conversation
 groups, so the adapter emulates them (membership in each conversation's \`ex\`, names in a registry). OpenIM orders
 by the later of the last message and the draft, and counts unread its own way (only \`silent\` is excluded).`,

@@ -2,13 +2,13 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { type ConversationAdapter, Inbox } from '../../src/index.js';
 import { createTencentAdapter } from '../../src/adapters/tencent/index.js';
-// The fake, by relative path: `src/testing/index.ts` would import Vitest into the browser.
+// The fakes' entry (`inboxkit/testing/fakes`) in source form: unlike `src/testing/index.ts`, it does not import Vitest.
 import {
   createFakeTencentChat,
   FakeTencentCloudChat,
   type FakeTencentChat,
   type FakeTencentChatOptions,
-} from '../../src/testing/fakeTencentChat.js';
+} from '../../src/testing/fakes.js';
 import { storyAdapter, type InboxParameters } from '../support/storyAdapter.js';
 
 /** Seconds, as the Tencent SDK counts them. */
@@ -81,7 +81,7 @@ function tencentStory(options: FakeTencentChatOptions, adapterOptions: { groups?
 
 const INTEGRATION = `import { Inbox, InboxProvider } from 'inboxkit';
 import { createTencentAdapter } from 'inboxkit/adapters/tencent';
-import { createFakeTencentChat, FakeTencentCloudChat } from '../../src/testing/fakeTencentChat.js';
+import { createFakeTencentChat, FakeTencentCloudChat } from 'inboxkit/testing/fakes';
 
 // In your app: const chat = TencentCloudChat.create({ SDKAppID }); await chat.login({ userID, userSig });
 const chat = createFakeTencentChat({
@@ -125,7 +125,7 @@ const meta = {
     docs: {
       description: {
         component: `\`createTencentAdapter({ chat })\` over a Tencent Cloud Chat Web SDK instance — here the kit's fake
-(\`src/testing/fakeTencentChat.ts\`), which reproduces the SDK's documented behaviour with no network: seconds
+(\`inboxkit/testing/fakes\`), which reproduces the SDK's documented behaviour with no network: seconds
 timestamps, full-list \`CONVERSATION_LIST_UPDATED\` events throttled to one a second, \`groupAtInfoList\` for
 @-mentions, remind types for mute, the \`@TIM#SYSTEM\` conversation and conversation groups. The adapter maps all of
 it to the kit's model: remark > nickname for titles, ms timestamps, mute modes, mentions, and Tencent's unread rule
