@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { type ConversationAdapter, InboxProvider } from '../src/index.js';
+import { arMessages } from '../src/locales/ar.js';
 import { jaMessages } from '../src/locales/ja.js';
 import { zhCNMessages } from '../src/locales/zh-CN.js';
 import { createStoryAdapter, type InboxLoaded, type InboxParameters } from '../stories/support/storyAdapter.js';
@@ -30,14 +31,23 @@ function keyOf(adapter: ConversationAdapter): number {
 }
 
 /** The string table an app passes for each toolbar locale (English is built in). */
-const LOCALE_MESSAGES: Record<string, Readonly<Record<string, string>>> = { 'zh-CN': zhCNMessages, ja: jaMessages };
+const LOCALE_MESSAGES: Record<string, Readonly<Record<string, string>>> = { 'zh-CN': zhCNMessages, ja: jaMessages, ar: arMessages };
+
+/**
+ * The toolbar's locale; `auto` (the default) is Arabic in right-to-left and English otherwise, so an RTL story shows
+ * real RTL strings instead of English sentences laid out backwards.
+ */
+function storyLocale(globals: Record<string, unknown>): string {
+  const chosen = typeof globals.locale === 'string' ? globals.locale : 'auto';
+  return chosen !== 'auto' ? chosen : globals.direction === 'rtl' ? 'ar' : 'en';
+}
 
 /** Wraps the story in an `InboxProvider` over the loaded adapter, in the toolbar's locale with its string table. */
 const withInbox: Decorator = (Story, context) => {
   const parameters = context.parameters.inbox as InboxParameters | undefined;
   const adapter = (context.loaded as InboxLoaded).adapter;
   if (parameters?.disable || !adapter) return <Story />;
-  const locale = String(context.globals.locale ?? 'en');
+  const locale = storyLocale(context.globals);
   const table = LOCALE_MESSAGES[locale];
   return (
     <InboxProvider
@@ -61,7 +71,7 @@ const withInbox: Decorator = (Story, context) => {
 const withTheme: Decorator = (Story, context) => {
   const theme = (context.globals.theme ?? 'light') as Theme;
   const direction = (context.globals.direction ?? 'ltr') as Direction;
-  const locale = String(context.globals.locale ?? 'en');
+  const locale = storyLocale(context.globals);
   return (
     <div
       className="sb-ik-frame"
@@ -99,9 +109,11 @@ const preview: Preview = {
         title: 'Locale',
         icon: 'globe',
         items: [
+          { value: 'auto', title: 'Auto (Arabic in RTL, else English)', right: 'auto' },
           { value: 'en', title: 'English', right: 'en' },
           { value: 'zh-CN', title: '简体中文', right: 'zh-CN' },
           { value: 'ja', title: '日本語', right: 'ja' },
+          { value: 'ar', title: 'العربية', right: 'ar' },
         ],
         dynamicTitle: true,
       },
@@ -119,7 +131,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', locale: 'en', direction: 'ltr' },
+  initialGlobals: { theme: 'light', locale: 'auto', direction: 'ltr' },
   parameters: {
     a11y: {
       test: 'error',

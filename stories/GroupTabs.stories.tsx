@@ -3,6 +3,7 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConversationList, groupTabId, GroupTabs } from '../src/index.js';
 import { createMemoryAdapter } from '../src/adapters/memory/index.js';
+import { arMessages } from '../src/locales/ar.js';
 import { docsOf, sourceCode } from './support/docs.js';
 import { SHOWCASE_GROUPS, showcaseConversations, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
@@ -117,11 +118,12 @@ export const RovingFocus: Story = {
   },
 };
 
+/** Right to left, in Arabic (the toolbar's automatic locale for RTL). */
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
   play: async ({ canvasElement }) => {
     const tabs = within(await tablist(canvasElement));
-    const all = await tabs.findByRole('tab', { name: /^All/ });
+    const all = await tabs.findByRole('tab', { name: new RegExp(`^${arMessages['groupTabs.all']}`) });
     all.focus();
     // Mirrored: the next tab is to the left.
     await userEvent.keyboard('{ArrowLeft}');

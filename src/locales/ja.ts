@@ -44,6 +44,8 @@ export const jaMessages: MessageTable = {
   'list.error': '会話を読み込めませんでした',
   'list.loadMoreError': 'これ以上の会話を読み込めませんでした',
   'list.retry': '再試行',
+  'list.showAll': 'すべて表示',
+  'list.addConversations': '会話を追加',
   // GroupTabs
   'groupTabs.label': '会話グループ',
   'groupTabs.all': 'すべて',

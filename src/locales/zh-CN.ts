@@ -44,6 +44,8 @@ export const zhCNMessages: MessageTable = {
   'list.error': '会话加载失败',
   'list.loadMoreError': '加载更多会话失败',
   'list.retry': '重试',
+  'list.showAll': '显示全部',
+  'list.addConversations': '添加会话',
   // GroupTabs
   'groupTabs.label': '会话分组',
   'groupTabs.all': '全部',

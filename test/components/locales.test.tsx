@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ConversationItem } from '../../src/components/ConversationItem/index.js';
 import { enMessages } from '../../src/components/internal/i18n.js';
+import { arMessages } from '../../src/locales/ar.js';
 import { jaMessages } from '../../src/locales/ja.js';
 import { zhCNMessages } from '../../src/locales/zh-CN.js';
 import { makeConversation } from '../../src/testing/helpers.js';
@@ -16,16 +17,40 @@ describe('shipped string tables', () => {
   for (const [name, table] of [
     ['zh-CN', zhCNMessages],
     ['ja', jaMessages],
+    ['ar', arMessages],
   ] as const) {
-    it(`${name} has every English id, no other, each translated with the same placeholders`, () => {
-      expect(Object.keys(table).sort()).toEqual(Object.keys(enMessages).sort());
+    it(`${name} has every English id, no other but extra plural forms, each translated with the same placeholders`, () => {
+      const extraPlurals = /^item\.unread\.(zero|two|few|many)$/;
+      expect(Object.keys(table).filter((id) => !extraPlurals.test(id)).sort()).toEqual(Object.keys(enMessages).sort());
       for (const [id, english] of Object.entries(enMessages)) {
         const text = table[id as keyof typeof enMessages];
         expect(text.trim(), id).not.toBe('');
-        expect(placeholders(text), id).toEqual(placeholders(english));
+        // A language may spell out "one" ("رسالة واحدة") instead of writing the number.
+        if (id === 'item.unread.one') expect(placeholders(english), id).toEqual(expect.arrayContaining(placeholders(text)));
+        else expect(placeholders(text), id).toEqual(placeholders(english));
       }
     });
   }
+
+  it('Arabic unread counts take all six plural forms through Intl.PluralRules', async () => {
+    const cases: [number, string][] = [
+      [1, 'رسالة واحدة غير مقروءة'],
+      [2, 'رسالتان غير مقروءتين'],
+      [3, '3 رسائل غير مقروءة'],
+      [11, '11 رسالة غير مقروءة'],
+      [100, '100 رسالة غير مقروءة'],
+    ];
+    for (const [unreadCount, expected] of cases) {
+      const store = makeStore(createMemoryAdapter({ conversations: [makeConversation({ id: 'C2Ca', title: 'سارة', unreadCount })] }));
+      await store.connect();
+      const view = renderWithStore(<ConversationItem id="C2Ca" />, store, { locale: 'ar', messages: arMessages });
+      expect(view.container.querySelector('.ik-ConversationItem-unreadBadge'), String(unreadCount)).toHaveTextContent(expected);
+      view.unmount();
+    }
+    expect(new Intl.PluralRules('ar').resolvedOptions().pluralCategories).toEqual(
+      expect.arrayContaining(['zero', 'one', 'two', 'few', 'many', 'other']),
+    );
+  });
 
   async function renderDraftRow(providerProps: Parameters<typeof renderWithStore>[2]) {
     const now = new Date(2024, 2, 15, 14, 30).getTime();

@@ -9,7 +9,7 @@ import { useConversation, useConversationStatus } from '../../react/useConversat
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { cachedIntl, formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
-import { enMessages, useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
+import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
 import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../../react/runtime.js';
 import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
@@ -338,11 +338,14 @@ export const ConversationItemTime = part<HTMLTimeElement, ConversationItemTimePr
     if (!(timestamp > 0)) return null;
     // now === 0 while hydrating: the relative form waits for the client clock.
     const { text, range } = now > 0 ? formatConversationTime(timestamp, now, locale) : { text: '', range: 'older' as const };
+    // The element keeps the row's direction, so its logical margin puts it at the row's far edge in both
+    // directions (a `dir="auto"` on it would resolve "9:05 AM" to ltr and flip that margin in a right-to-left
+    // row); the text alone is isolated.
     return [
       { ...item, timestamp, text, range },
-      text,
+      <bdi>{text}</bdi>,
       { dateTime: new Date(timestamp).toISOString(), 'data-range': range },
-      { dir: 'auto', title: formatFullDateTime(timestamp, locale), ...props },
+      { title: formatFullDateTime(timestamp, locale), ...props },
     ];
   },
 );
@@ -384,14 +387,14 @@ export const ConversationItemPreview = part<HTMLSpanElement, ConversationItemPre
       <>
         {mention && (
           <>
-            <span className="ik-ConversationItem-mentionPrefix" data-mention={mention}>
+            <bdi className="ik-ConversationItem-mentionPrefix" data-mention={mention}>
               {t(mention === 'all' || mention === 'announcement' ? `item.mention.${mention}` : 'item.mention.me')}
-            </span>{' '}
+            </bdi>{' '}
           </>
         )}
         {item.hasDraft ? (
           <>
-            <span className="ik-ConversationItem-draftPrefix">{t('item.draft')}</span> {text(conversation.draft!.text)}
+            <bdi className="ik-ConversationItem-draftPrefix">{t('item.draft')}</bdi> {text(conversation.draft!.text)}
           </>
         ) : isRevoked ? (
           <span className="ik-ConversationItem-previewText" data-revoked="">
@@ -459,7 +462,7 @@ export const ConversationItemUnreadBadge = part<HTMLSpanElement, ConversationIte
   'UnreadBadge',
   'span',
   function useUnreadBadge({ state: item }, { max = 99, ...props }, t) {
-    const { locale } = useInboxLocale();
+    const { locale, messages } = useInboxLocale();
     if (!item.conversation || !item.isUnread) return null;
     const count = Math.max(0, item.conversation.unreadCount);
     const isDot = item.isMuted || count === 0;
@@ -467,11 +470,16 @@ export const ConversationItemUnreadBadge = part<HTMLSpanElement, ConversationIte
     const text = isDot ? '' : isCapped ? `${max}+` : String(count);
     const label = isDot
       ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
-      : t(cachedIntl('PluralRules', locale, '').select(count) === 'one' ? 'item.unread.one' : 'item.unread.other', { count });
+      : pluralMessage(t as Translate, messages, cachedIntl('PluralRules', locale, '').select(count), 'item.unread', { count });
     return [
       { ...item, count, text, label, isDot, isCapped },
       <>
-        {text && <span aria-hidden="true">{text}</span>}
+        {/* Isolated left to right: "99+" must not read "+99" in a right-to-left row. */}
+        {text && (
+          <bdi aria-hidden="true" dir="ltr">
+            {text}
+          </bdi>
+        )}
         {visuallyHidden(label)}
       </>,
       { 'data-dot': dataFlag(isDot), 'data-capped': dataFlag(isCapped), 'data-muted': dataFlag(item.isMuted) },

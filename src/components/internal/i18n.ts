@@ -2,19 +2,20 @@
 import { useInboxLocale } from '../../react/context.js';
 
 /** The locales the kit ships strings for: English built in, the others from `inboxkit/locales/*`. */
-export const SHIPPED_LOCALES = ['en', 'zh-CN', 'ja'] as const;
+export const SHIPPED_LOCALES = ['en', 'zh-CN', 'ja', 'ar'] as const;
 export type ShippedLocale = (typeof SHIPPED_LOCALES)[number];
 
-/** Picks the shipped locale for a tag: `zh`, `zh-Hans`, `zh-CN` → `zh-CN`; `ja-JP` → `ja`; anything else → `en`. */
+/** Picks the shipped locale for a tag: `zh`, `zh-Hans`, `zh-CN` → `zh-CN`; `ja-JP` → `ja`; `ar-EG` → `ar`; anything else → `en`. */
 export function resolveShippedLocale(locale: string): ShippedLocale {
   const lower = locale.toLowerCase();
-  return lower.startsWith('zh') ? 'zh-CN' : lower.startsWith('ja') ? 'ja' : 'en';
+  return lower.startsWith('zh') ? 'zh-CN' : lower.startsWith('ja') ? 'ja' : /^ar(-|$)/.test(lower) ? 'ar' : 'en';
 }
 
 /**
  * Every built-in string of the kit by message id, in English, the fallback for any id a `messages` table lacks.
- * Chinese and Japanese tables with the same ids ship as `inboxkit/locales/zh-CN` and `inboxkit/locales/ja`, so an
- * app pays only for the languages it imports. Placeholders such as `{name}` are filled in when shown.
+ * Chinese, Japanese and Arabic tables with the same ids ship as `inboxkit/locales/zh-CN`, `inboxkit/locales/ja` and
+ * `inboxkit/locales/ar`, so an app pays only for the languages it imports. Placeholders such as `{name}` are filled in
+ * when shown.
  */
 export const enMessages = {
   // ConversationItem
@@ -55,6 +56,8 @@ export const enMessages = {
   'list.error': 'Couldn’t load conversations',
   'list.loadMoreError': 'Couldn’t load more conversations',
   'list.retry': 'Retry',
+  'list.showAll': 'Show all',
+  'list.addConversations': 'Add conversations',
   // GroupTabs
   'groupTabs.label': 'Conversation groups',
   'groupTabs.all': 'All',
@@ -154,4 +157,23 @@ export function useMessages(): Translate {
     console.warn(`[inboxkit] English until you pass messages={${shipped.replace('-', '')}Messages} from 'inboxkit/locales/${shipped}'.`);
   }
   return (key, values) => interpolate(messages?.[key] ?? enMessages[key], values);
+}
+
+/** The messages chosen by a count's plural category: English has `.one` and `.other`; a table may add the others. */
+export type PluralMessageBase = 'item.unread';
+
+/**
+ * The plural form of a counted message in the provider's locale, through `Intl.PluralRules`. English needs only
+ * `{base}.one` and `{base}.other`; a table may add `{base}.zero`, `.two`, `.few` and `.many` (Arabic uses all six).
+ * A category the table lacks falls back to `.other` (`.one` for `one`).
+ */
+export function pluralMessage(
+  t: Translate,
+  messages: Readonly<Record<string, string>> | undefined,
+  category: Intl.LDMLPluralRule,
+  base: PluralMessageBase,
+  values: Values,
+): string {
+  const extra = category !== 'one' && category !== 'other' ? messages?.[`${base}.${category}`] : undefined;
+  return extra !== undefined ? interpolate(extra, values) : t(category === 'one' ? `${base}.one` : `${base}.other`, values);
 }
