@@ -9,6 +9,7 @@ import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
 import { forwardRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
+import { useSizeCheck } from './useSizeCheck.js';
 
 /** State of the `Inbox`, for `className` and `style` functions. */
 export interface InboxRenderProps {
@@ -110,6 +111,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
   const baseId = useIdent('ik-inbox');
   const tabsId = `${baseId}-tabs`;
   const panelId = `${baseId}-panel`;
+  useSizeCheck(panelId);
 
   const hasGroupTabs = !hideGroupTabs && capabilities.groups !== 'none';
   // The same rule as the tabs: a group that does not exist (yet) shows All.
