@@ -12,7 +12,7 @@ import.meta.glob('../src/styles/tokens.css', { eager: true });
 import.meta.glob(['../src/styles/*.css', '!../src/styles/tokens.css'], { eager: true });
 import './storybook.css';
 
-type Theme = 'light' | 'dark' | 'indigo';
+type Theme = 'light' | 'dark' | 'indigo' | 'indigo-dark';
 type Direction = 'ltr' | 'rtl';
 
 /** A fresh adapter for every render: no two stories (or two renders of one story) share backend state. */
@@ -75,8 +75,8 @@ const withTheme: Decorator = (Story, context) => {
   return (
     <div
       className="sb-ik-frame"
-      data-theme={theme === 'dark' ? 'dark' : 'light'}
-      data-brand={theme === 'indigo' ? 'indigo' : undefined}
+      data-theme={theme === 'dark' || theme === 'indigo-dark' ? 'dark' : 'light'}
+      data-brand={theme.startsWith('indigo') ? 'indigo' : undefined}
       dir={direction}
       lang={locale}
     >
@@ -99,6 +99,7 @@ const preview: Preview = {
           { value: 'light', title: 'Light', icon: 'sun' },
           { value: 'dark', title: 'Dark', icon: 'moon' },
           { value: 'indigo', title: 'Indigo (custom brand)', icon: 'heart' },
+          { value: 'indigo-dark', title: 'Indigo, dark', icon: 'heart' },
         ],
         dynamicTitle: true,
       },
