@@ -11,11 +11,12 @@ export {
   selectConversationIds,
   selectFailure,
   selectGroups,
+  selectDraft,
   selectIsPending,
   selectSyncState,
   selectUnreadTotal,
 } from './core/selectors.js';
 export { createLocalDraftStorage } from './core/drafts.js';
-export { assertGroupName, checkGroupName, safeAvatarUrl, utf8ByteLength } from './core/validate.js';
+export { assertGroupName, checkGroupName, normalizeGroupName, safeAvatarUrl, utf8ByteLength } from './core/validate.js';
 export * from './react/index.js';
 export * from './components/index.js';

@@ -105,8 +105,13 @@ export type AdapterEvent =
 
 export type AdapterListener = (event: AdapterEvent) => void;
 
+/**
+ * Paging is keyed on the order, never on an offset: the cursor an adapter returns names the last row it delivered
+ * (its order key and id), and the next page starts right after that row wherever it now stands. Rows deleted,
+ * unpinned or moved while the user pages must not make the next page skip rows (an offset would).
+ */
 export interface PageRequest {
-  /** `null` or absent for the first page. */
+  /** `null` or absent for the first page; otherwise the `cursor` of the previous page, passed back unchanged. */
   cursor?: string | null;
   /** A hint; adapters may return fewer or more. */
   count?: number;
@@ -136,6 +141,12 @@ export interface DeleteOptions {
 export interface ConversationAdapter {
   /** Short name for logs and devtools, e.g. `memory`, `tencent`, `openim`. */
   readonly name: string;
+  /**
+   * The signed-in account (user id), when the adapter knows it. The store keeps local data per account under it
+   * (the default draft storage key is `inboxkit:drafts:<name>:<account>`), so a second user on the same browser
+   * never sees the first one's drafts.
+   */
+  readonly account?: string;
   readonly capabilities: AdapterCapabilities;
   /** Called when the first store connects. Optional. */
   connect?(): Promise<void> | void;

@@ -10,7 +10,9 @@ export type InboxErrorCode =
   | 'NOT_SUPPORTED'
   | 'NOT_READY'
   | 'ADAPTER_FAILED'
-  | 'INVALID_ARGUMENT';
+  | 'INVALID_ARGUMENT'
+  /** A backend call did not settle within `commandTimeoutMs`; its optimistic change was rolled back. */
+  | 'TIMEOUT';
 
 export const INBOX_ERROR_CODES: readonly InboxErrorCode[] = [
   'GROUP_NOT_FOUND',
@@ -24,7 +26,23 @@ export const INBOX_ERROR_CODES: readonly InboxErrorCode[] = [
   'NOT_READY',
   'ADAPTER_FAILED',
   'INVALID_ARGUMENT',
+  'TIMEOUT',
 ];
+
+const QUOTE_MAX = 40;
+
+/**
+ * A value for an error message: strings quoted and cut to about 40 characters (never inside a surrogate pair), so
+ * a 1 MB name or id does not make a 1 MB message.
+ */
+export function quote(value: unknown): string {
+  if (typeof value !== 'string') return value === null ? 'null' : Array.isArray(value) ? 'an array' : typeof value;
+  if (value.length <= QUOTE_MAX) return JSON.stringify(value);
+  let end = QUOTE_MAX;
+  const last = value.charCodeAt(end - 1);
+  if (last >= 0xd800 && last <= 0xdbff) end--;
+  return `${JSON.stringify(value.slice(0, end))}… (${value.length} characters)`;
+}
 
 export interface InboxErrorOptions {
   sdkCode?: number;

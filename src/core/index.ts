@@ -14,6 +14,7 @@ export type {
   OperationResult,
 } from './types.js';
 export { InboxError, INBOX_ERROR_CODES, isInboxError, toInboxError } from './errors.js';
+export { reportListenerError } from './emitter.js';
 export type { InboxErrorCode, InboxErrorOptions } from './errors.js';
 export { DEFAULT_CAPABILITIES, OPENIM_UNREAD_RULE, TENCENT_UNREAD_RULE } from './adapter.js';
 export type {
@@ -47,6 +48,7 @@ export {
   selectConversationIds,
   selectFailure,
   selectGroups,
+  selectDraft,
   selectIsPending,
   selectSyncState,
   selectUnreadTotal,
@@ -55,11 +57,12 @@ export type { SyncState } from './selectors.js';
 export { createComparator, countsTowardUnread, orderTime, OrderedList, unreadContribution, withIdTieBreak } from './order.js';
 export type { ConversationComparator } from './order.js';
 export { conversationsEqual } from './equal.js';
-export { createLocalDraftStorage, createMemoryDraftStorage } from './drafts.js';
+export { createLocalDraftStorage, createMemoryDraftStorage, draftStorageKey } from './drafts.js';
 export type { DraftStorage, LocalDraftStorageOptions } from './drafts.js';
 export {
   assertGroupName,
   checkGroupName,
+  normalizeGroupName,
   CONVERSATION_KINDS,
   CONVERSATION_MARKS,
   MUTE_MODES,

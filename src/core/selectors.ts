@@ -1,6 +1,6 @@
 import type { InboxError } from './errors.js';
 import type { ConversationFailure, InboxState, InboxStatus } from './store.js';
-import type { Conversation, ConversationId, GroupSummary } from './types.js';
+import type { Conversation, ConversationId, Draft, GroupSummary } from './types.js';
 
 /** Ordered ids of a group, or of all conversations. The same array while the order is unchanged. */
 export function selectConversationIds(state: InboxState, groupName?: string): readonly ConversationId[] {
@@ -45,10 +45,19 @@ export function selectSyncState(state: InboxState): SyncState {
 
 /** Whether a command on the conversation is in flight. */
 export function selectIsPending(state: InboxState, id: ConversationId): boolean {
-  return (state.pending[id] ?? 0) > 0;
+  return (state.pending.get(id) ?? 0) > 0;
+}
+
+/**
+ * A conversation's draft: the one shown on its row, else one typed for it while it was not loaded or after the
+ * server removed it (kept so that nothing the user typed is lost).
+ */
+export function selectDraft(state: InboxState, id: ConversationId): Draft | undefined {
+  const conversation = state.conversations.get(id);
+  return conversation ? conversation.draft : state.drafts.get(id);
 }
 
 /** The last failed command on the conversation, if not yet dismissed. */
 export function selectFailure(state: InboxState, id: ConversationId): ConversationFailure | undefined {
-  return state.failures[id];
+  return state.failures.get(id);
 }

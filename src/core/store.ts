@@ -1,7 +1,12 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOptions, UnreadRule } from './adapter.js';
-import { createLocalDraftStorage, type DraftStorage } from './drafts.js';
-import { INBOX_ERROR_CODES, InboxError, toInboxError, type InboxErrorCode } from './errors.js';
+import { checkCapabilities, checkConversation, checkEvent, checkGroups, checkOperationResult, checkPage, checkTotal, isRefusal, type Refusal } from './boundary.js';
+import { createCallGuard } from './callGuard.js';
+import { createDraftQueue } from './draftQueue.js';
+import { createLocalDraftStorage, draftStorageKey, readDrafts, type DraftStorage } from './drafts.js';
+import { createEmitter } from './emitter.js';
+import { INBOX_ERROR_CODES, InboxError, quote, toInboxError, type InboxErrorCode } from './errors.js';
+import { isRecord } from './isRecord.js';
 import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator, type ListView } from './order.js';
 import type {
   Conversation,
@@ -21,6 +26,7 @@ import {
   assertMark,
   assertMuteMode,
   assertString,
+  normalizeGroupName,
 } from './validate.js';
 import { conversationsEqual } from './equal.js';
 
@@ -45,7 +51,9 @@ export type InboxOperation =
   | 'deleteGroup'
   | 'addToGroup'
   | 'removeFromGroup'
-  | 'connect';
+  | 'connect'
+  /** An adapter event was refused at the store's boundary (malformed), or applying it failed. */
+  | 'event';
 
 /** Where an error came from, passed to `onError` listeners. */
 export interface InboxErrorContext {
@@ -118,9 +126,15 @@ export interface InboxState {
   pinnedCount: number;
   /** The total as the backend itself reports it, when it does. */
   backendUnreadTotal?: number;
-  /** Number of commands in flight per conversation. */
-  pending: Readonly<Record<ConversationId, number>>;
-  failures: Readonly<Record<ConversationId, ConversationFailure>>;
+  /** Number of commands in flight per conversation. A `Map`: ids are arbitrary strings (`__proto__` included). */
+  pending: ReadonlyMap<ConversationId, number>;
+  /** The last failed command per conversation, until dismissed or a later command on it succeeds. */
+  failures: ReadonlyMap<ConversationId, ConversationFailure>;
+  /**
+   * Drafts typed through the kit (or restored from draft storage), by conversation id, including drafts for
+   * conversations that are not loaded yet or were removed while the user typed: a draft is never lost.
+   */
+  drafts: ReadonlyMap<ConversationId, Draft>;
   actions: InboxActions;
 }
 
@@ -137,6 +151,11 @@ export interface InboxStoreOptions {
   draftStorage?: DraftStorage | null;
   /** Page size asked of paging adapters. @default 100 */
   pageSize?: number;
+  /**
+   * How long a backend call may take before it is given up: its optimistic change rolls back and it rejects with
+   * `TIMEOUT`. `Infinity` waits for ever. @default 30000
+   */
+  commandTimeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
 }
@@ -144,10 +163,17 @@ export interface InboxStoreOptions {
 /** A zustand vanilla store plus the adapter lifecycle. */
 export type InboxStore = StoreApi<InboxState> & {
   readonly adapter: ConversationAdapter;
-  /** Subscribes to the adapter and loads the first page. Reference-counted: each call needs one `disconnect`. */
+  /**
+   * Subscribes to the adapter and loads the first page. Reference-counted: each call needs one `disconnect`.
+   * Never rejects: a failure shows as `status: 'error'` and goes to `onError`; a later `connect` or `reload` retries.
+   */
   connect(): Promise<void>;
+  /** Drops one connection; the last one unsubscribes and settles every call still in flight (`NOT_READY`). */
   disconnect(): void;
-  /** Loads groups and the first page again, keeping the connection (Retry after an error). */
+  /**
+   * Loads groups and the pages loaded so far again, keeping the connection (Retry after an error), and
+   * reconciles: conversations the backend no longer lists within the reloaded range leave the store.
+   */
   reload(): Promise<void>;
   /** Applies queued adapter events now instead of at the end of the current microtask. */
   flush(): void;
@@ -176,25 +202,39 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  * incrementally, totals under the adapter's unread rule, and applies commands optimistically.
  */
 export function createInboxStore(options: InboxStoreOptions): InboxStore {
+  if (!isRecord(options)) throw new InboxError('INVALID_ARGUMENT', 'createInboxStore needs options: { adapter }.');
   const { adapter } = options;
-  if (!adapter || typeof adapter.subscribe !== 'function' || typeof adapter.loadConversations !== 'function') {
+  if (!isRecord(adapter) || typeof adapter.subscribe !== 'function' || typeof adapter.loadConversations !== 'function') {
     throw new InboxError('INVALID_ARGUMENT', 'createInboxStore needs an `adapter` that implements ConversationAdapter.');
   }
   // Re-read after connect: some backends learn what they can do only then (OpenIM native vs emulated groups).
-  let capabilities = adapter.capabilities;
+  let capabilities = checkCapabilities(adapter.capabilities, String(adapter.name));
   const rule = options.unreadRule ?? capabilities.unreadRule;
   const compare = options.comparator ? withIdTieBreak(options.comparator) : createComparator(capabilities.orderBy);
   const now = options.now ?? Date.now;
   const pageSize = options.pageSize ?? 100;
+  if (!Number.isInteger(pageSize) || pageSize < 1) throw new InboxError('INVALID_ARGUMENT', `pageSize must be a positive integer, got ${String(pageSize)}.`);
+  const timeoutMs = options.commandTimeoutMs ?? 30_000;
+  if (typeof timeoutMs !== 'number' || !(timeoutMs > 0)) {
+    throw new InboxError('INVALID_ARGUMENT', `commandTimeoutMs must be a positive number of ms, got ${String(timeoutMs)}.`);
+  }
+  const account = typeof adapter.account === 'string' && adapter.account !== '' ? adapter.account : undefined;
   const draftStorage =
-    options.draftStorage !== undefined ? options.draftStorage : capabilities.draftsPersisted ? null : createLocalDraftStorage();
+    options.draftStorage !== undefined
+      ? options.draftStorage
+      : capabilities.draftsPersisted
+        ? null
+        : createLocalDraftStorage({ key: draftStorageKey(String(adapter.name), account) });
+  const guard = createCallGuard(timeoutMs);
+  const drafts = createDraftQueue((id, text) => guard.run('setDraft', () => adapter.setDraft(id, text)));
 
   // ---- confirmed state, optimistic layers, and what is shown -------------------------------------
   const base = new Map<ConversationId, Conversation>();
   const visible = new Map<ConversationId, Conversation>();
   const opsById = new Map<ConversationId, Op[]>();
   // drafts typed through the kit (or restored from draft storage) win over the backend's; `undefined` = cleared
-  const localDrafts = new Map<ConversationId, Draft | undefined>(Object.entries(draftStorage?.getAll() ?? {}));
+  const localDrafts = new Map<ConversationId, Draft | undefined>(readDrafts(draftStorage));
+  let draftsDirty = false;
   let registryBase: readonly string[] = EMPTY_IDS;
   const registryOps: Op[] = [];
   let registry: readonly string[] = EMPTY_IDS;
@@ -209,7 +249,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   let touched = new Map<ConversationId, Conversation | undefined>();
   let groupsDirty = false;
 
-  const errorListeners = new Set<(error: InboxError, context: InboxErrorContext) => void>();
+  const errors = createEmitter<[InboxError, InboxErrorContext]>();
 
   const table: ConversationTable = {
     get: (id) => visible.get(id),
@@ -306,9 +346,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   // ---- commit: one setState per batch ------------------------------------------------------------
-  let pending: Record<ConversationId, number> = {};
-  let failures: Record<ConversationId, ConversationFailure> = {};
+  let pending = new Map<ConversationId, number>();
+  let failures = new Map<ConversationId, ConversationFailure>();
   let pendingDirty = false;
+
+  function draftsSnapshot(): ReadonlyMap<ConversationId, Draft> {
+    const drafts = new Map<ConversationId, Draft>();
+    for (const [id, draft] of localDrafts) if (draft) drafts.set(id, draft);
+    return drafts;
+  }
 
   function commit(extra: Partial<InboxState> = {}): void {
     const changes = touched;
@@ -329,6 +375,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       pendingDirty = false;
       patch.pending = pending;
       patch.failures = failures;
+    }
+    if (draftsDirty) {
+      draftsDirty = false;
+      patch.drafts = draftsSnapshot();
     }
     if (changes.size === 0 && Object.keys(patch).length === 0) return;
     store.setState({ ...patch, version: state.version + 1 });
@@ -368,7 +418,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     }
   }
 
-  function applyEvent(event: AdapterEvent): Partial<InboxState> {
+  function applyEvent(event: AdapterEvent, keep: readonly ConversationId[] = EMPTY_IDS): Partial<InboxState> {
     switch (event.type) {
       case 'upserted':
         for (const conversation of event.conversations) ingest(conversation);
@@ -377,7 +427,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         event.ids.forEach(drop);
         return {};
       case 'replaced': {
-        const incoming = new Set<ConversationId>();
+        const incoming = new Set<ConversationId>(keep);
         for (const conversation of event.conversations) {
           incoming.add(conversation.id);
           ingest(conversation);
@@ -398,7 +448,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       case 'syncStateChanged':
         adapterSync = event.status;
         if (event.status === 'failed') {
-          const error = event.error ?? new InboxError('ADAPTER_FAILED', 'The backend failed to sync.');
+          const error = event.error instanceof InboxError ? event.error : toInboxError(event.error, 'The backend failed to sync.');
           return { status: 'error', error };
         }
         return { status: derivedStatus(), error: undefined };
@@ -407,13 +457,30 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     }
   }
 
+  function reportRefused(refused: readonly Refusal[], operation: InboxOperation): void {
+    for (const { error, id } of refused) reportError(error, id === undefined ? { operation } : { operation, ids: [id] });
+  }
+
   function flush(): void {
     scheduled = false;
     if (queue.length === 0) return;
     const events = queue;
     queue = [];
     let extra: Partial<InboxState> = {};
-    for (const event of events) extra = { ...extra, ...applyEvent(event) };
+    // Each event is checked and applied on its own: a malformed one is reported and never costs the rest of the burst.
+    for (const raw of events) {
+      const { event, refused, keep } = checkEvent(raw);
+      reportRefused(refused, 'event');
+      if (!event) continue;
+      try {
+        extra = { ...extra, ...applyEvent(event, keep) };
+        if (reloadSeen && (event.type === 'upserted' || event.type === 'replaced')) {
+          for (const conversation of event.conversations) reloadSeen.add(conversation.id);
+        }
+      } catch (cause) {
+        reportError(toInboxError(cause, 'Applying an adapter event failed.'), { operation: 'event' });
+      }
+    }
     commit(extra);
   }
 
@@ -433,6 +500,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   let loaded = false;
   let adapterSync: 'syncing' | 'ready' | 'failed' | undefined;
   let loadingMore: Promise<void> | undefined;
+  // While a reload runs: the ids the backend listed (pages and events), to find the ones it no longer has.
+  let reloadSeen: Set<ConversationId> | undefined;
 
   function derivedStatus(): InboxStatus {
     if (!loaded) return connections > 0 ? 'loading' : 'idle';
@@ -440,63 +509,113 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   function reportError(error: InboxError, context: InboxErrorContext): void {
-    for (const listener of errorListeners) {
-      try {
-        listener(error, context);
-      } catch {
-        // a failing listener must not break the store
-      }
-    }
+    errors.emit(error, context);
   }
 
-  async function loadPage(gen: number): Promise<void> {
-    const page = await adapter.loadConversations({ cursor, count: pageSize });
-    if (gen !== generation) return;
+  /** Loads one page after `cursor`; returns the page's rows (already applied) and whether it was the last. */
+  async function loadPage(gen: number): Promise<readonly Conversation[] | undefined> {
+    const raw = await guard.run('loadConversations', () => adapter.loadConversations({ cursor, count: pageSize }));
+    if (gen !== generation) return undefined;
+    const { page, refused } = checkPage(raw);
+    reportRefused(refused, cursor === null ? 'connect' : 'loadMore');
     flush();
     for (const conversation of page.conversations) ingest(conversation);
     cursor = page.cursor;
     loaded = true;
     commit({ hasMore: !page.isFinished, status: derivedStatus(), error: undefined });
+    return page.conversations;
   }
 
-  async function connect(): Promise<void> {
+  function connect(): Promise<void> {
     connections++;
-    if (connections > 1) return;
-    unsubscribe = adapter.subscribe(onAdapterEvent);
+    // A second connect retries when the first one could not subscribe.
+    if (connections > 1 && unsubscribe) return Promise.resolve();
     return load();
   }
 
-  /** Loads groups and the first page again (after an error, or to reconcile). Connects when not connected. */
+  /** Loads groups and the loaded pages again (after an error, or to reconcile). Connects when not connected. */
   function reload(): Promise<void> {
     return connections === 0 ? connect() : load();
   }
 
+  function subscribe(): void {
+    if (unsubscribe) return;
+    const off: unknown = adapter.subscribe(onAdapterEvent);
+    unsubscribe = typeof off === 'function' ? (off as () => void) : () => {};
+  }
+
   async function load(): Promise<void> {
     const gen = ++generation;
+    // What the store held before: the reload covers at least as many rows, then drops the ones the backend lost.
+    const heldBefore = base.size;
     cursor = null;
     loaded = false;
     commit({ status: 'loading', error: undefined });
     try {
-      await adapter.connect?.();
+      subscribe();
+      await guard.run('connect', () => adapter.connect?.());
       if (gen !== generation) return;
       if (adapter.capabilities !== capabilities) {
-        capabilities = adapter.capabilities;
-        commit({ capabilities });
+        try {
+          capabilities = checkCapabilities(adapter.capabilities, String(adapter.name));
+          commit({ capabilities });
+        } catch (error) {
+          reportError(toInboxError(error), { operation: 'connect' });
+        }
       }
-      const groups = await adapter.loadGroups();
+      const loadedGroups = checkGroups(await guard.run('loadGroups', () => adapter.loadGroups()));
       if (gen !== generation) return;
-      registryBase = groups.map((group) => group.name);
+      reportRefused(loadedGroups.refused, 'connect');
+      registryBase = loadedGroups.groups.map((group) => group.name);
       refreshRegistry();
-      await loadPage(gen);
-      if (gen !== generation) return;
-      for (const group of groups) setMembership(group.name, group.conversationIds);
-      const total = await adapter.getTotalUnread?.();
-      commit(typeof total === 'number' && gen === generation ? { backendUnreadTotal: total } : {});
+      reloadSeen = new Set();
+      let last: Conversation | undefined;
+      for (;;) {
+        const rows = await loadPage(gen);
+        if (!rows) return;
+        for (const row of rows) reloadSeen.add(row.id);
+        last = rows.at(-1) ?? last;
+        if (!store.getState().hasMore || reloadSeen.size >= heldBefore) break;
+      }
+      reconcile(reloadSeen, store.getState().hasMore ? last : undefined);
+      reloadSeen = undefined;
+      for (const group of loadedGroups.groups) setMembership(group.name, group.conversationIds);
+      commit();
+      await loadTotal(gen);
     } catch (cause) {
       if (gen !== generation) return;
+      reloadSeen = undefined;
       const error = toInboxError(cause, 'Loading conversations failed.');
       commit({ status: 'error', error });
       reportError(error, { operation: 'connect' });
+    }
+  }
+
+  /**
+   * Drops the conversations the backend no longer lists: every one not seen when the whole list was loaded, or,
+   * when more pages remain, the unseen ones ordered before the last row loaded (the range the reload covered).
+   */
+  function reconcile(seen: ReadonlySet<ConversationId>, last: Conversation | undefined): void {
+    for (const [id, conversation] of [...base]) {
+      if (seen.has(id)) continue;
+      if (last === undefined || compare(conversation, last) < 0) drop(id);
+    }
+  }
+
+  /** The backend's own total. A failure here is reported, never an error state: the rows did load. */
+  async function loadTotal(gen: number): Promise<void> {
+    if (typeof adapter.getTotalUnread !== 'function') return;
+    try {
+      const raw = await guard.run('getTotalUnread', () => adapter.getTotalUnread!());
+      if (gen !== generation) return;
+      const total = checkTotal(raw);
+      if (total === undefined) {
+        reportError(new InboxError('ADAPTER_FAILED', `getTotalUnread resolved ${String(raw)}, not a finite number; it was ignored.`), {
+          operation: 'connect',
+        });
+      } else commit({ backendUnreadTotal: total });
+    } catch (cause) {
+      if (gen === generation) reportError(toInboxError(cause, 'Reading the unread total failed.'), { operation: 'connect' });
     }
   }
 
@@ -505,31 +624,43 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     connections--;
     if (connections > 0) return;
     generation++;
-    unsubscribe?.();
+    reloadSeen = undefined;
+    try {
+      unsubscribe?.();
+    } catch (cause) {
+      reportError(toInboxError(cause, 'Unsubscribing from the adapter failed.'), { operation: 'connect' });
+    }
     unsubscribe = undefined;
-    adapter.disconnect?.();
+    try {
+      adapter.disconnect?.();
+    } catch (cause) {
+      reportError(toInboxError(cause, 'Disconnecting the adapter failed.'), { operation: 'connect' });
+    }
+    // Nothing may stay pending for ever: every call in flight settles now and its optimistic change rolls back.
+    guard.abortAll(new InboxError('NOT_READY', 'The inbox disconnected before the call settled; it was rolled back.'));
     flush();
     commit({ status: 'idle' });
   }
 
   // ---- optimistic commands -----------------------------------------------------------------------
+  // Published maps are replaced, never changed: a state read earlier keeps what it showed.
   function markPending(ids: Iterable<ConversationId>, delta: 1 | -1): void {
-    pending = { ...pending };
+    pending = new Map(pending);
     for (const id of ids) {
-      const count = (pending[id] ?? 0) + delta;
-      if (count > 0) pending[id] = count;
-      else delete pending[id];
+      const count = (pending.get(id) ?? 0) + delta;
+      if (count > 0) pending.set(id, count);
+      else pending.delete(id);
     }
     pendingDirty = true;
   }
 
   function recordFailure(ids: Iterable<ConversationId>, failure: ConversationFailure | undefined): void {
-    let copy: Record<ConversationId, ConversationFailure> | undefined;
+    let copy: Map<ConversationId, ConversationFailure> | undefined;
     for (const id of ids) {
-      if (!failure && !(id in failures)) continue;
-      copy ??= { ...failures };
-      if (failure) copy[id] = failure;
-      else delete copy[id];
+      if (!failure && !failures.has(id)) continue;
+      copy ??= new Map(failures);
+      if (failure) copy.set(id, failure);
+      else copy.delete(id);
     }
     if (copy) {
       failures = copy;
@@ -595,13 +726,16 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     op: Op,
     call: () => Promise<OperationResult | void>,
     context: Omit<InboxErrorContext, 'operation' | 'ids'> = {},
+    batch = false,
   ): Promise<OperationResult> {
     addOp(ids, op);
     markPending(ids, 1);
     commit();
     let result: OperationResult;
     try {
-      result = (await call()) ?? { succeeded: [...ids], failed: [] };
+      const raw = await guard.run(operation, call);
+      // A batch command must say what happened to each id; a malformed answer fails the whole call.
+      result = batch ? checkOperationResult(raw, ids, operation) : { succeeded: [...ids], failed: [] };
     } catch (cause) {
       settleOp(ids, op, false);
       if (op.registry) settleRegistry(op, false);
@@ -627,7 +761,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   function requireConversation(id: unknown): Conversation {
     assertConversationId(id);
     const conversation = visible.get(id);
-    if (!conversation) throw new InboxError('CONVERSATION_NOT_FOUND', `No conversation with id "${id}" is loaded.`, { sdkCode: 2500 });
+    if (!conversation) throw new InboxError('CONVERSATION_NOT_FOUND', `No conversation with id ${quote(id)} is loaded.`, { sdkCode: 2500 });
     return conversation;
   }
 
@@ -635,14 +769,23 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   function existingGroup(name: unknown): ConversationId[] {
     if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
     assertString(name, 'the group name');
-    if (!registry.includes(name)) throw new InboxError('GROUP_NOT_FOUND', `There is no group named "${name}".`, { sdkCode: 51009 });
+    if (!registry.includes(name)) throw new InboxError('GROUP_NOT_FOUND', `There is no group named ${quote(name)}.`, { sdkCode: 51009 });
     return [...(groupLists.get(name)?.ids() ?? EMPTY_IDS)];
   }
 
-  function assertNewGroupName(name: unknown): asserts name is string {
+  /**
+   * Validates a name for a new group and returns it normalized (NFC, trimmed). A name that differs from an
+   * existing one only in Unicode form or surrounding spaces is that name: users cannot tell them apart.
+   * `except` is the group being renamed.
+   */
+  function newGroupName(name: unknown, except?: string): string {
     if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
     assertGroupName(name, capabilities.groupNameMaxBytes);
-    if (registry.includes(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+    const normalized = normalizeGroupName(name);
+    if (registry.some((existing) => existing !== except && normalizeGroupName(existing) === normalized)) {
+      throw new InboxError('GROUP_EXISTS', `A group named ${quote(normalized)} already exists.`);
+    }
+    return normalized;
   }
 
   /**
@@ -662,11 +805,11 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     const unknown: OperationResult['failed'] = [];
     for (const id of new Set(ids)) {
       if (visible.has(id)) known.push(id);
-      else unknown.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id "${id}" is loaded.`, sdkCode: 2500 });
+      else unknown.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id ${quote(id)} is loaded.`, sdkCode: 2500 });
     }
     check?.(known);
     if (known.length === 0 && !op.registry) return { succeeded: [], failed: unknown };
-    const result = await run(operation, known, op, () => call(known), context);
+    const result = await run(operation, known, op, () => call(known), context, true);
     return unknown.length ? { succeeded: result.succeeded, failed: [...unknown, ...result.failed] } : result;
   }
 
@@ -688,13 +831,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
 
   const actions: InboxActions = {
     openConversation: async (target) => {
-      if (typeof target !== 'object' || target === null || (target.kind !== 'direct' && target.kind !== 'group')) {
+      if (!isRecord(target) || (target.kind !== 'direct' && target.kind !== 'group')) {
         throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
       }
       assertConversationId(target.targetId, 'targetId');
       let conversation: Conversation;
       try {
-        conversation = await adapter.openConversation(target);
+        const checked = checkConversation(await guard.run('openConversation', () => adapter.openConversation({ kind: target.kind, targetId: target.targetId })));
+        if (isRefusal(checked)) throw checked.error;
+        conversation = checked;
       } catch (cause) {
         throw fail(cause, { operation: 'openConversation' });
       }
@@ -754,18 +899,24 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     },
 
     setDraft: async (id, text) => {
-      const conversation = requireConversation(id);
+      assertConversationId(id);
       assertString(text, 'the draft text');
-      const current = conversation.draft?.text ?? '';
+      const current = visible.get(id)?.draft?.text ?? (localDrafts.has(id) ? (localDrafts.get(id)?.text ?? '') : '');
       if (current === text) return;
       const draft = text ? { text, updatedAt: now() } : undefined;
-      // The draft is the user's words: it is written locally first and never rolled back.
+      // The draft is the user's words: it is written locally first and never rolled back, even for a conversation
+      // that is not loaded yet (it shows when it arrives) or that the server removed (it stays in `drafts`).
       localDrafts.set(id, draft);
-      draftStorage?.set(id, draft);
+      draftsDirty = true;
+      try {
+        draftStorage?.set(id, draft);
+      } catch (cause) {
+        reportError(toInboxError(cause, 'Keeping the draft in draft storage failed.'), { operation: 'setDraft', ids: [id] });
+      }
       refresh(id);
       commit();
       try {
-        await adapter.setDraft(id, text);
+        await drafts.save(id, text);
       } catch (cause) {
         const error = fail(cause, { operation: 'setDraft', ids: [id] });
         recordFailure([id], { operation: 'setDraft', error });
@@ -795,8 +946,13 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       if (typeof deleteOptions !== 'object' || deleteOptions === null) {
         throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
       }
-      const result = await run('deleteConversation', [id], { patch: () => null }, () =>
-        adapter.deleteConversations([id], deleteOptions),
+      const result = await run(
+        'deleteConversation',
+        [id],
+        { patch: () => null },
+        () => adapter.deleteConversations([id], deleteOptions),
+        {},
+        true,
       );
       const failure = result.failed[0];
       if (failure) throw fail(failureError('deleteConversation', failure), { operation: 'deleteConversation', ids: [id] });
@@ -809,6 +965,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       const gen = generation;
       commit({ isLoadingMore: true });
       loadingMore = loadPage(gen)
+        .then(() => undefined)
         .catch((cause: unknown) => {
           const error = fail(cause, { operation: 'loadMore' });
           commit({ error });
@@ -821,8 +978,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       return loadingMore;
     },
 
-    createGroup: async (name, ids = []) => {
-      assertNewGroupName(name);
+    createGroup: async (rawName, ids = []) => {
+      const name = newGroupName(rawName);
       if (registry.length >= capabilities.maxGroups) {
         throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
       }
@@ -835,10 +992,10 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       });
     },
 
-    renameGroup: async (oldName, newName) => {
+    renameGroup: async (oldName, rawNewName) => {
       const members = existingGroup(oldName);
+      const newName = newGroupName(rawNewName, oldName);
       if (oldName === newName) return;
-      assertNewGroupName(newName);
       const rename = (n: string) => (n === oldName ? newName : n);
       const op: Op = {
         patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map(rename) } : c),
@@ -868,6 +1025,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     },
 
     dismissFailure: (id) => {
+      assertConversationId(id);
       recordFailure([id], undefined);
       commit();
     },
@@ -885,8 +1043,9 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     groups: [],
     unreadTotal: 0,
     pinnedCount: 0,
-    pending: {},
-    failures: {},
+    pending,
+    failures,
+    drafts: draftsSnapshot(),
     actions,
   }));
 
@@ -898,10 +1057,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     flush,
     draftStorage,
     onError(listener: (error: InboxError, context: InboxErrorContext) => void) {
-      errorListeners.add(listener);
-      return () => {
-        errorListeners.delete(listener);
-      };
+      if (typeof listener !== 'function') throw new InboxError('INVALID_ARGUMENT', 'onError needs a listener function.');
+      return errors.on(listener);
     },
   });
 }

@@ -1,4 +1,4 @@
-import { InboxError } from './errors.js';
+import { InboxError, quote } from './errors.js';
 import type { ConversationKind, ConversationMark, MuteMode } from './types.js';
 
 const encoder = new TextEncoder();
@@ -8,30 +8,54 @@ export function utf8ByteLength(text: string): number {
   return encoder.encode(text).length;
 }
 
-export type GroupNameProblem = 'empty' | 'tooLong' | 'notString';
+/**
+ * Why a group name is refused: `notString`; `empty` (nothing but spaces); `invisible` (only characters that draw
+ * nothing, such as a zero-width space or a word joiner); `malformed` (a lone surrogate or a control character,
+ * which no server stores and no URL can encode); `tooLong` (over the backend's UTF-8 byte limit).
+ */
+export type GroupNameProblem = 'empty' | 'tooLong' | 'notString' | 'invisible' | 'malformed';
 
-/** Why a group name is rejected, or `undefined` when it is fine. Shared by the store, adapters and the UI. */
+const LONE_SURROGATE_OR_CONTROL = /[\p{Cs}\p{Cc}]/u;
+const DRAWS_NOTHING = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
+
+/**
+ * The form a group name is stored and compared in: Unicode NFC (so "Café" typed two ways is one name) with white
+ * space trimmed at both ends (so "Work " is "Work"). Apply it before counting bytes or looking for duplicates.
+ */
+export function normalizeGroupName(name: string): string {
+  return name.normalize('NFC').trim();
+}
+
+/** Why a group name is rejected, or `undefined` when it is fine. Checks the normalized name. Shared by the store, adapters and the UI. */
 export function checkGroupName(name: unknown, maxBytes = 32): GroupNameProblem | undefined {
   if (typeof name !== 'string') return 'notString';
-  if (name.trim().length === 0) return 'empty';
-  if (utf8ByteLength(name) > maxBytes) return 'tooLong';
+  // Malformed text is refused before normalizing it: NFC would keep a lone surrogate as it is anyway.
+  if (LONE_SURROGATE_OR_CONTROL.test(name)) return 'malformed';
+  const normalized = normalizeGroupName(name);
+  if (normalized.length === 0) return 'empty';
+  if (DRAWS_NOTHING.test(normalized)) return 'invisible';
+  if (utf8ByteLength(normalized) > maxBytes) return 'tooLong';
   return undefined;
 }
 
+const GROUP_NAME_MESSAGES: Record<GroupNameProblem, (name: unknown, maxBytes: number) => string> = {
+  notString: (name) => `A group name must be a string, got ${quote(name)}.`,
+  empty: () => 'A group name must not be empty.',
+  invisible: (name) => `A group name must have a visible character; ${quote(name)} has none.`,
+  malformed: (name) => `A group name must not hold a lone surrogate or a control character: ${quote(name)}.`,
+  tooLong: (name, maxBytes) =>
+    `A group name must be at most ${maxBytes} UTF-8 bytes; ${quote(name)} is ${utf8ByteLength(normalizeGroupName(String(name)))}.`,
+};
+
+/** Throws `GROUP_NAME_INVALID` (SDK code 51011) unless `checkGroupName` accepts the name. */
 export function assertGroupName(name: unknown, maxBytes = 32): asserts name is string {
   const problem = checkGroupName(name, maxBytes);
   if (problem === undefined) return;
-  const message =
-    problem === 'notString'
-      ? 'A group name must be a string.'
-      : problem === 'empty'
-        ? 'A group name must not be empty.'
-        : `A group name must be at most ${maxBytes} UTF-8 bytes; "${String(name)}" is ${utf8ByteLength(String(name))}.`;
-  throw new InboxError('GROUP_NAME_INVALID', message, { sdkCode: 51011 });
+  throw new InboxError('GROUP_NAME_INVALID', GROUP_NAME_MESSAGES[problem](name, maxBytes), { sdkCode: 51011 });
 }
 
 function invalid(expected: string, value: unknown): InboxError {
-  return new InboxError('INVALID_ARGUMENT', `Expected ${expected}, got ${describe(value)}.`);
+  return new InboxError('INVALID_ARGUMENT', `Expected ${expected}, got ${quote(value)}.`);
 }
 
 export function assertConversationId(id: unknown, what = 'conversation id'): asserts id is string {
@@ -63,23 +87,26 @@ export function assertMark(mark: unknown): asserts mark is ConversationMark {
   if (!CONVERSATION_MARKS.includes(mark as ConversationMark)) throw invalid(`one of ${CONVERSATION_MARKS.join(', ')} as the mark`, mark);
 }
 
-function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  return typeof value;
-}
+const SAFE_SCHEMES = new Set(['https:', 'http:', 'blob:']);
+const RASTER_DATA_IMAGE = /^image\/(png|jpe?g|gif|webp|avif)[;,]/i;
+// Relative URLs are resolved against this base only to learn their scheme; it never reaches the page.
+const PROBE_BASE = 'https://relative.inboxkit.invalid/';
 
-const SAFE_URL = /^(https?:|blob:)/i;
-const SAFE_DATA_IMAGE = /^data:image\/(png|jpe?g|gif|webp|avif);/i;
-
-/** Returns the URL when its scheme is safe to load as an image (`https:`, `http:`, `blob:`, raster `data:image/`), else `undefined`. */
+/**
+ * Returns the URL when it is safe to load as an image (`https:`, `http:`, `blob:`, raster `data:image/`, or a
+ * relative URL), else `undefined`. The URL is parsed as browsers parse it (WHATWG `URL`, which drops tabs and
+ * newlines and trims control characters), and only then is its scheme allowed, so `"java\tscript:"` is refused.
+ */
 export function safeAvatarUrl(url: unknown): string | undefined {
-  if (typeof url !== 'string') return undefined;
-  const trimmed = url.trim();
-  if (!trimmed) return undefined;
-  if (SAFE_URL.test(trimmed) || SAFE_DATA_IMAGE.test(trimmed)) return trimmed;
-  // A relative URL (no scheme) resolves against the page, which is safe.
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(trimmed) && !trimmed.startsWith('//')) return trimmed;
+  if (typeof url !== 'string' || url.trim() === '') return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(url, PROBE_BASE);
+  } catch {
+    return undefined;
+  }
+  if (parsed.href.startsWith(PROBE_BASE)) return url.trim();
+  if (SAFE_SCHEMES.has(parsed.protocol)) return parsed.href;
+  if (parsed.protocol === 'data:' && RASTER_DATA_IMAGE.test(parsed.pathname)) return parsed.href;
   return undefined;
 }

@@ -73,6 +73,7 @@ export const arMessages: MessageTable & Readonly<Record<`${PluralMessageBase}.${
   'groupTabs.nameHint': 'حتى {max} بايت؛ الحرف العربي يشغل بايتين، والحرف الصيني أو الياباني 3.',
   'groupTabs.counter': '{count}/{max}',
   'groupTabs.errorEmpty': 'أدخل اسمًا للمجموعة.',
+  'groupTabs.errorInvalid': 'يحتوي هذا الاسم على أحرف لا يمكن حفظها. اكتبه مرة أخرى.',
   'groupTabs.errorTooLong': 'الاسم طويل جدًا: {max} بايت على الأكثر.',
   'groupTabs.errorDuplicate': 'توجد مجموعة باسم «{name}» بالفعل.',
   'groupTabs.errorLimit': 'لديك {max} مجموعة بالفعل، وهو الحد الأقصى.',

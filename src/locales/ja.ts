@@ -65,6 +65,7 @@ export const jaMessages: MessageTable = {
   'groupTabs.nameHint': '最大 {max} バイト（漢字・かなは 1 文字 3 バイト）。',
   'groupTabs.counter': '{count}/{max}',
   'groupTabs.errorEmpty': 'グループ名を入力してください。',
+  'groupTabs.errorInvalid': '保存できない文字が含まれています。もう一度入力してください。',
   'groupTabs.errorTooLong': '名前が長すぎます（最大 {max} バイト）。',
   'groupTabs.errorDuplicate': '「{name}」という名前のグループはすでにあります。',
   'groupTabs.errorLimit': 'グループはすでに最大の {max} 個あります。',

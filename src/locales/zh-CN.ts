@@ -65,6 +65,7 @@ export const zhCNMessages: MessageTable = {
   'groupTabs.nameHint': '最多 {max} 字节，一个汉字占 3 字节。',
   'groupTabs.counter': '{count}/{max}',
   'groupTabs.errorEmpty': '请输入分组名称。',
+  'groupTabs.errorInvalid': '名称包含无法保存的字符，请重新输入。',
   'groupTabs.errorTooLong': '名称过长：最多 {max} 字节。',
   'groupTabs.errorDuplicate': '已存在名为“{name}”的分组。',
   'groupTabs.errorLimit': '分组已达上限（{max} 个）。',

@@ -3,12 +3,15 @@ import type { ReactNode } from 'react';
 import { useEffect, useMemo, useRef, useState } from './runtime.js';
 import type { ConversationAdapter } from '../core/adapter.js';
 import type { DraftStorage } from '../core/drafts.js';
-import type { InboxError } from '../core/errors.js';
+import { InboxError } from '../core/errors.js';
 import { createInboxStore, type InboxErrorContext, type InboxStore, type InboxStoreOptions } from '../core/store.js';
 import { InboxLocaleContext, InboxStoreContext, type InboxLocale, type InboxLocaleValue } from './context.js';
 
 export interface InboxProviderProps {
-  /** The backend. The provider creates one store for it; ignored when `store` is given. */
+  /**
+   * The backend. The provider creates one store for it, and a new store when a different adapter is given (an
+   * account switch); ignored when `store` is given.
+   */
   adapter?: ConversationAdapter;
   /** A store created with `createInboxStore`, for apps that need it outside React. */
   store?: InboxStore;
@@ -37,14 +40,22 @@ export interface InboxProviderProps {
  * Two providers share nothing.
  */
 export function InboxProvider({ adapter, store: storeProp, storeOptions, draftStorage, locale = 'en', messages, onError, children }: InboxProviderProps) {
-  const [ownStore] = useState(() => {
+  const create = (forAdapter: ConversationAdapter | undefined): InboxStore | null => {
     if (storeProp) return null;
-    if (!adapter) throw new Error('[inboxkit] <InboxProvider> needs an `adapter` or a `store`.');
-    return createInboxStore({ ...storeOptions, adapter, ...(draftStorage !== undefined ? { draftStorage } : {}) });
-  });
+    if (!forAdapter) throw new InboxError('INVALID_ARGUMENT', '<InboxProvider> needs an `adapter` or a `store`.');
+    return createInboxStore({ ...storeOptions, adapter: forAdapter, ...(draftStorage !== undefined ? { draftStorage } : {}) });
+  };
+  const [owned, setOwned] = useState(() => ({ adapter, store: create(adapter) }));
+  let ownStore = owned.store;
+  // A new adapter (the user switched accounts) gets a new store: nothing of the old account's may show.
+  if (!storeProp && owned.adapter !== adapter) {
+    ownStore = create(adapter);
+    setOwned({ adapter, store: ownStore });
+  }
   const store = storeProp ?? ownStore!;
 
   useEffect(() => {
+    // connect() never rejects: failures show as the error state and reach onError.
     void store.connect();
     return () => store.disconnect();
   }, [store]);

@@ -22,7 +22,7 @@ export interface ConversationStatus {
 /** Whether an optimistic command on a conversation is in flight, and its last failure. */
 export function useConversationStatus(id: ConversationId, store?: InboxStore): ConversationStatus {
   const resolved = useInboxStore(store, 'useConversationStatus');
-  const isPending = useInboxSelector(resolved, useCallback((s: InboxState) => (s.pending[id] ?? 0) > 0, [id]));
-  const failure = useInboxSelector(resolved, useCallback((s: InboxState) => s.failures[id], [id]));
+  const isPending = useInboxSelector(resolved, useCallback((s: InboxState) => (s.pending.get(id) ?? 0) > 0, [id]));
+  const failure = useInboxSelector(resolved, useCallback((s: InboxState) => s.failures.get(id), [id]));
   return { isPending, failure };
 }

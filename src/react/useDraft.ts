@@ -1,5 +1,6 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from './runtime.js';
+import { selectDraft } from '../core/selectors.js';
 import type { InboxStore } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
@@ -30,7 +31,7 @@ export interface DraftResult {
 export function useDraft(id: ConversationId, options: UseDraftOptions = {}): DraftResult {
   const store = useInboxStore(options.store, 'useDraft');
   const debounceMs = options.debounceMs ?? 500;
-  const savedText = useInboxSelector(store, (s) => s.conversations.get(id)?.draft?.text ?? '');
+  const savedText = useInboxSelector(store, (s) => selectDraft(s, id)?.text ?? '');
   const [local, setLocal] = useState<{ id: ConversationId; text: string } | null>(null);
   const [status, setStatus] = useState<DraftStatus>('idle');
   const unsavedRef = useRef<{ id: ConversationId; text: string } | null>(null);
@@ -42,7 +43,7 @@ export function useDraft(id: ConversationId, options: UseDraftOptions = {}): Dra
     const draft = unsavedRef.current;
     if (!draft) return Promise.resolve();
     unsavedRef.current = null;
-    const current = store.getState().conversations.get(draft.id)?.draft?.text ?? '';
+    const current = selectDraft(store.getState(), draft.id)?.text ?? '';
     if (current === draft.text) {
       if (mountedRef.current) setStatus('saved');
       return Promise.resolve();

@@ -165,14 +165,14 @@ describe('paging', () => {
     const { adapter } = setup();
     const first = await adapter.loadConversations({ count: 2 });
     expect(first.conversations.map((c) => c.id)).toEqual(['C2Calice', 'C2Cbob']);
-    expect(first).toMatchObject({ cursor: '2', isFinished: false });
+    expect(first).toMatchObject({ cursor: expect.any(String), isFinished: false });
     const second = await adapter.loadConversations({ cursor: first.cursor, count: 2 });
     expect(second.conversations.map((c) => c.id)).toEqual(['GROUPdev', 'GROUPops']);
     const last = await adapter.loadConversations({ cursor: second.cursor, count: 2 });
     expect(last.conversations.map((c) => c.id)).toEqual(['C2Ccarol']);
     expect(last).toMatchObject({ cursor: null, isFinished: true });
-    const beyond = await adapter.loadConversations({ cursor: '50', count: 2 });
-    expect(beyond).toEqual({ conversations: [], cursor: null, isFinished: true });
+    // An offset is not a cursor: pages are keyed on the last row's order key and id.
+    expect((await rejectionOf(adapter.loadConversations({ cursor: '50', count: 2 }))).code).toBe('INVALID_ARGUMENT');
   });
 
   it('uses pageSize when the request has no count', async () => {
@@ -823,26 +823,28 @@ describe('imports', () => {
 
 describe('generateConversations', () => {
   it('is deterministic for a seed and differs between seeds', () => {
-    expect(generateConversations(300, { seed: 7 })).toEqual(generateConversations(300, { seed: 7 }));
-    expect(generateConversations(300, { seed: 7 })).not.toEqual(generateConversations(300, { seed: 8 }));
-    expect(generateConversations(300)).toEqual(generateConversations(300, { seed: 1, now: GENERATE_DEFAULT_NOW }));
+    const now = GENERATE_DEFAULT_NOW;
+    expect(generateConversations(300, { seed: 7, now })).toEqual(generateConversations(300, { seed: 7, now }));
+    expect(generateConversations(300, { seed: 7, now })).not.toEqual(generateConversations(300, { seed: 8, now }));
+    expect(generateConversations(300, { now: GENERATE_DEFAULT_NOW })).toEqual(generateConversations(300, { seed: 1, now: GENERATE_DEFAULT_NOW }));
   });
 
+  // What a person sees (times, pins, unread counts, avatars) is asserted in generate.test.ts.
   it('produces varied, realistic data', () => {
     const list = generateConversations(3000, { seed: 3 });
     const share = (predicate: (c: Conversation) => boolean) => list.filter(predicate).length / list.length;
     expect(list.filter((c) => c.kind === 'system')).toHaveLength(1);
     expect(share((c) => c.kind === 'group')).toBeGreaterThan(0.2);
     expect(share((c) => c.kind === 'direct')).toBeGreaterThan(0.6);
-    expect(share((c) => c.isPinned)).toBeGreaterThan(0.005);
-    expect(list.filter((c) => c.isPinned).length).toBeLessThanOrEqual(50);
+    expect(list.filter((c) => c.isPinned).length).toBeGreaterThanOrEqual(2);
+    expect(list.filter((c) => c.isPinned).length).toBeLessThanOrEqual(3);
     expect(share((c) => c.muteMode !== 'none')).toBeGreaterThan(0.05);
     expect(share((c) => c.muteMode !== 'none')).toBeLessThan(0.15);
     expect(new Set(list.map((c) => c.muteMode))).toEqual(new Set(['none', 'silent', 'silentExceptMention', 'blocked']));
     expect(share((c) => c.draft !== undefined)).toBeGreaterThan(0.01);
     const mentionKinds = new Set(list.flatMap((c) => c.mentions.map((m) => m.kind)));
     expect(mentionKinds.has('me') && mentionKinds.has('all')).toBe(true);
-    expect(list.some((c) => c.unreadCount > 99)).toBe(true);
+    expect(list.some((c) => c.unreadCount > 9)).toBe(true);
     expect(share((c) => c.unreadCount === 0)).toBeGreaterThan(0.3);
     expect(list.some((c) => c.lastMessage?.isRevoked)).toBe(true);
     const titles = list.map((c) => c.title).join('\n');
@@ -855,9 +857,7 @@ describe('generateConversations', () => {
     expect(previews).toMatch(/[\u4e00-\u9fff]/);
     expect(previews).toMatch(/[\u3040-\u30ff]/);
     expect(previews).toMatch(/[a-z]{3}/);
-    expect(list.every((c) => c.avatarUrl === undefined || c.avatarUrl.startsWith('https://avatars.example.com/'))).toBe(true);
-    expect(share((c) => c.avatarUrl !== undefined)).toBeGreaterThan(0.5);
-    expect(share((c) => c.avatarUrl === undefined)).toBeGreaterThan(0.1);
+    expect(list.every((c) => c.avatarUrl === undefined)).toBe(true); // no network: the kit paints initials
   });
 
   it('spreads activity over the 60 days before now, in whole seconds', () => {
@@ -872,11 +872,11 @@ describe('generateConversations', () => {
     for (const c of list) if (c.lastMessage) expect(c.lastMessage.sentAt).toBe(c.lastActivityAt);
   });
 
-  it('generates 100,000 conversations with unique ids and at most 50 pinned', () => {
+  it('generates 100,000 conversations with unique ids and a few pinned', () => {
     const list = generateConversations(100_000);
     expect(list).toHaveLength(100_000);
     expect(new Set(list.map((c) => c.id)).size).toBe(100_000);
-    expect(list.filter((c) => c.isPinned)).toHaveLength(50);
+    expect(list.filter((c) => c.isPinned).length).toBeLessThanOrEqual(3);
   });
 
   it('feeds the memory adapter, whose first page is in comparator order', async () => {

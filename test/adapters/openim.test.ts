@@ -270,23 +270,26 @@ describe('mapping a ConversationItem', () => {
 describe('paging with getConversationListSplit', () => {
   const ten = () => Array.from({ length: 10 }, (_, i) => dm(`u${i}`, (i + 1) * 10));
 
-  it('uses the offset as cursor, finishes on a short page, and never lists hidden rows', async () => {
+  it('pages on a keyset cursor (re-reading the last row to check where it stands), finishes on a short page, and never lists hidden rows', async () => {
     const { adapter, sdk } = setup([...ten(), dm('hidden', 1, { latestMsgSendTime: 0 })], {}, { pageOverlap: 0 });
     const first = await adapter.loadConversations({ count: 4 });
-    expect(first).toMatchObject({ cursor: '4', isFinished: false });
+    expect(first).toMatchObject({ cursor: expect.any(String), isFinished: false });
     expect(first.conversations.map((c) => c.title)).toEqual(['u0', 'u1', 'u2', 'u3']);
-    const second = await adapter.loadConversations({ cursor: '4', count: 4 });
+    const second = await adapter.loadConversations({ cursor: first.cursor, count: 4 });
+    expect(second.conversations.map((c) => c.title)).toEqual(['u4', 'u5', 'u6', 'u7']);
     const third = await adapter.loadConversations({ cursor: second.cursor, count: 4 });
     expect(third).toMatchObject({ cursor: null, isFinished: true });
     expect(third.conversations.map((c) => c.title)).toEqual(['u8', 'u9']);
     expect(sdk.calls.filter((c) => c.method === 'getConversationListSplit').map((c) => c.args[0])).toEqual([
       { offset: 0, count: 4 },
-      { offset: 4, count: 4 },
-      { offset: 8, count: 4 },
+      { offset: 3, count: 5 },
+      { offset: 7, count: 5 },
     ]);
     const all = await allConversations(adapter);
     expect(all.map((c) => c.title)).not.toContain('hidden');
     await expect(adapter.loadConversations({ cursor: 'abc' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
+    // A bare offset is not a cursor any more.
+    await expect(adapter.loadConversations({ cursor: '4' })).rejects.toMatchObject({ code: 'INVALID_ARGUMENT' });
   });
 
   it('a page shifted by a live update re-emits nothing, and the moved conversation is not lost', async () => {

@@ -762,11 +762,11 @@ describe('drafts', () => {
     const { chat, adapter } = setup({ conversations: [direct('a')] }, { draftStorage: storage, now: () => clock });
     await adapter.setDraft('C2Ca', 'see you');
     expect(callsTo(chat, 'setConversationDraft')[0]!.args).toEqual([{ conversationID: 'C2Ca', draftText: 'see you' }]);
-    expect(storage.getAll()).toEqual({ C2Ca: { text: 'see you', updatedAt: 5_000 } });
+    expect(storage.getAll()).toEqual(new Map([['C2Ca', { text: 'see you', updatedAt: 5_000 }]]));
     clock = 9_000;
     expect((await loaded(adapter)).get('C2Ca')!.draft).toEqual({ text: 'see you', updatedAt: 5_000 });
     await adapter.setDraft('C2Ca', '');
-    expect(storage.getAll()).toEqual({});
+    expect(storage.getAll()).toEqual(new Map());
     expect((await loaded(adapter)).get('C2Ca')!.draft).toBeUndefined();
   });
 

@@ -213,10 +213,10 @@ describe('optimistic commands', () => {
     const store = await connected(s);
     const done = store.getState().actions.pin('b', true);
     expect(ids(store)).toEqual(['b', 'a']);
-    expect(store.getState().pending.b).toBe(1);
+    expect(store.getState().pending.get('b')).toBe(1);
     s.last('pin').resolve();
     await done;
-    expect(store.getState().pending.b).toBeUndefined();
+    expect(store.getState().pending.get('b')).toBeUndefined();
     expect(selectConversation(store.getState(), 'b')?.isPinned).toBe(true);
   });
 
@@ -236,7 +236,7 @@ describe('optimistic commands', () => {
     expect(b.lastMessage?.preview).toBe('hey');
     expect(ids(store)).toEqual(['a', 'b']);
     expect(errors).toHaveBeenCalledWith(expect.any(InboxError), { operation: 'pin', ids: ['b'] });
-    expect(store.getState().failures.b?.operation).toBe('pin');
+    expect(store.getState().failures.get('b')?.operation).toBe('pin');
   });
 
   it('rolls back a failed command without undoing a later one on the same conversation', async () => {
@@ -274,7 +274,7 @@ describe('optimistic commands', () => {
     expect(result.succeeded).toEqual(['a']);
     expect(result.failed.map((f) => f.id).sort()).toEqual(['b', 'missing']);
     expect(ids(store, 'G')).toEqual(['a']);
-    expect(store.getState().failures.b?.error.sdkCode).toBe(51008);
+    expect(store.getState().failures.get('b')?.error.sdkCode).toBe(51008);
   });
 
   it('deletes optimistically and brings the conversation back when the backend refuses', async () => {
@@ -396,7 +396,7 @@ describe('drafts', () => {
     const store = createInboxStore({ adapter: s.adapter, draftStorage: storage, now: () => 42 });
     await store.connect();
     const done = store.getState().actions.setDraft('a', 'half a thought');
-    expect(storage.getAll()).toEqual({ a: { text: 'half a thought', updatedAt: 42 } });
+    expect(storage.getAll()).toEqual(new Map([['a', { text: 'half a thought', updatedAt: 42 }]]));
     s.last('setDraft').reject(s.failure());
     await expect(done).rejects.toBeInstanceOf(InboxError);
     expect(selectConversation(store.getState(), 'a')?.draft?.text).toBe('half a thought');
@@ -533,7 +533,7 @@ describe('capabilities and per-id failure codes', () => {
     const done = store.getState().actions.addToGroup('G', ['a', 'b']);
     s.last('addToGroup').resolve({ succeeded: ['a'], failed: [{ id: 'b', code: 'CONVERSATION_NOT_FOUND', message: 'gone', sdkCode: 2500 }] });
     await done;
-    expect(store.getState().failures.b?.error).toMatchObject({ code: 'CONVERSATION_NOT_FOUND', sdkCode: 2500, message: 'gone' });
+    expect(store.getState().failures.get('b')?.error).toMatchObject({ code: 'CONVERSATION_NOT_FOUND', sdkCode: 2500, message: 'gone' });
   });
 
   it('does not keep a created group when every conversation failed', async () => {

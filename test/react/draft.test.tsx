@@ -46,7 +46,7 @@ describe('useDraft', () => {
     const { result, unmount } = renderHook(() => useDraft('b', { debounceMs: 10_000 }), { wrapper });
     act(() => result.current.setText('typed then closed'));
     unmount();
-    expect(storage.getAll().b).toEqual({ text: 'typed then closed', updatedAt: 1234 });
+    expect((storage.getAll() as ReadonlyMap<string, { text: string; updatedAt: number }>).get('b')).toEqual({ text: 'typed then closed', updatedAt: 1234 });
   });
 
   it('persists a draft typed just before the page is hidden, into localStorage', async () => {
@@ -66,7 +66,7 @@ describe('useDraft', () => {
     const { result, rerender } = renderHook(({ id }) => useDraft(id, { debounceMs: 10_000 }), { wrapper, initialProps: { id: 'a' } });
     act(() => result.current.setText('for a'));
     rerender({ id: 'b' });
-    expect(storage.getAll().a?.text).toBe('for a');
+    expect((storage.getAll() as ReadonlyMap<string, { text: string; updatedAt: number }>).get('a')?.text).toBe('for a');
     expect(result.current.text).toBe('');
   });
 

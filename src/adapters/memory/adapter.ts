@@ -2,7 +2,6 @@ import {
   TENCENT_UNREAD_RULE,
   type AdapterCapabilities,
   type AdapterEvent,
-  type AdapterListener,
   type ConversationAdapter,
   type ConversationPage,
   type DeleteOptions,
@@ -11,7 +10,8 @@ import {
   type UnreadRule,
 } from '../../core/adapter.js';
 import { InboxError, toInboxError } from '../../core/errors.js';
-import { createComparator, OrderedList, unreadContribution } from '../../core/order.js';
+import { createEmitter } from '../../core/emitter.js';
+import { createComparator, OrderedList, orderTime, unreadContribution } from '../../core/order.js';
 import type {
   Conversation,
   ConversationGroup,
@@ -115,6 +115,8 @@ export interface MemoryAdapterOptions {
   marks?: readonly ConversationMark[];
   /** @default 'memory' */
   name?: string;
+  /** The signed-in account, so that local data such as drafts is kept per account (`adapter.account`). */
+  account?: string;
 }
 
 /** A message as `simulate.message` receives it. */
@@ -281,8 +283,55 @@ function checkTime(value: unknown, what: string): number {
   return value;
 }
 
+/**
+ * A page cursor: the order key (pinned, order time) and id of the last row delivered. The next page starts right
+ * after where that row would stand now, so rows deleted, unpinned or moved meanwhile never make a page skip rows.
+ */
+type PageKey = [pinned: 0 | 1, time: number, id: ConversationId];
+
+function toCursor(conversation: Conversation, orderBy: OrderingKey): string {
+  const key: PageKey = [conversation.isPinned ? 1 : 0, orderTime(conversation, orderBy), conversation.id];
+  return JSON.stringify(key);
+}
+
+function parseCursor(cursor: string): PageKey | undefined {
+  try {
+    const key: unknown = JSON.parse(cursor);
+    if (!Array.isArray(key) || key.length !== 3) return undefined;
+    const [pinned, time, id] = key as unknown[];
+    if ((pinned !== 0 && pinned !== 1) || typeof time !== 'number' || !Number.isFinite(time) || typeof id !== 'string') return undefined;
+    return [pinned, time, id];
+  } catch {
+    return undefined;
+  }
+}
+
 /** Core's chunked order with reading a page in place: `count` items from `offset`, walking the chunks. */
 class PagedList extends OrderedList<Conversation> {
+  constructor(private readonly order: (a: Conversation, b: Conversation) => number) {
+    super(order);
+  }
+
+  /** How many items come at or before `probe` in the order (the position right after it). */
+  countThrough(probe: Conversation): number {
+    let count = 0;
+    for (const { items } of this.chunks) {
+      if (this.order(items[items.length - 1]!, probe) <= 0) {
+        count += items.length;
+        continue;
+      }
+      let lo = 0;
+      let hi = items.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (this.order(items[mid]!, probe) <= 0) lo = mid + 1;
+        else hi = mid;
+      }
+      return count + lo;
+    }
+    return count;
+  }
+
   slice(offset: number, count: number): Conversation[] {
     const page: Conversation[] = [];
     for (const { items } of this.chunks) {
@@ -378,7 +427,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   // message made scrolling stutter while messages arrived.
   let ordered: PagedList | null = null;
   let messageSeq = 0;
-  const listeners = new Set<AdapterListener>();
+  const listeners = createEmitter<[AdapterEvent]>();
   const injected = new Map<MemoryOperation, InboxError[]>();
 
   function count(conversation: Conversation | undefined, sign: 1 | -1): void {
@@ -439,16 +488,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
   // ---- events and persistence ----------------------------------------------------------------------
   function emit(event: AdapterEvent): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        // A failing listener must not stop the others or the command; report it where it can be seen.
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    listeners.emit(event);
   }
 
   function save(): void {
@@ -765,15 +805,13 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
 
   const adapter: MemoryAdapter = {
     name: options.name ?? 'memory',
+    ...(typeof options.account === 'string' && options.account !== '' ? { account: options.account } : {}),
     capabilities,
     simulate,
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('subscribe needs a listener function.');
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
+      return listeners.on(listener);
     },
 
     loadConversations(request: PageRequest = {}): Promise<ConversationPage> {
@@ -782,7 +820,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
         () => {
           if (!isRecord(request)) throw invalid('loadConversations needs { cursor?, count? }.');
           const { cursor, count } = request;
-          if (cursor !== undefined && cursor !== null && (typeof cursor !== 'string' || !/^\d+$/.test(cursor))) {
+          if (cursor !== undefined && cursor !== null && (typeof cursor !== 'string' || !parseCursor(cursor))) {
             throw invalid(`Unknown cursor ${JSON.stringify(cursor)}; pass back the cursor of the previous page.`);
           }
           if (count !== undefined && (typeof count !== 'number' || !Number.isFinite(count) || count < 1)) {
@@ -790,11 +828,14 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           }
         },
         () => {
-          const offset = request.cursor ? Number(request.cursor) : 0;
-          const page = orderedList().slice(offset, Math.floor(request.count ?? pageSize));
-          const end = offset + page.length;
-          const isFinished = end >= conversations.size;
-          return { conversations: page, cursor: isFinished ? null : String(end), isFinished };
+          const list = orderedList();
+          const key = request.cursor ? parseCursor(request.cursor)! : undefined;
+          // A probe row standing where the cursor's row stood: same pinned flag, order time and id.
+          const probe = key && ({ id: key[2], isPinned: key[0] === 1, lastActivityAt: key[1] } as Conversation);
+          const offset = probe ? list.countThrough(probe) : 0;
+          const page = list.slice(offset, Math.floor(request.count ?? pageSize));
+          const isFinished = offset + page.length >= conversations.size;
+          return { conversations: page, cursor: isFinished || page.length === 0 ? null : toCursor(page.at(-1)!, orderBy), isFinished };
         },
       );
     },

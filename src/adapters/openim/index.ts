@@ -10,6 +10,7 @@ import {
   type PageRequest,
 } from '../../core/adapter.js';
 import { InboxError } from '../../core/errors.js';
+import { createComparator, orderTime } from '../../core/order.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, ConversationTarget, MuteMode, OperationResult } from '../../core/types.js';
 import { assertBoolean, assertConversationId, assertIdList, assertMark, assertMuteMode, assertString } from '../../core/validate.js';
 import {
@@ -119,8 +120,10 @@ export interface OpenIMAdapterOptions {
   /** Conversations per `getConversationListSplit` call. @default the store's page size (100) */
   pageSize?: number;
   /**
-   * Rows re-read before each page's offset. Offsets shift when conversations move while paging; re-reading a
-   * few rows (duplicates are dropped) keeps a row from being skipped.
+   * Rows re-read before each page's offset. The SDK pages by offset only, and offsets shift when conversations
+   * move or are deleted while paging, so each page re-reads from a little before where the last one ended and
+   * checks that the window still starts at or before the last row delivered (the cursor's order key); when more
+   * rows than this were deleted meanwhile, it steps back further until it does. Rows already delivered are dropped.
    * @default 5
    */
   pageOverlap?: number;
@@ -195,6 +198,38 @@ async function asInboxError<T>(what: string, task: () => Promise<T>): Promise<T>
     if (cause instanceof InboxError) throw cause;
     throw new InboxError('ADAPTER_FAILED', `${what} failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }
+}
+
+/** A page cursor: where the last page ended (an offset hint) and the order key and id of its last row. */
+interface OpenIMCursor {
+  offset: number;
+  pinned: boolean;
+  time: number;
+  id: ConversationId;
+}
+
+const OPENIM_ORDER = createComparator('lastActivityOrDraft');
+
+function toOpenIMCursor(offset: number, last: Conversation): string {
+  return JSON.stringify([offset, last.isPinned ? 1 : 0, orderTime(last, 'lastActivityOrDraft'), last.id]);
+}
+
+function parseOpenIMCursor(text: string): OpenIMCursor | undefined {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (!Array.isArray(value) || value.length !== 4) return undefined;
+    const [offset, pinned, time, id] = value as unknown[];
+    if (!Number.isSafeInteger(offset) || (offset as number) < 0 || (pinned !== 0 && pinned !== 1)) return undefined;
+    if (typeof time !== 'number' || !Number.isFinite(time) || typeof id !== 'string') return undefined;
+    return { offset: offset as number, pinned: pinned === 1, time, id };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where a row stands against the cursor's row in the SDK's order (pinned first, then newest, then id). */
+function compareToCursor(row: Conversation, cursor: OpenIMCursor): number {
+  return OPENIM_ORDER(row, { ...row, id: cursor.id, isPinned: cursor.pinned, lastActivityAt: cursor.time, draft: undefined });
 }
 
 /**
@@ -528,6 +563,9 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
 
   const adapter: OpenIMAdapter = {
     name: 'openim',
+    get account() {
+      return selfUserId;
+    },
     get capabilities() {
       return capabilities;
     },
@@ -554,24 +592,36 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     async loadConversations(request: PageRequest = {}): Promise<ConversationPage> {
       await ensureReady();
       const count = Math.max(1, Math.trunc(options.pageSize ?? request.count ?? 100));
-      let offset = 0;
+      let cursor: OpenIMCursor | undefined;
       if (request.cursor !== undefined && request.cursor !== null) {
-        offset = Number(request.cursor);
-        if (!/^\d+$/.test(request.cursor) || !Number.isSafeInteger(offset)) {
+        cursor = parseOpenIMCursor(request.cursor);
+        if (!cursor) {
           throw new InboxError('INVALID_ARGUMENT', `Unknown cursor ${JSON.stringify(request.cursor)}: pass back the cursor of the previous page.`);
         }
       } else {
         seen.clear();
       }
-      const overlap = Math.min(offset, pageOverlap);
-      const page = toRows(await call('getConversationListSplit', [{ offset: offset - overlap, count: count + overlap }]));
-      const isFinished = page.length < count + overlap;
+      const offset = cursor?.offset ?? 0;
+      // Step back from the last offset until the window starts at or before the last row delivered: rows deleted
+      // or moved up meanwhile shifted everything after them towards the start.
+      let back = Math.min(offset, Math.max(1, pageOverlap));
+      let start: number;
+      let page: OpenIMConversationItem[];
+      for (;;) {
+        start = offset - back;
+        page = toRows(await call('getConversationListSplit', [{ offset: start, count: count + back }]));
+        const first = page[0];
+        if (!cursor || start === 0 || (first && compareToCursor(map(first), cursor) <= 0)) break;
+        back = Math.min(offset, back * 4);
+      }
+      const isFinished = page.length < count + back;
       const fresh = page.filter((row) => isVisibleItem(row) && !seen.has(row.conversationID));
       engine.observe(page);
       for (const row of page) rows.set(row.conversationID, row);
       for (const row of fresh) seen.add(row.conversationID);
-      const next = offset + Math.max(0, page.length - overlap);
-      return { conversations: fresh.map(map), cursor: isFinished ? null : String(next), isFinished };
+      const last = page.at(-1);
+      const next = last && toOpenIMCursor(start + page.length, map(last));
+      return { conversations: fresh.map(map), cursor: isFinished || !next ? null : next, isFinished };
     },
 
     async loadGroups(): Promise<readonly ConversationGroup[]> {

@@ -13,7 +13,7 @@
  * ```
  */
 import { TENCENT_UNREAD_RULE, type AdapterCapabilities, type ConversationAdapter, type DeleteOptions } from '../../core/adapter.js';
-import type { DraftStorage } from '../../core/drafts.js';
+import { readDrafts, type DraftStorage } from '../../core/drafts.js';
 import { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Draft, MuteMode, OperationResult } from '../../core/types.js';
 import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMode, assertString } from '../../core/validate.js';
@@ -223,7 +223,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   let draftsRestored = false;
 
   function mapContext(): TencentMapContext {
-    let stored: Record<ConversationId, Draft> | undefined;
+    let stored: Map<ConversationId, Draft> | undefined;
     return {
       types: TYPES,
       systemTitle,
@@ -231,8 +231,8 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       draftTime(id, text) {
         const known = draftTimes.get(id);
         if (known?.text === text) return known.updatedAt;
-        stored ??= draftStorage?.getAll() ?? {};
-        const fromStorage = stored[id];
+        stored ??= readDrafts(draftStorage ?? null);
+        const fromStorage = stored.get(id);
         const updatedAt = fromStorage?.text === text ? fromStorage.updatedAt : now();
         draftTimes.set(id, { text, updatedAt });
         return updatedAt;
@@ -278,12 +278,12 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   function restoreDrafts(items: readonly unknown[]): void {
     if (!draftStorage || draftsRestored) return;
     draftsRestored = true;
-    const stored = draftStorage.getAll();
+    const stored = readDrafts(draftStorage);
     for (const item of items) {
       const conversation = bag(item);
       const id = conversation?.conversationID;
       if (typeof id !== 'string' || conversation?.draftText) continue;
-      const draft = stored[id];
+      const draft = stored.get(id);
       if (!draft?.text) continue;
       draftTimes.set(id, draft);
       void callSdk('setConversationDraft', () => chat.setConversationDraft({ conversationID: id, draftText: draft.text })).catch(() => {
@@ -514,7 +514,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       assertString(text, 'the draft text');
       if (text) draftTimes.set(id, { text, updatedAt: now() });
       else draftTimes.delete(id);
-      if (draftStorage && draftStorage.getAll()[id]?.text !== (text || undefined)) {
+      if (draftStorage && readDrafts(draftStorage).get(id)?.text !== (text || undefined)) {
         draftStorage.set(id, text ? draftTimes.get(id) : undefined);
       }
       await callSdk('setConversationDraft', () => chat.setConversationDraft({ conversationID: id, draftText: text }));

@@ -2,7 +2,7 @@
 import type { RefObject } from 'react';
 import { isInboxError } from '../../core/errors.js';
 import type { GroupSummary } from '../../core/types.js';
-import { checkGroupName, utf8ByteLength } from '../../core/validate.js';
+import { checkGroupName, normalizeGroupName, utf8ByteLength } from '../../core/validate.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { errorMessage } from '../internal/dom.js';
 import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
@@ -32,8 +32,8 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
   const id = `${baseId}-name`;
   const isCreate = initialName === null;
 
-  // What would be saved: surrounding spaces are invisible in a tab, so they are dropped.
-  const value = name.trim();
+  // What would be saved: the store normalizes names (NFC, trimmed), so the dialog checks that form.
+  const value = normalizeGroupName(name);
   const bytes = utf8ByteLength(value);
   const problem = checkGroupName(value, maxBytes);
   const isLimitHit = isCreate && !canCreate;
@@ -44,14 +44,16 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
   );
   // While saving, the store may already list the group being saved (it applies the result before the dialog closes):
   // that is this dialog's own name, not a duplicate.
-  const isDuplicate = !busy && value !== initialName && groups.some((group) => group.name === value);
+  const isDuplicate = !busy && value !== initialName && groups.some((group) => normalizeGroupName(group.name) === value);
   const message =
     problem === 'tooLong'
       ? t('groupTabs.errorTooLong', { max: maxBytes })
       : isDuplicate
         ? duplicate()
-        : hasAttempted && problem === 'empty'
+        : hasAttempted && (problem === 'empty' || problem === 'invisible')
           ? t('groupTabs.errorEmpty')
+          : problem === 'malformed'
+            ? t('groupTabs.errorInvalid')
           : hasAttempted && isLimitHit
             ? limit()
             : failure;

@@ -77,6 +77,7 @@ export const enMessages = {
   'groupTabs.nameHint': 'Up to {max} bytes; a Chinese or Japanese character takes 3.',
   'groupTabs.counter': '{count}/{max}',
   'groupTabs.errorEmpty': 'Enter a name for the group.',
+  'groupTabs.errorInvalid': 'This name holds characters that cannot be saved. Type it again.',
   'groupTabs.errorTooLong': 'The name is too long: at most {max} bytes.',
   'groupTabs.errorDuplicate': 'A group named “{name}” already exists.',
   'groupTabs.errorLimit': 'You already have {max} groups, the most allowed.',
