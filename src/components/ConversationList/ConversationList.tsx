@@ -10,6 +10,7 @@ import { useConversationListView } from '../../react/useConversationListView.js'
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
+import { useLongPress } from '../internal/useLongPress.js';
 import { forwardRef, useCallback, useEffect, useId, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
@@ -308,6 +309,15 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     return row && event.currentTarget.contains(row) && !(control && row.contains(control)) ? row : null;
   };
 
+  /** A long press on touch asks for a row's actions at the finger, as a right click does at the pointer. */
+  const longPress = useLongPress(({ target, clientX, clientY }) => {
+    const row = target.closest<HTMLElement>(ROW);
+    const control = target.closest(INTERACTIVE);
+    if (!onItemActions || !row || !scrollRef.current?.contains(row) || (control && row.contains(control))) return;
+    setFocusVisible(false);
+    requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX, clientY });
+  });
+
   // ---- rendering -----------------------------------------------------------------------------------
   const renderProps: ConversationListRenderProps = {
     status,
@@ -376,8 +386,10 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
             setFocusVisible(false);
             requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX: event.clientX, clientY: event.clientY });
           }}
-          onPointerDown={() => {
+          {...longPress}
+          onPointerDown={(event) => {
             pointerFocus.current = true;
+            longPress.onPointerDown(event);
           }}
           onFocus={(event) => {
             setHasFocus(true);

@@ -2,7 +2,7 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
-import { ConversationList, type ConversationListProps } from '../ConversationList/index.js';
+import { ConversationList, type ConversationListItemActionsDetails, type ConversationListProps } from '../ConversationList/index.js';
 import { ConversationActions, type ConversationActionsProps } from '../controls/index.js';
 import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
@@ -107,7 +107,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     defaultGroupName,
     onGroupNameChange,
   );
-  const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean } | null>(null);
+  const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean; anchor: ConversationListItemActionsDetails } | null>(null);
   const baseId = useIdent('ik-inbox');
   const tabsId = `${baseId}-tabs`;
   const panelId = `${baseId}-panel`;
@@ -144,7 +144,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           groupName={shownGroup ?? undefined}
           onSelect={onSelect}
           onOpen={onOpen}
-          onItemActions={(id) => setActions({ id, isOpen: true })}
+          onItemActions={(id, anchor) => setActions({ id, isOpen: true, anchor })}
           renderItem={renderItem}
           virtualizerOptions={virtualizerOptions}
         />
@@ -156,6 +156,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           key={actions.id}
           id={actions.id}
           hideTrigger
+          anchor={actions.anchor}
           open={actions.isOpen}
           onOpenChange={(isOpen) => setActions((current) => (current ? { ...current, isOpen } : current))}
         />

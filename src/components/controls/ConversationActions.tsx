@@ -11,7 +11,7 @@ import { useInboxSelector } from '../../react/useInboxSelector.js';
 import { ConfirmDialog } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { Menu, MenuItem } from '../internal/Menu.js';
+import { Menu, MenuItem, type MenuAnchor } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { errorText, ErrorNotice, useCommand } from './shared.js';
@@ -56,6 +56,12 @@ export interface ConversationActionsProps
   triggerContent?: ReactNode;
   /** The mode "Mute notifications" sets. @default 'silent' */
   mutedMode?: Exclude<MuteMode, 'none'>;
+  /**
+   * Where the menu opens: the `details` that `ConversationList`'s `onItemActions` gives (at the pointer for a right
+   * click or long press, at the row for the keyboard), an element, or `{ clientX, clientY }`. The menu is flipped and
+   * shifted to stay in the viewport. @default the trigger button
+   */
+  anchor?: ConversationActionsAnchor | null;
   /** Text direction of the menu. Inherited when absent. */
   dir?: 'ltr' | 'rtl';
   /** Called after the conversation was deleted. */
@@ -63,6 +69,9 @@ export interface ConversationActionsProps
   /** Called when a command fails, after the store rolled it back (the reason is also shown inline). */
   onError?: (error: InboxError) => void;
 }
+
+/** Where `ConversationActions` opens its menu: an element, or a point with an element to fall back on. */
+export type ConversationActionsAnchor = MenuAnchor;
 
 const selectPinLimitReached = (state: InboxState) => state.pinnedCount >= state.capabilities.maxPinned;
 const selectNever = () => false;
@@ -84,6 +93,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     hideTrigger = false,
     triggerContent,
     mutedMode = 'silent',
+    anchor,
     dir,
     onDeleted,
     onError,
@@ -117,7 +127,6 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   }));
   const baseId = useIdent('ik-actions');
   const menuId = `${baseId}-menu`;
-  const anchorName = `--${baseId}-anchor`;
 
   if (!conversation && deleting === null && !command.error) return null;
 
@@ -144,7 +153,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
         onOpen={(previouslyFocused) => {
           openerRef.current = previouslyFocused;
         }}
-        anchorName={hideTrigger ? undefined : anchorName}
+        anchor={anchor}
         dir={dir}
       >
         <MenuItem
@@ -220,7 +229,6 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           aria-haspopup="menu"
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}
-          style={isOpen ? { anchorName } : undefined}
           onClick={() => (isOpen ? setOpen(false) : openMenu('first'))}
           onKeyDown={(event) => {
             if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;

@@ -6,5 +6,5 @@ export type { MuteToggleProps, MuteToggleRenderProps } from './MuteToggle.js';
 export { DraftEditor } from './DraftEditor.js';
 export type { DraftEditorProps, DraftEditorRenderProps } from './DraftEditor.js';
 export { ConversationActions } from './ConversationActions.js';
-export type { ConversationActionsProps, ConversationActionsRenderProps } from './ConversationActions.js';
+export type { ConversationActionsAnchor, ConversationActionsProps, ConversationActionsRenderProps } from './ConversationActions.js';
 export type { ControlsMessageId } from '../internal/i18n.js';

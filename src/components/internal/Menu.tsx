@@ -1,8 +1,16 @@
 'use client';
 import type { ButtonHTMLAttributes, KeyboardEvent, ReactNode, RefObject } from 'react';
-import { focusIfConnected } from './dom.js';
+import { focusIfConnected, isRtl } from './dom.js';
 import { useEffect, useLayoutEffect, useRef, useState } from '../../react/runtime.js';
 import { dataFlag } from './renderProps.js';
+import { place, type Point } from './position.js';
+
+/**
+ * Where a menu opens: next to an element (a row: its start edge, below or above it), or at a point given as
+ * `clientX`/`clientY` (a right click, a long press). `{ clientX, clientY, anchor }` is what `onItemActions` gives:
+ * the point wins when present, else its `anchor` element.
+ */
+export type MenuAnchor = Element | { clientX?: number; clientY?: number; anchor?: Element | null };
 
 export interface MenuProps {
   id: string;
@@ -19,7 +27,12 @@ export interface MenuProps {
   returnFocusRef: RefObject<HTMLElement | null>;
   /** Called on open, before focus moves into the menu, with the element that had focus. */
   onOpen?: (previouslyFocused: Element | null) => void;
-  /** A CSS anchor name set on the trigger, so the stylesheet can place the popover next to it. */
+  /**
+   * Where the menu opens; else against `anchorRef`'s element (its end edge on the trigger's end edge); else against
+   * the element that had focus (or its `aria-activedescendant`).
+   */
+  anchor?: MenuAnchor | null;
+  /** Unused: the menu is placed by script in every browser (see position.ts); kept for existing callers. */
   anchorName?: string;
   dir?: 'ltr' | 'rtl';
   children: ReactNode;
@@ -40,7 +53,7 @@ const labelOf = (item: Element) =>
  * then not clipped by scrolling ancestors), inline otherwise. Arrow keys, Home/End and type-ahead move focus; Escape
  * and Tab close it; a press outside closes it; focus returns to `returnFocusRef` when it closes with focus inside.
  */
-export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFocusRef, anchorName, dir, onOpen, children, 'aria-label': label }: MenuProps) {
+export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFocusRef, anchor, dir, onOpen, children, 'aria-label': label }: MenuProps) {
   const ref = useRef<HTMLDivElement>(null);
   const [isPopover] = useState(() => typeof HTMLElement !== 'undefined' && typeof HTMLElement.prototype.showPopover === 'function');
   const items = () => Array.from(ref.current!.querySelectorAll<HTMLElement>(ITEM));
@@ -50,11 +63,27 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
     const previouslyFocused = document.activeElement;
     onOpen?.(previouslyFocused);
     if (isPopover && !menu.matches(':popover-open')) menu.showPopover();
+    // Placed before focus moves in, so focusing the first item never scrolls the page to a menu at (0, 0).
+    // Without an anchor or a trigger (a menu opened from a list row by code that passed no anchor): the element that
+    // had focus, or the item it points at through `aria-activedescendant` (the list's focused row).
+    const trigger = anchorRef.current;
+    const activeId = previouslyFocused?.getAttribute('aria-activedescendant');
+    const target = resolveAnchor(anchor) ?? trigger ?? (activeId ? document.getElementById(activeId) : null) ?? previouslyFocused;
+    const align = anchor || !trigger ? 'start' : 'end';
+    const reposition = () => positionMenu(menu, target, align, dir);
+    reposition();
     const pool = items().filter(enabled);
     focusIfConnected(pool[initialFocus === 'last' ? pool.length - 1 : 0]);
     // Read when it closes, not now: the owner may point it elsewhere meanwhile.
     const returnTarget = returnFocusRef;
+    // An element anchor may still move: the list scrolls its focused row into view in the next frame.
+    const frame = requestAnimationFrame(reposition);
+    window.addEventListener('resize', reposition);
+    window.addEventListener('scroll', reposition, { capture: true, passive: true });
     return () => {
+      cancelAnimationFrame(frame);
+      window.removeEventListener('resize', reposition);
+      window.removeEventListener('scroll', reposition, { capture: true });
       const active = document.activeElement;
       if (active && active !== document.body && !menu.contains(active)) return;
       if (!focusIfConnected(returnTarget.current)) focusIfConnected(previouslyFocused);
@@ -103,7 +132,6 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
     }
   };
 
-  const isAnchored = !!anchorName && isPopover;
   return (
     <div
       ref={ref}
@@ -112,11 +140,9 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
       aria-label={label}
       aria-orientation="vertical"
       className={`${className} ik-Menu`}
-      style={isAnchored ? { positionAnchor: anchorName } : undefined}
       dir={dir}
       popover={isPopover ? 'manual' : undefined}
       data-popover={dataFlag(isPopover)}
-      data-anchored={dataFlag(isAnchored)}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}
       // Before the item's own handler: an enabled plain item closes the menu, then runs (checkbox items stay open).
@@ -128,6 +154,38 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
       {children}
     </div>
   );
+}
+
+/** A point for `{ clientX, clientY }`, else the element to open against. */
+function resolveAnchor(anchor: MenuAnchor | null | undefined): Point | Element | null {
+  if (!anchor) return null;
+  if (typeof Element !== 'undefined' && anchor instanceof Element) return anchor;
+  const { clientX, clientY, anchor: element } = anchor as Exclude<MenuAnchor, Element>;
+  if (typeof clientX === 'number' && typeof clientY === 'number') return { x: clientX, y: clientY };
+  return element ?? null;
+}
+
+/**
+ * Fixes the menu in the viewport next to `target` (see `place`), written as inline styles so it does not depend on
+ * the stylesheet. An element that left the document (a row virtualized away) keeps the menu where it was.
+ */
+function positionMenu(menu: HTMLElement, target: Point | Element | null, align: 'start' | 'end', dir: 'ltr' | 'rtl' | undefined) {
+  const isElement = target instanceof Element;
+  if (!target || (isElement && !target.isConnected)) return;
+  const root = menu.ownerDocument.documentElement;
+  const viewport = { width: root.clientWidth, height: root.clientHeight };
+  const style = menu.style;
+  style.position = 'fixed';
+  style.inset = 'auto';
+  style.margin = '0';
+  style.left = '0px';
+  style.top = '0px';
+  const { width, height } = menu.getBoundingClientRect();
+  const rtl = isRtl(isElement ? target : menu, dir);
+  const { left, top, side } = place(isElement ? target.getBoundingClientRect() : target, { width, height }, viewport, rtl, align);
+  style.left = `${left}px`;
+  style.top = `${top}px`;
+  menu.dataset.side = side;
 }
 
 export interface MenuItemProps extends Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'onSelect' | 'disabled'> {
