@@ -127,7 +127,8 @@ describe('ConversationList in Chromium', () => {
   });
 
   it('keeps rows of another height placed right when they move: a row with a failure notice jumps to the top', async () => {
-    const { grid, store, adapter } = await setup();
+    // Unpinned, so that a new message moves the row to the very top.
+    const { grid, store, adapter } = await setup({}, generateConversations(COUNT, { seed: 7 }).map((c) => ({ ...c, isPinned: false })));
     const ids = store.getState().lists.ids();
     const tallId = ids[4]!;
     adapter.failNext('pin');

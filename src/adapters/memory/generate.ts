@@ -5,16 +5,22 @@ import type { Conversation, ConversationMark, LastMessage, Mention, MentionKind,
 export interface GenerateOptions {
   /** Same seed, same conversations. @default 1 */
   seed?: number;
-  /** The newest possible activity, in ms; activity spreads over the 60 days before it. @default 2025-06-01T09:00:00Z */
+  /**
+   * The time the inbox is looked at, in ms: the newest conversations are minutes old, then hours, yesterday, this
+   * week, and the rest spread over the weeks before. Pass a fixed value (`GENERATE_DEFAULT_NOW`) for data that does
+   * not depend on the day it runs. @default Date.now()
+   */
   now?: number;
 }
 
-/** The default `now` of `generateConversations`, so that generated data does not depend on the day it runs. */
+/** A fixed `now` to pass for reproducible data (tests, screenshots): 2025-06-01T09:00:00Z. */
 export const GENERATE_DEFAULT_NOW = Date.UTC(2025, 5, 1, 9, 0, 0);
 
-const DAY = 24 * 60 * 60 * 1000;
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
 const SPAN = 60 * DAY;
-const MAX_PINNED = 50;
+/** The most recent conversations follow a curve (see `ageOfRank`) until they are this old; the rest spread evenly. */
+const HEAD = 21 * DAY;
 
 /** A small, fast, seedable PRNG (mulberry32): uniform floats in [0, 1). */
 function createRandom(seed: number): () => number {
@@ -129,12 +135,32 @@ function personName(random: () => number, lang: Language): string {
   return `${last} ${first}`;
 }
 
-function unreadCount(random: () => number): number {
+/**
+ * How long ago the conversation at `rank` (0: the most recent) was active: about 20 min, 1 h, 2.5 h, 4 h, ... a day
+ * by rank 10, a week by rank 30, three weeks by rank 50 (the curve `0.3 h * (rank + 1)^1.9`); older ranks spread
+ * evenly from three weeks to `SPAN`. So the first screen of any inbox reads "10:42", "Yesterday", weekdays, dates.
+ */
+function ageOfRank(rank: number, random: () => number): number {
+  const head = 0.3 * HOUR * (rank + 1) ** 1.9 * (0.8 + 0.4 * random());
+  if (head < HEAD) return head;
+  return HEAD + random() * (SPAN - HEAD);
+}
+
+/** Most conversations are read; one-to-one chats rarely have more than a few; busy groups reach dozens. */
+function unreadCount(random: () => number, isGroup: boolean, isRecent: boolean): number {
+  // Older conversations have mostly been read.
+  if (!isRecent && random() < 0.85) return 0;
   const r = random();
-  if (r < 0.55) return 0;
-  if (r < 0.85) return 1 + Math.floor(random() * 9);
-  if (r < 0.96) return 10 + Math.floor(random() * 90);
-  return 100 + Math.floor(random() * 2900);
+  if (isGroup) {
+    if (r < 0.55) return 0;
+    if (r < 0.85) return 1 + Math.floor(random() * 9);
+    if (r < 0.97) return 10 + Math.floor(random() * 40);
+    return 50 + Math.floor(random() * 100);
+  }
+  if (r < 0.7) return 0;
+  if (r < 0.95) return 1 + Math.floor(random() * 4);
+  if (r < 0.99) return 5 + Math.floor(random() * 10);
+  return 15 + Math.floor(random() * 20);
 }
 
 function mentionKind(random: () => number): MentionKind {
@@ -149,8 +175,7 @@ function muteMode(random: () => number, isGroup: boolean): MuteMode {
   return r < 0.5 ? 'silent' : r < 0.85 ? 'silentExceptMention' : 'blocked';
 }
 
-function systemConversation(now: number, random: () => number): Conversation {
-  const sentAt = Math.floor((now - Math.floor(random() * 3 * DAY)) / 1000) * 1000;
+function systemConversation(sentAt: number, random: () => number): Conversation {
   return {
     id: '@TIM#SYSTEM',
     kind: 'system',
@@ -169,10 +194,12 @@ function systemConversation(now: number, random: () => number): Conversation {
  * Generates `count` realistic conversations, deterministically: the same `seed` and `now` give the same data.
  *
  * The mix: direct and group chats with English, Chinese and Japanese names (some long titles and emoji), one
- * `@TIM#SYSTEM` conversation (when `count` > 7), about 5% pinned (never more than 50), about 10% muted across all
- * mute modes, some drafts, @-mentions (me / all), unread counts including some over 99, revoked messages, a few
- * conversations without messages, optional avatars on `https://avatars.example.com/`, activity spread over the 60
- * days before `now` in whole seconds. Ids follow Tencent Web (`C2Cuser_<n>`, `GROUPgroup_<n>`) and are unique.
+ * `@TIM#SYSTEM` conversation (when `count` > 7), two or three pinned among the recent ones, about 10% muted across
+ * all mute modes, some drafts, @-mentions (me / all), unread counts as people have them (most read, a few on
+ * one-to-one chats, dozens in the odd busy group, more on recent conversations), revoked messages, a few
+ * conversations without messages. Activity is relative to `now` in whole seconds: minutes and hours ago at the top,
+ * then yesterday, this week and the weeks before (up to 60 days). No avatar URLs, so nothing is fetched and
+ * the kit paints each title's initials. Ids follow Tencent Web (`C2Cuser_<n>`, `GROUPgroup_<n>`) and are unique.
  * 100,000 conversations take a fraction of a second.
  */
 export function generateConversations(count: number, options: GenerateOptions = {}): Conversation[] {
@@ -180,16 +207,29 @@ export function generateConversations(count: number, options: GenerateOptions = 
     throw new InboxError('INVALID_ARGUMENT', `generateConversations needs a non-negative integer count, got ${String(count)}.`);
   }
   const seed = options.seed ?? 1;
-  const now = options.now ?? GENERATE_DEFAULT_NOW;
+  const now = options.now ?? Date.now();
   if (!Number.isFinite(seed)) throw new InboxError('INVALID_ARGUMENT', 'generateConversations: `seed` must be a number.');
   if (!Number.isFinite(now) || now < SPAN) throw new InboxError('INVALID_ARGUMENT', 'generateConversations: `now` must be a time in ms.');
   const random = createRandom(seed);
   const out = new Array<Conversation>(count);
-  let pinned = 0;
+  // rank[i]: how recent conversation i is (0: the newest), a shuffle so recency is not the generation order.
+  const rank = Array.from({ length: count }, (_, i) => i);
+  for (let i = count - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [rank[i], rank[j]] = [rank[j]!, rank[i]!];
+  }
+  // Two or three pinned, among the 40 most recent (people pin who they talk to).
+  const pinnedRanks = new Set<number>();
+  const pinTarget = Math.min(count >= 10 ? 2 + Math.floor(random() * 2) : count >= 3 ? 1 : 0, count);
+  while (pinnedRanks.size < pinTarget) {
+    const r = Math.floor(random() * Math.min(count, 40));
+    if (r !== rank[7]) pinnedRanks.add(r); // not the system conversation
+  }
+  const at = (i: number) => Math.floor((now - ageOfRank(rank[i]!, random)) / 1000) * 1000;
 
   for (let i = 0; i < count; i++) {
     if (i === 7) {
-      out[i] = systemConversation(now, random);
+      out[i] = systemConversation(at(i), random);
       continue;
     }
     const isGroup = random() < 0.3;
@@ -200,11 +240,10 @@ export function generateConversations(count: number, options: GenerateOptions = 
     else if (isGroup) title = pick(random, GROUP_TITLES[lang]);
     else title = personName(random, lang);
 
-    const isEmpty = random() < 0.01;
-    // Skewed toward the recent past, like real inboxes.
-    const age = Math.floor(random() ** 1.6 * SPAN);
-    const lastActivityAt = isEmpty ? 0 : Math.floor((now - age) / 1000) * 1000;
-    const unread = isEmpty ? 0 : unreadCount(random);
+    const isPinned = pinnedRanks.has(rank[i]!);
+    const isEmpty = !isPinned && random() < 0.01;
+    const lastActivityAt = isEmpty ? 0 : at(i);
+    const unread = isEmpty ? 0 : unreadCount(random, isGroup, now - lastActivityAt < 7 * DAY);
 
     const conversation: Conversation = {
       id: isGroup ? `GROUPgroup_${n}` : `C2Cuser_${n}`,
@@ -214,7 +253,7 @@ export function generateConversations(count: number, options: GenerateOptions = 
       muteMode: muteMode(random, isGroup),
       lastActivityAt,
       mentions: [],
-      isPinned: false,
+      isPinned,
       groupNames: [],
     };
     if (isGroup) {
@@ -223,7 +262,6 @@ export function generateConversations(count: number, options: GenerateOptions = 
     } else {
       conversation.peerUserId = `user_${n}`;
     }
-    if (random() < 0.7) conversation.avatarUrl = `https://avatars.example.com/${(n % 997) + 1}.png`;
 
     if (!isEmpty) {
       const isRevoked = random() < 0.03;
@@ -246,10 +284,6 @@ export function generateConversations(count: number, options: GenerateOptions = 
         const mentions: Mention[] = [{ kind: mentionKind(random), messageId: `msg_${n}_at1` }];
         if (random() < 0.2) mentions.push({ kind: mentionKind(random), messageId: `msg_${n}_at2` });
         conversation.mentions = mentions;
-      }
-      if (random() < 0.05 && pinned < MAX_PINNED) {
-        conversation.isPinned = true;
-        pinned++;
       }
     }
     if (random() < 0.04) {
