@@ -42,6 +42,8 @@ export function createCallGuard(timeoutMs: number): CallGuard {
         }
         promise.then(
           (value) => finish(() => resolve(value)),
+          // The adapter's rejection is passed on as it is; the store turns it into an InboxError.
+          // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
           (cause: unknown) => finish(() => reject(cause)),
         );
       });

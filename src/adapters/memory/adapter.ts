@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/isRecord.js';
 import {
   TENCENT_UNREAD_RULE,
   type AdapterCapabilities,
@@ -205,10 +206,6 @@ function groupNotFound(name: string): InboxError {
 
 function invalid(message: string, sdkCode?: number): InboxError {
   return new InboxError('INVALID_ARGUMENT', message, { sdkCode });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function sameStrings(a: readonly string[], b: readonly string[]): boolean {

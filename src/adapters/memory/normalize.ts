@@ -1,3 +1,4 @@
+import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationMark, Draft, LastMessage, Mention, MentionKind } from '../../core/types.js';
 import { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from '../../core/validate.js';
@@ -11,9 +12,7 @@ function invalid(where: string, message: string): InboxError {
   return new InboxError('INVALID_ARGUMENT', `${where}: ${message}`);
 }
 
-function isRecord(value: unknown): value is Loose {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: unknown): value is Loose => isPlainRecord(value);
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;

@@ -1,3 +1,4 @@
+import { isRecord } from '../../core/isRecord.js';
 import type { AdapterEvent } from '../../core/adapter.js';
 import { InboxError } from '../../core/errors.js';
 import type { ConversationGroup, ConversationId, OperationResult } from '../../core/types.js';
@@ -23,10 +24,6 @@ export const OPENIM_EX_NAMESPACE = 'inboxkit';
 export type ExGroups =
   | { ok: true; names: string[]; data: Record<string, unknown> }
   | { ok: false; reason: string };
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 function validNames(value: unknown): string[] {
   if (!Array.isArray(value)) return [];

@@ -1,14 +1,15 @@
+import { isRecord } from '../../core/isRecord.js';
 import {
   DEFAULT_CAPABILITIES,
   OPENIM_UNREAD_RULE,
   type AdapterCapabilities,
   type AdapterEvent,
-  type AdapterListener,
   type ConversationAdapter,
   type ConversationPage,
   type DeleteOptions,
   type PageRequest,
 } from '../../core/adapter.js';
+import { createEmitter } from '../../core/emitter.js';
 import { InboxError } from '../../core/errors.js';
 import { createComparator, orderTime } from '../../core/order.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, ConversationTarget, MuteMode, OperationResult } from '../../core/types.js';
@@ -168,10 +169,6 @@ const OPENIM_MUTE_MODES: readonly MuteMode[] = Object.freeze(['none', 'silent', 
 const SCAN_PAGE = 500;
 const LOOP_CONCURRENCY = 4;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 function hasMethod(sdk: OpenIMSdk, method: string): boolean {
   return typeof (sdk as unknown as Record<string, unknown>)[method] === 'function';
 }
@@ -257,7 +254,7 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
   const labels: OpenIMPreviewLabels = { ...DEFAULT_OPENIM_PREVIEW_LABELS, ...options.previewLabels };
   const pageOverlap = Math.max(0, Math.trunc(options.pageOverlap ?? 5));
 
-  const listeners = new Set<{ listener: AdapterListener }>();
+  const listeners = createEmitter<[AdapterEvent]>();
   /** Ids delivered since the first page, so that a later page never re-emits (and never overwrites) them. */
   const seen = new Set<ConversationId>();
   /** The last row seen per id: tells `markRead` whether there is anything to reset. */
@@ -269,13 +266,7 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
   let nativeMarkAll: boolean | undefined;
 
   function emit(event: AdapterEvent): void {
-    for (const entry of [...listeners]) {
-      try {
-        entry.listener(event);
-      } catch {
-        // a failing listener must not break the others
-      }
-    }
+    listeners.emit(event);
   }
 
   async function call<T>(method: OpenIMMethod, args: unknown[], conversationScoped = false): Promise<T> {
@@ -577,14 +568,13 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     },
 
     subscribe(listener) {
-      const entry = { listener };
-      listeners.add(entry);
+      const off = listeners.on(listener);
       if (listeners.size === 1) attach();
       let active = true;
       return () => {
         if (!active) return;
         active = false;
-        listeners.delete(entry);
+        off();
         if (listeners.size === 0) detach();
       };
     },

@@ -1,3 +1,4 @@
+import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import type { MuteMode, Conversation, ConversationKind, Mention } from '../../core/types.js';
 import { InboxError, type InboxErrorCode } from '../../core/errors.js';
 import {
@@ -51,9 +52,7 @@ export const DEFAULT_OPENIM_PREVIEW_LABELS: Readonly<OpenIMPreviewLabels> = Obje
 
 type Json = Record<string, unknown>;
 
-function isRecord(value: unknown): value is Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+const isRecord = (value: unknown): value is Json => isPlainRecord(value);
 
 function str(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

@@ -11,6 +11,7 @@
  * SDK listeners are registered with `chat.on` when the first adapter listener subscribes and removed with
  * `chat.off` when the last one leaves.
  */
+import { createEmitter } from '../../core/emitter.js';
 import type { AdapterEvent, AdapterListener, SyncStatus } from '../../core/adapter.js';
 import { InboxError } from '../../core/errors.js';
 import type { Conversation } from '../../core/types.js';
@@ -48,17 +49,11 @@ function payload(event: unknown): TencentSdkEvent {
 /** Creates the bridge between one `chat` instance and the adapter's listeners. */
 export function createTencentEventBridge(options: TencentEventBridgeOptions): TencentEventBridge {
   const { chat, events } = options;
-  const listeners = new Set<AdapterListener>();
+  const listeners = createEmitter<[AdapterEvent]>();
   let syncStatus: SyncStatus | undefined;
 
   function emit(event: AdapterEvent): void {
-    for (const listener of [...listeners]) {
-      try {
-        listener(event);
-      } catch {
-        // one failing listener must not starve the others
-      }
-    }
+    listeners.emit(event);
   }
 
   function reportSync(status: SyncStatus, error?: InboxError): void {
@@ -106,13 +101,13 @@ export function createTencentEventBridge(options: TencentEventBridgeOptions): Te
 
   return {
     subscribe(listener) {
-      listeners.add(listener);
+      const off = listeners.on(listener);
       if (listeners.size === 1) for (const name of names) chat.on(events[name], handlers[name]);
       let active = true;
       return () => {
         if (!active) return;
         active = false;
-        listeners.delete(listener);
+        off();
         if (listeners.size === 0) {
           for (const name of names) chat.off(events[name], handlers[name]);
           syncStatus = undefined;

@@ -90,6 +90,11 @@ export interface TencentAdapterOptions {
   includeRaw?: boolean;
   /** Clock for draft times, in ms. @default Date.now */
   now?: () => number;
+  /**
+   * The signed-in user id, so that the kit keeps local data (drafts) per account: Tencent conversation ids
+   * (`C2Cbob`) are the same for every account. @default `chat.getLoginUser()` when the instance has it
+   */
+  account?: string;
 }
 
 /** The Tencent adapter: the contract plus what only Tencent offers. */
@@ -443,6 +448,12 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
 
   return {
     name: 'tencent',
+    get account() {
+      if (typeof options.account === 'string' && options.account) return options.account;
+      const getLoginUser = (chat as { getLoginUser?: () => unknown }).getLoginUser;
+      const user = typeof getLoginUser === 'function' ? getLoginUser.call(chat) : undefined;
+      return typeof user === 'string' && user ? user : undefined;
+    },
     capabilities,
     constants,
     subscribe: (listener) => bridge.subscribe(listener),
