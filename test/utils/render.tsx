@@ -5,6 +5,7 @@ import { createMemoryDraftStorage } from '../../src/core/drafts.js';
 import { InboxProvider, type InboxProviderProps } from '../../src/react/InboxProvider.js';
 import type { ConversationAdapter } from '../../src/core/adapter.js';
 import { resolveShippedLocale } from '../../src/components/internal/i18n.js';
+import { arMessages } from '../../src/locales/ar.js';
 import { jaMessages } from '../../src/locales/ja.js';
 import { zhCNMessages } from '../../src/locales/zh-CN.js';
 
@@ -28,7 +29,7 @@ export function renderWithStore(
   );
 }
 
-const TABLES: Record<string, Readonly<Record<string, string>> | undefined> = { 'zh-CN': zhCNMessages, ja: jaMessages };
+const TABLES: Record<string, Readonly<Record<string, string>> | undefined> = { 'zh-CN': zhCNMessages, ja: jaMessages, ar: arMessages };
 
 /** Provider props for a locale as an app sets them: the tag, and the string table the kit ships for it. */
 export function withLocale(locale: string): Pick<InboxProviderProps, 'locale' | 'messages'> {

@@ -15,6 +15,7 @@ import { forwardRef, useCallback, useEffect, useId, useRef, useState } from '../
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
+import { EmptyState } from './EmptyState.js';
 
 /** Which conversations the list shows, passed to `useConversationListView`. */
 export type ConversationListFilter = Omit<ConversationListOptions, 'store'>;
@@ -101,6 +102,13 @@ export interface ConversationListProps
   onRetry?: () => void;
   /** Replaces the empty state. */
   renderEmpty?: (state: { isFiltered: boolean; groupName: string | undefined }) => ReactNode;
+  /**
+   * Clears the filter: with it, the filtered-empty state offers "Show all". The list does not own `filter`, so it
+   * asks its owner.
+   */
+  onClearFilter?: () => void;
+  /** With it, an empty group offers "Add conversations", which calls it with the group's name. */
+  onAddConversations?: (groupName: string) => void;
   /** Placeholder rows while the first page loads. @default 8 */
   skeletonRows?: number;
 }
@@ -149,6 +157,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     now,
     onRetry,
     renderEmpty,
+    onClearFilter,
+    onAddConversations,
     skeletonRows = 8,
     className,
     style,
@@ -463,10 +473,22 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     );
   } else {
     body = (
-      <div className="ik-ConversationList-empty">
-        {renderEmpty
-          ? renderEmpty({ isFiltered, groupName })
-          : t(isFiltered ? 'list.emptyFiltered' : groupName !== undefined ? 'list.emptyGroup' : 'list.empty')}
+      <div className="ik-ConversationList-empty" data-reason={isFiltered ? 'filtered' : groupName !== undefined ? 'group' : 'none'}>
+        {renderEmpty ? (
+          renderEmpty({ isFiltered, groupName })
+        ) : (
+          <EmptyState
+            icon={isFiltered ? 'filter' : 'inbox'}
+            text={t(isFiltered ? 'list.emptyFiltered' : groupName !== undefined ? 'list.emptyGroup' : 'list.empty')}
+            action={
+              isFiltered
+                ? onClearFilter && [t('list.showAll'), onClearFilter]
+                : groupName !== undefined
+                  ? onAddConversations && [t('list.addConversations'), () => onAddConversations(groupName)]
+                  : undefined
+            }
+          />
+        )}
       </div>
     );
   }

@@ -503,12 +503,14 @@ function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style
       onClick={onSelect}
       {...handlers}
     >
-      <span className="ik-GroupTabs-tabLabel">{label}</span>
+      {/* A group's name is user text: isolated, so "R&D 2" keeps its order in a right-to-left bar. */}
+      <bdi className="ik-GroupTabs-tabLabel">{label}</bdi>
       {unreadCount > 0 && (
         <>
-          <span className="ik-GroupTabs-badge" aria-hidden="true">
+          {/* Left to right, so "99+" does not read "+99" in a right-to-left bar. */}
+          <bdi className="ik-GroupTabs-badge" dir="ltr" aria-hidden="true">
             {unreadCount > maxBadgeCount ? `${maxBadgeCount}+` : unreadCount}
-          </span>
+          </bdi>
           {/* The name starts with the visible label (WCAG 2.5.3) and says the real count, which the badge caps.
               The space keeps "All (3 unread)" the same name with and without layout. */}
           {' '}
