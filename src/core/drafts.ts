@@ -62,6 +62,17 @@ export function draftStorageKey(adapterName: string, account: string | undefined
   return account ? `inboxkit:drafts:${adapterName}:${account}` : `inboxkit:drafts:${adapterName}`;
 }
 
+const sessions = new WeakMap<object, Map<string, Map<ConversationId, Draft | undefined>>>();
+const noStorage = {};
+
+function sessionWrites(storage: object | undefined, key: string): Map<ConversationId, Draft | undefined> {
+  let byKey = sessions.get(storage ?? noStorage);
+  if (!byKey) sessions.set(storage ?? noStorage, (byKey = new Map()));
+  let writes = byKey.get(key);
+  if (!writes) byKey.set(key, (writes = new Map()));
+  return writes;
+}
+
 /**
  * Keeps drafts in `localStorage` (one JSON record under `key`), merged with what other tabs wrote. What this
  * session wrote stays authoritative for this session even when storage refuses it (quota, private mode): a
@@ -75,8 +86,9 @@ export function createLocalDraftStorage(options: LocalDraftStorageOptions = {}):
   } catch {
     // storage access itself can throw (sandboxed iframes)
   }
-  // This session's writes (undefined = removed), laid over what storage holds.
-  const session = new Map<ConversationId, Draft | undefined>();
+  // This session's writes (undefined = removed), laid over what storage holds. Shared by every storage object for
+  // the same key and backing store, so that a remount after a refused write still shows the session's text.
+  const session = sessionWrites(storage, key);
   const read = (): Map<ConversationId, Draft> => {
     let stored = new Map<ConversationId, Draft>();
     try {

@@ -37,11 +37,14 @@ export function normalizeForSearch(text: string): string {
     .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
 }
 
+/** Titles are searched in their first 1,000 characters: enough for any real name, and bounded per row. */
+const SEARCHED_TITLE_MAX = 1000;
+
 function matches(conversation: Conversation | undefined, options: ConversationListOptions, query: string): boolean {
   if (!conversation) return false;
   if (options.unreadOnly && conversation.unreadCount === 0 && !conversation.marks?.includes('unread')) return false;
   if (options.mentionsOnly && conversation.mentions.length === 0) return false;
-  if (query && !normalizeForSearch(conversation.title).includes(query)) return false;
+  if (query && !normalizeForSearch(conversation.title.slice(0, SEARCHED_TITLE_MAX)).includes(query)) return false;
   return true;
 }
 

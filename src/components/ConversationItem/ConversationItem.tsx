@@ -1,4 +1,5 @@
 'use client';
+import { clampText } from '../internal/clampText.js';
 import type { ComponentType, ReactNode, Ref } from 'react';
 import type { ConversationFailure, InboxOperation, InboxStore } from '../../core/store.js';
 import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteMode } from '../../core/types.js';
@@ -300,7 +301,7 @@ export type ConversationItemTitleProps = PartProps<HTMLSpanElement, Conversation
 export const ConversationItemTitle = part<HTMLSpanElement, ConversationItemTitleProps, ConversationItemRenderProps>(
   'Title',
   'span',
-  ({ state }, props) => state.conversation && [state, state.conversation.title, { 'data-unread': dataFlag(state.isUnread) }, { dir: 'auto', ...props }],
+  ({ state }, props) => state.conversation && [state, clampText(state.conversation.title), { 'data-unread': dataFlag(state.isUnread) }, { dir: 'auto', ...props }],
 );
 
 // ---- Time ----------------------------------------------------------------------------------------
@@ -380,8 +381,8 @@ export const ConversationItemPreview = part<HTMLSpanElement, ConversationItemPre
     for (const { kind } of conversation.mentions) if (!mention || MENTION_RANK[kind] > MENTION_RANK[mention]) mention = kind;
     const last = conversation.lastMessage;
     const isRevoked = !!last?.isRevoked;
-    const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{last.senderName}</bdi>;
-    const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{content}</bdi>;
+    const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{clampText(last.senderName)}</bdi>;
+    const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{clampText(content)}</bdi>;
     return [
       { ...item, isRevoked, mention },
       <>

@@ -1,4 +1,5 @@
 'use client';
+import { clampText } from '../internal/clampText.js';
 import type { HTMLAttributes, ReactNode, RefObject } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { InboxState } from '../../core/store.js';
@@ -145,7 +146,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
       <Menu
         id={menuId}
         className="ik-ConversationActions-menu"
-        aria-label={t('actions.menu', { title: conversation.title })}
+        aria-label={t('actions.menu', { title: clampText(conversation.title) })}
         initialFocus={initialFocus}
         onClose={() => setOpen(false)}
         anchorRef={triggerRef}
@@ -202,7 +203,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           data-danger=""
           onSelect={() => {
             command.dismiss();
-            setDeleting(conversation.title);
+            setDeleting(clampText(conversation.title));
           }}
         >
           {t('actions.delete')}
@@ -225,7 +226,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           ref={triggerRef}
           type="button"
           className="ik-ConversationActions-trigger"
-          aria-label={t('actions.trigger', { title: conversation.title })}
+          aria-label={t('actions.trigger', { title: clampText(conversation.title) })}
           aria-haspopup="menu"
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}

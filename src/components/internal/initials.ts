@@ -6,12 +6,16 @@ const EMOJI = /[\p{Extended_Pictographic}\p{Regional_Indicator}]/u;
 type GraphemeSegmenter = { segment(input: string): Iterable<{ segment: string }> };
 let segmenter: GraphemeSegmenter | null | undefined;
 
+const INITIALS_WINDOW = 64;
+
 /** The first grapheme of `word` that is a letter, digit or emoji (`Intl.Segmenter`, else code points). */
 function firstMeaningful(word: string): string {
+  // Graphemes are short: the first meaningful one is within the first few dozen units of any real word.
+  word = word.slice(0, INITIALS_WINDOW);
   segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   // Without Intl.Segmenter, code points are the closest approximation (keeps surrogate pairs whole).
   const graphemes = segmenter ? Array.from(segmenter.segment(word), (s) => s.segment) : Array.from(word);
-  return graphemes.find((g) => MEANINGFUL.test(g))!;
+  return graphemes.find((g) => MEANINGFUL.test(g)) ?? '';
 }
 
 /**
@@ -20,12 +24,15 @@ function firstMeaningful(word: string): string {
  * (`Intl.Segmenter`), so combining marks and emoji sequences are never split. `"?"` when nothing is usable.
  */
 export function getInitials(title: string, locale?: string): string {
-  const words = title
+  // Only the first and last words matter: a megabyte-long title is read at its two ends, in constant time.
+  const bounded = title.length > 2 * INITIALS_WINDOW ? `${title.slice(0, INITIALS_WINDOW)} ${title.slice(-INITIALS_WINDOW)}` : title;
+  const words = bounded
     .trim()
     .split(/\s+/u)
     .filter((word) => MEANINGFUL.test(word));
   if (!words.length) return '?';
   const first = firstMeaningful(words[0]!);
+  if (!first) return '?';
   if (CJK.test(first) || EMOJI.test(first)) return first;
   const last = words.length > 1 ? firstMeaningful(words.at(-1)!) : '';
   const initials = LETTER.test(last) && !CJK.test(last) ? first + last : first;
