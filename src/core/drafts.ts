@@ -66,10 +66,11 @@ const sessions = new WeakMap<object, Map<string, Map<ConversationId, Draft | und
 const noStorage = {};
 
 function sessionWrites(storage: object | undefined, key: string): Map<ConversationId, Draft | undefined> {
-  let byKey = sessions.get(storage ?? noStorage);
-  if (!byKey) sessions.set(storage ?? noStorage, (byKey = new Map()));
-  let writes = byKey.get(key);
-  if (!writes) byKey.set(key, (writes = new Map()));
+  const owner = storage ?? noStorage;
+  const byKey = sessions.get(owner) ?? new Map<string, Map<ConversationId, Draft | undefined>>();
+  sessions.set(owner, byKey);
+  const writes = byKey.get(key) ?? new Map<ConversationId, Draft | undefined>();
+  byKey.set(key, writes);
   return writes;
 }
 
