@@ -16,7 +16,7 @@ import { InboxError } from '../../src/core/errors.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
 import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
-import { axeViolations } from '../utils/axe.js';
+import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
@@ -491,7 +491,7 @@ describe('ConversationItem accessibility', () => {
     );
     expect(part(container, 'failureNotice')).not.toBeNull();
     expect(await axeViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });
 
 // rerender() replaces the whole tree, so the provider is rendered again around the item.

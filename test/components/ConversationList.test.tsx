@@ -15,7 +15,7 @@ import type { InboxStore, InboxStoreOptions } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useConversation } from '../../src/react/useConversation.js';
-import { axeViolations } from '../utils/axe.js';
+import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
@@ -160,7 +160,7 @@ describe('ConversationList virtualization and ARIA', () => {
     await user.tab();
     await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(await axeViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });
 
 describe('ConversationList selection', () => {

@@ -6,7 +6,7 @@ import { createMemoryAdapter, type MemoryAdapter, type MemoryGroupSeed } from '.
 import { CONVERSATION_DRAG_TYPE, GroupTabs, groupTabId, type GroupTabsProps } from '../../src/components/GroupTabs/index.js';
 import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
-import { axeViolations } from '../utils/axe.js';
+import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
@@ -669,13 +669,13 @@ describe('GroupTabs: localization and accessibility', () => {
     await user.click(tab(/^Work/));
     await user.keyboard('{Delete}');
     expect(await axeViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 
   it('has no axe violations at the group limit', async () => {
     const groups = Array.from({ length: 20 }, (_, i) => ({ name: `G${i + 1}`, conversationIds: [] }));
     const { container } = await setup({}, { groups });
     expect(await axeViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });
 
 describe('a group that vanishes on another device', () => {

@@ -7,7 +7,7 @@ import { Inbox, type InboxProps } from '../../src/components/Inbox/index.js';
 import type { AdapterCapabilities } from '../../src/core/adapter.js';
 import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
-import { axeViolations } from '../utils/axe.js';
+import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
@@ -203,5 +203,5 @@ describe('Inbox', () => {
     await user.keyboard('{Shift>}{F10}{/Shift}');
     expect(screen.getByRole('menu')).toBeInTheDocument();
     expect(await axeViolations(container)).toEqual([]);
-  });
+  }, AXE_TIMEOUT);
 });
