@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AdapterEvent, AdapterListener, ConversationAdapter } from '../core/adapter.js';
+import { checkEvent, checkGroups, checkOperationResult, checkPage } from '../core/boundary.js';
 import { InboxError } from '../core/errors.js';
 import { countsTowardUnread, createComparator } from '../core/order.js';
 import { createInboxStore, type InboxStore } from '../core/store.js';
@@ -628,6 +629,112 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         expect(state.unreadTotal).toBe(ruleTotal(state.conversations.values()));
         expect(storeConversation(store, id).lastMessage?.preview).toBe('before reload');
         expect(storeConversation(store, pinnedId).isPinned).toBe(true);
+      });
+    });
+
+    // ---- adversarial: what production sends sooner or later -------------------------------------------
+
+    describe('adversarial', () => {
+      const PROTOTYPE_KEYS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf'];
+
+      test('conversations keyed by Object.prototype names are listed once each and take commands', async () => {
+        await harness?.dispose?.();
+        fixture = buildConformanceFixture({ muteModes, keys: PROTOTYPE_KEYS });
+        harness = await createHarness(fixture);
+        const { conversations } = await collectPages(adapter(), { count: 4 });
+        const titles = conversations.map((c) => c.title);
+        for (const key of PROTOTYPE_KEYS) expect(titles.filter((t) => t === key), `${key} is listed once`).toHaveLength(1);
+        const store = await connectedStore();
+        for (const key of PROTOTYPE_KEYS) {
+          const id = await idOf(key);
+          const conversation = storeConversation(store, id);
+          expect(conversation.title).toBe(key);
+          await store.getState().actions.pin(id, !conversation.isPinned);
+          await store.getState().actions.setDraft(id, `draft for ${key}`);
+          await store.getState().actions.markRead(id);
+        }
+        for (const key of PROTOTYPE_KEYS) {
+          const id = await idOf(key);
+          await eventually(store, () => expect(storeConversation(store, id).unreadCount).toBe(0));
+        }
+        expect(store.getState().failures.size).toBe(0);
+      });
+
+      test('everything it returns and emits passes the store boundary with nothing refused', async () => {
+        const refused: string[] = [];
+        const note = (what: string, errors: readonly { error: InboxError }[]) => {
+          for (const { error } of errors) refused.push(`${what}: ${error.message}`);
+        };
+        const unsubscribe = adapter().subscribe((event) => {
+          const checked = checkEvent(event);
+          note(`event ${String((event as { type?: unknown }).type)}`, checked.refused);
+        });
+        try {
+          let cursor: string | null = null;
+          for (let pages = 0; pages < 1000; pages++) {
+            const { page, refused: rows } = checkPage(await adapter().loadConversations({ cursor, count: 7 }));
+            note('page', rows);
+            if (page.isFinished) break;
+            cursor = page.cursor;
+          }
+          note('groups', checkGroups(await adapter().loadGroups()).refused);
+          const store = await connectedStore();
+          const key = plainKey();
+          const id = await idOf(key);
+          await receive(store, key, id, 'checked at the boundary');
+          await adapter().pin(id, true);
+          if (caps().marks.length > 0) checkOperationResult(await adapter().setMark([id], caps().marks[0]!, true), [id], 'setMark');
+          await h().settle?.();
+        } finally {
+          unsubscribe();
+        }
+        expect(refused).toEqual([]);
+      });
+
+      test('paging loses no row when rows of an earlier page are deleted or unpinned before the next page', async () => {
+        if (!caps().paging) return;
+        const first = await adapter().loadConversations({ count: 6 });
+        expect(first.isFinished).toBe(false);
+        const delivered = new Set(first.conversations.map((c) => c.id));
+        const victims = first.conversations.filter((c) => !c.isPinned).slice(0, 3).map((c) => c.id);
+        const result = await adapter().deleteConversations(victims, { clearHistory: false });
+        expect(result.succeeded).toEqual(expect.arrayContaining(victims));
+        const pinned = first.conversations.find((c) => c.isPinned);
+        if (pinned) await adapter().pin(pinned.id, false);
+        await h().settle?.();
+        let cursor = first.cursor;
+        for (let pages = 0; cursor !== null && pages < 1000; pages++) {
+          const page = await adapter().loadConversations({ cursor, count: 6 });
+          for (const c of page.conversations) delivered.add(c.id);
+          cursor = page.isFinished ? null : page.cursor;
+        }
+        const now = (await collectPages(adapter())).conversations.map((c) => c.id);
+        const missing = now.filter((id) => !delivered.has(id));
+        expect(missing, 'rows paging skipped').toEqual([]);
+      });
+
+      test('every command settles (with an InboxError) for ids it does not know: none hangs', async () => {
+        const unknown = `${(await collectPages(adapter())).conversations[0]!.id}_missing`;
+        const within = <T>(promise: Promise<T>) =>
+          Promise.race([
+            promise.then(
+              () => 'settled',
+              (error: unknown) => {
+                expect(error).toBeInstanceOf(InboxError);
+                return 'settled';
+              },
+            ),
+            new Promise<string>((resolve) => setTimeout(() => resolve('hung'), eventTimeoutMs)),
+          ]);
+        const calls: [string, () => Promise<unknown>][] = [
+          ['pin', () => adapter().pin(unknown, true)],
+          ['setMuteMode', () => adapter().setMuteMode(unknown, 'silent')],
+          ['markRead', () => adapter().markRead(unknown)],
+          ['setDraft', () => adapter().setDraft(unknown, 'x')],
+          ['deleteConversations', () => adapter().deleteConversations([unknown])],
+          ['loadConversations with a forged cursor', () => adapter().loadConversations({ cursor: '{"forged":true}' })],
+        ];
+        for (const [name, call] of calls) expect(await within(call()), name).toBe('settled');
       });
     });
   });

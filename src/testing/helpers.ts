@@ -61,6 +61,11 @@ export interface ConformanceFixtureOptions {
   muteModes?: readonly MuteMode[];
   /** @default 2025-03-14T12:00:00Z */
   now?: number;
+  /**
+   * Keys (titles, and the user or group ids a harness derives from them) for the first conversations, in place of
+   * `conv01`, `conv02`, ... The adversarial part of the suite uses `Object.prototype` names here.
+   */
+  keys?: readonly string[];
 }
 
 const FIXTURE_GROUPS = ['Work', 'Friends', '家人'] as const;
@@ -89,7 +94,7 @@ export function buildConformanceFixture(options: ConformanceFixtureOptions = {})
     // conv13 shares conv12's time, so ties must be broken by id.
     const step = n === 13 ? 12 : n;
     conversations.push({
-      key: `conv${String(n).padStart(2, '0')}`,
+      key: options.keys?.[i] ?? `conv${String(n).padStart(2, '0')}`,
       kind: i % 3 === 2 ? 'group' : 'direct',
       unreadCount: UNREAD[i]!,
       muteMode: mutedIndex >= 0 && muted.length > 0 ? muted[mutedIndex % muted.length]! : 'none',
