@@ -6,6 +6,7 @@ import { generateConversations } from '../src/adapters/memory/index.js';
 import { docsOf, sourceCode } from './support/docs.js';
 import { SHOWCASE_GROUPS, showcaseConversations } from './support/fixtures.js';
 import { withLocalAvatars } from './support/localAvatars.js';
+import { storyMessages } from './support/storyMessages.js';
 import {
   createNeverLoadingAdapter,
   createSyncingAdapter,
@@ -97,9 +98,10 @@ export const Default: Story = {
   parameters: sourceCode(`<div style={{ height: 480 }}>
   <ConversationList aria-label="Conversations" onSelect={(id) => setSelected(id)} onOpen={(id) => openChat(id)} />
 </div>`),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const grid = await canvas.findByRole('grid', { name: 'Conversations' });
+    const grid = await canvas.findByRole('grid', { name: t('list.label') });
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(5));
     // Virtualized: far fewer rows than conversations.
     await expect(rows(canvasElement).length).toBeLessThan(40);
@@ -119,17 +121,18 @@ export const AllRowStates: Story = {
     inbox: { conversations: () => showcaseConversations(), groups: SHOWCASE_GROUPS } satisfies InboxParameters,
     ...docsOf('Pinned, @me, 99+, muted, draft, @all, broken avatar, recalled, CJK and HTML-looking titles together.', `<ConversationList />`),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     await canvas.findByRole('grid');
     await waitFor(() => expect(rows(canvasElement)).toHaveLength(8));
     // Pinned first, even though others are newer.
     await expect(firstTitle(canvasElement)).toBe('R&D 研发部');
-    await expect(canvas.getByText('Pinned')).toBeInTheDocument();
-    await expect(canvas.getByText('[@me]')).toBeVisible();
+    await expect(canvas.getByText(t('item.pinned'))).toBeInTheDocument();
+    await expect(canvas.getByText(t('item.mention.me'))).toBeVisible();
     await expect(canvas.getByText('99+')).toBeVisible();
-    await expect(canvas.getByText('[Draft]')).toBeVisible();
-    await expect(canvas.getByText('[@all]')).toBeVisible();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
+    await expect(canvas.getByText(t('item.mention.all'))).toBeVisible();
     await expect(canvas.getByText('<b>Not bold</b> & <img src=x>')).toBeVisible();
     await expect(canvasElement.querySelector('.ik-ConversationList b')).toBeNull();
     await expect(canvas.getByRole('grid')).toHaveAttribute('aria-rowcount', '8');
@@ -233,9 +236,9 @@ export const Loading: Story = {
     inbox: { adapter: createNeverLoadingAdapter } satisfies InboxParameters,
     ...docsOf('The first page never arrives: skeleton rows, a polite "Loading conversations…" and `aria-busy`.', `<ConversationList skeletonRows={8} />`),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('Loading conversations…')).toBeInTheDocument();
+    await expect(await canvas.findByText(storyMessages(globals)('list.loading'))).toBeInTheDocument();
     const list = canvasElement.querySelector('.ik-ConversationList')!;
     await expect(list).toHaveAttribute('aria-busy', 'true');
     await expect(list).toHaveAttribute('data-status', 'loading');
@@ -247,11 +250,12 @@ export const Syncing: Story = {
   parameters: { inbox: { adapter: () => createSyncingAdapter({ conversations: generated(40)() }) } satisfies InboxParameters },
   play: async (context) => {
     const canvas = within(context.canvasElement);
-    await expect(await canvas.findByText('Syncing…')).toBeVisible();
+    const syncing = storyMessages(context.globals)('list.syncing');
+    await expect(await canvas.findByText(syncing)).toBeVisible();
     // Rows are usable while the backend catches up.
     await waitFor(() => expect(rows(context.canvasElement).length).toBeGreaterThan(3));
     await storyMemoryAdapter(context).simulate.sync();
-    await waitFor(() => expect(canvas.queryByText('Syncing…')).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(syncing)).toBeNull());
     await expect(context.canvasElement.querySelector('.ik-ConversationList')).toHaveAttribute('data-status', 'ready');
   },
 };
@@ -261,12 +265,13 @@ export const ErrorWithRetry: Story = {
     inbox: { conversations: generated(60), failNext: ['loadConversations'] } satisfies InboxParameters,
     ...docsOf('The first load fails (`adapter.failNext("loadConversations")`); Retry reconnects.', `<ConversationList onRetry={() => reconnect()} />`),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Couldn’t load conversations');
+    await expect(alert).toHaveTextContent(t('list.error'));
     await expect(alert).toHaveTextContent('Injected failure of loadConversations.');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await userEvent.click(within(alert).getByRole('button', { name: t('list.retry') }));
     await canvas.findByRole('grid');
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(3));
     await expect(canvas.queryByRole('alert')).toBeNull();
@@ -410,18 +415,19 @@ export const RowActionsKey: Story = {
       </div>
     );
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const grid = await canvas.findByRole('grid');
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(3));
     grid.focus();
     await userEvent.keyboard('{Shift>}{F10}{/Shift}');
-    const menu = await canvas.findByRole('menu', { name: 'Actions for R&D 研发部' });
-    await expect(within(menu).getByRole('menuitem', { name: 'Unpin' })).toHaveFocus();
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: 'R&D 研发部' }) });
+    await expect(within(menu).getByRole('menuitem', { name: t('actions.unpin') })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     await waitFor(() => expect(canvas.queryByRole('menu')).toBeNull());
     // Unpinned, and focus is back on the list.
-    await waitFor(() => expect(canvas.queryByText('Pinned')).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(t('item.pinned'))).toBeNull());
     await expect(rowAt(canvasElement, 1)!.querySelector('.ik-ConversationItem')).not.toHaveAttribute('data-pinned');
     await waitFor(() => expect(grid).toHaveFocus());
   },
