@@ -135,6 +135,11 @@ export function checkEvent(event: unknown): CheckedEvent {
     case 'replaced': {
       if (!Array.isArray(event.conversations)) return refusedEvent(`type "${event.type}" and "conversations" ${quote(event.conversations)}`);
       const { conversations, refused } = checkConversations(event.conversations);
+      // A snapshot with an item that has no usable id cannot say which rows it lists: it is applied as an upsert,
+      // so that broken data never removes a conversation.
+      if (event.type === 'replaced' && refused.some((r) => r.id === undefined)) {
+        return { event: { type: 'upserted', conversations }, refused };
+      }
       const keep = refused.flatMap((r) => (r.id === undefined ? [] : [r.id]));
       return { event: { type: event.type, conversations }, refused, keep };
     }

@@ -44,8 +44,9 @@ describe('a malformed event never costs the rest of its burst', () => {
 
   it('a null inside a snapshot drops only that item, and removes nothing because of it', async () => {
     const { s, store, errors } = await setup();
-    emitRaw(s, { type: 'replaced', conversations: [null, conv('a', { lastActivityAt: 5_000 }), conv('b')] });
+    emitRaw(s, { type: 'replaced', conversations: [null, conv('a', { lastActivityAt: 5_000 })] });
     store.flush();
+    // The snapshot cannot say which row its broken item was, so it removes nothing (b stays).
     expect(store.getState().lists.ids()).toEqual(['a', 'b']);
     expect(errors).toHaveLength(1);
   });
