@@ -28,7 +28,8 @@ function inboxData(count: number): InboxParameters {
   };
 }
 
-type InboxArgs = ComponentProps<typeof Inbox> & { height: number; width: number };
+/** `width` caps the story's width; without it the inbox fills its frame, as it fills its parent in an app. */
+type InboxArgs = ComponentProps<typeof Inbox> & { height: number; width?: number };
 
 const meta = {
   title: 'Inbox/Inbox',
@@ -71,9 +72,9 @@ export function App() {
     header: { control: false },
     footer: { control: false },
   },
-  args: { height: 560, width: 400, hideGroupTabs: false, onOpen: fn(), onSelect: fn(), onGroupNameChange: fn() },
+  args: { height: 560, hideGroupTabs: false, onOpen: fn(), onSelect: fn(), onGroupNameChange: fn() },
   render: ({ height, width, ...props }) => (
-    <div style={{ height, width, display: 'flex', flexDirection: 'column' }}>
+    <div style={{ height, inlineSize: '100%', maxInlineSize: width, display: 'flex', flexDirection: 'column' }}>
       <Inbox {...props} style={{ flex: 1, minHeight: 0 }} />
     </div>
   ),
@@ -242,4 +243,45 @@ export const WithHeaderAndFooter: Story = {
     await expect(await canvas.findByRole('heading', { name: 'Chats' })).toBeVisible();
     await expect(canvas.getByText('Synced with the in-memory backend')).toBeVisible();
   },
+};
+
+/** Every part of a row and of the tab strip lies inside its box: nothing is clipped at this width. */
+async function expectNothingClipped(canvasElement: HTMLElement) {
+  await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(4));
+  const inside = (inner: Element, outer: Element) => {
+    const a = inner.getBoundingClientRect();
+    const b = outer.getBoundingClientRect();
+    return a.left >= b.left - 0.5 && a.right <= b.right + 0.5;
+  };
+  for (const row of canvasElement.querySelectorAll('.ik-ConversationItem')) {
+    for (const part of row.querySelectorAll('.ik-ConversationItem-time, .ik-ConversationItem-unreadBadge')) {
+      await expect(inside(part, row)).toBe(true);
+    }
+  }
+  const strip = canvasElement.querySelector('.ik-GroupTabs')!;
+  const create = strip.querySelector('.ik-GroupTabs-create');
+  if (create) await expect(inside(create, strip)).toBe(true);
+}
+
+/**
+ * On a phone: the inbox fills a 390 px screen (an iPhone 12 to 15). The tab strip scrolls with the fade and the
+ * snapping, and times, badges and "New group" stay whole.
+ */
+export const Phone: Story = {
+  render: (props) => (
+    <div style={{ inlineSize: 390, blockSize: 700, margin: '0 auto', display: 'flex', flexDirection: 'column', outline: '1px solid var(--ik-color-border)' }}>
+      <Inbox {...props} style={{ flex: 1, minHeight: 0 }} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => expectNothingClipped(canvasElement),
+};
+
+/** The narrowest phone the kit supports: 320 px (an iPhone SE of the first generation). */
+export const SmallPhone: Story = {
+  render: (props) => (
+    <div style={{ inlineSize: 320, blockSize: 568, margin: '0 auto', display: 'flex', flexDirection: 'column', outline: '1px solid var(--ik-color-border)' }}>
+      <Inbox {...props} style={{ flex: 1, minHeight: 0 }} />
+    </div>
+  ),
+  play: async ({ canvasElement }) => expectNothingClipped(canvasElement),
 };

@@ -9,7 +9,7 @@ import { errorMessage, focusIfConnected, isRtl, scrollByLeft, toIdent } from '..
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type GroupTabsMessageId, type Translate } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
-import { forwardRef, useCallback, useEffect, useRef, useState } from '../../react/runtime.js';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState } from '../../react/runtime.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
 import { GroupNameDialog } from './GroupNameDialog.js';
 
@@ -176,6 +176,18 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     },
   }));
 
+  // The active group's "⋯" sits right after its tab, inside the scrolling content (so it scrolls with the tab): the
+  // tab keeps room for it (CSS) and the button is placed at the tab's end edge, in either direction.
+  const optionsRef = useRef<HTMLButtonElement>(null);
+  const placeOptions = useCallback(() => {
+    const button = optionsRef.current;
+    const tab = viewportRef.current?.querySelector<HTMLElement>(ACTIVE_TAB);
+    if (!button || !tab) return;
+    const rtl = isRtl(tab, dir);
+    button.style.left = `${rtl ? tab.offsetLeft - button.offsetWidth : tab.offsetLeft + tab.offsetWidth}px`;
+  }, [dir]);
+  useLayoutEffect(placeOptions);
+
   // ---- overflow: scroll buttons while the tabs are wider than the bar --------------------------------
   const [isOverflowing, setOverflowing] = useState(false);
   const [canScrollStart, setCanScrollStart] = useState(false);
@@ -194,13 +206,18 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     const viewport = viewportRef.current;
     if (!viewport || typeof ResizeObserver === 'undefined') return;
     // Delivers a first observation right away, then one per size change of the bar or of its tabs.
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver(() => {
+      measure();
+      placeOptions();
+    });
     observer.observe(viewport);
     observer.observe(listRef.current!);
     return () => observer.disconnect();
-  }, [measure]);
+  }, [measure, placeOptions]);
 
-  // Keep the active tab visible inside the scrolling bar, without scrolling the page: by the least amount that shows it.
+
+  // Keep the active tab visible inside the scrolling bar, without scrolling the page: by the least amount that shows it
+  // (its "⋯" included).
   useEffect(() => {
     const viewport = viewportRef.current;
     const tab = viewport?.querySelector(ACTIVE_TAB);
@@ -294,83 +311,87 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
       {...resolveStyleProps('ik-GroupTabs', className, style, { value: active, isOverflowing, isAtLimit: atLimit })}
       data-overflowing={dataFlag(isOverflowing)}
       data-at-limit={dataFlag(atLimit)}
+      data-has-options={dataFlag(isEditable && active !== null)}
     >
-      {scrollButton(-1)}
-      <div ref={viewportRef} className="ik-GroupTabs-viewport" onScroll={measure}>
-        <div
-          ref={listRef}
-          role="tablist"
-          aria-label={ariaLabel ?? t('groupTabs.label')}
-          aria-orientation="horizontal"
-          className="ik-GroupTabs-list"
-          onKeyDown={onListKeyDown}
-        >
-          {tabValues.map((name, index) => {
-            const editable = name !== null && isEditable;
-            return (
-              <GroupTab
-                // Keyed by position so a renamed tab keeps its element (and focus).
-                key={index}
-                name={name}
-                id={groupTabId(baseId, name)}
-                isActive={name === active}
-                panelId={panelId}
-                maxBadgeCount={maxBadgeCount}
-                className={tabClassName}
-                style={tabStyle}
-                t={t}
-                onSelect={() => setValue(name)}
-                anchorName={menu && !fromOptionsButton && menu.name === name ? anchorName : undefined}
-                isDropTarget={editable && dropTarget === name}
-                onContextMenu={(event) => {
-                  if (!editable) return;
-                  event.preventDefault();
-                  openMenu(name, event.currentTarget);
-                }}
-                onDragOver={(event) => {
-                  if (!editable || !isConversationDrag(event)) return;
-                  event.preventDefault();
-                  event.dataTransfer.dropEffect = 'copy';
-                  setDropTarget(name);
-                }}
-                onDragLeave={() => setDropTarget((current) => (current === name ? null : current))}
-                onDrop={(event) => {
-                  if (!editable) return;
-                  setDropTarget(null);
-                  const conversationId = event.dataTransfer.getData(CONVERSATION_DRAG_TYPE);
-                  if (!conversationId) return;
-                  event.preventDefault();
-                  setDropFailure(null);
-                  addToGroup(name, [conversationId]).then(
-                    (result) => result.failed[0] && setDropFailure(result.failed[0].message),
-                    (error: unknown) => setDropFailure(errorMessage(error)),
-                  );
-                }}
-              />
-            );
-          })}
+      <div className="ik-GroupTabs-scroller" data-can-scroll-start={dataFlag(canScrollStart)} data-can-scroll-end={dataFlag(canScrollEnd)}>
+        {scrollButton(-1)}
+        <div ref={viewportRef} className="ik-GroupTabs-viewport" onScroll={measure}>
+          <div
+            ref={listRef}
+            role="tablist"
+            aria-label={ariaLabel ?? t('groupTabs.label')}
+            aria-orientation="horizontal"
+            className="ik-GroupTabs-list"
+            onKeyDown={onListKeyDown}
+          >
+            {tabValues.map((name, index) => {
+              const editable = name !== null && isEditable;
+              return (
+                <GroupTab
+                  // Keyed by position so a renamed tab keeps its element (and focus).
+                  key={index}
+                  name={name}
+                  id={groupTabId(baseId, name)}
+                  isActive={name === active}
+                  panelId={panelId}
+                  maxBadgeCount={maxBadgeCount}
+                  className={tabClassName}
+                  style={tabStyle}
+                  t={t}
+                  onSelect={() => setValue(name)}
+                  anchorName={menu && !fromOptionsButton && menu.name === name ? anchorName : undefined}
+                  isDropTarget={editable && dropTarget === name}
+                  onContextMenu={(event) => {
+                    if (!editable) return;
+                    event.preventDefault();
+                    openMenu(name, event.currentTarget);
+                  }}
+                  onDragOver={(event) => {
+                    if (!editable || !isConversationDrag(event)) return;
+                    event.preventDefault();
+                    event.dataTransfer.dropEffect = 'copy';
+                    setDropTarget(name);
+                  }}
+                  onDragLeave={() => setDropTarget((current) => (current === name ? null : current))}
+                  onDrop={(event) => {
+                    if (!editable) return;
+                    setDropTarget(null);
+                    const conversationId = event.dataTransfer.getData(CONVERSATION_DRAG_TYPE);
+                    if (!conversationId) return;
+                    event.preventDefault();
+                    setDropFailure(null);
+                    addToGroup(name, [conversationId]).then(
+                      (result) => result.failed[0] && setDropFailure(result.failed[0].message),
+                      (error: unknown) => setDropFailure(errorMessage(error)),
+                    );
+                  }}
+                />
+              );
+            })}
+          </div>
+          {isEditable && active !== null && (
+            <button
+              ref={optionsRef}
+              type="button"
+              className="ik-GroupTabs-options"
+              aria-label={t('groupTabs.options', { name: active })}
+              aria-haspopup="menu"
+              aria-expanded={fromOptionsButton}
+              aria-controls={fromOptionsButton ? menuId : undefined}
+              style={fromOptionsButton ? { anchorName } : undefined}
+              onClick={(event) => (menu ? setMenu(null) : openMenu(active, event.currentTarget))}
+              onKeyDown={(event) => {
+                if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+                event.preventDefault();
+                openMenu(active, event.currentTarget, event.key === 'ArrowUp' ? 'last' : 'first');
+              }}
+            >
+              <span aria-hidden="true">⋯</span>
+            </button>
+          )}
         </div>
+        {scrollButton(1)}
       </div>
-      {scrollButton(1)}
-      {isEditable && active !== null && (
-        <button
-          type="button"
-          className="ik-GroupTabs-options"
-          aria-label={t('groupTabs.options', { name: active })}
-          aria-haspopup="menu"
-          aria-expanded={fromOptionsButton}
-          aria-controls={fromOptionsButton ? menuId : undefined}
-          style={fromOptionsButton ? { anchorName } : undefined}
-          onClick={(event) => (menu ? setMenu(null) : openMenu(active, event.currentTarget))}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-            event.preventDefault();
-            openMenu(active, event.currentTarget, event.key === 'ArrowUp' ? 'last' : 'first');
-          }}
-        >
-          <span aria-hidden="true">⋯</span>
-        </button>
-      )}
       {isEditable && (
         <button
           type="button"
@@ -446,6 +467,8 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
             onSubmit={async (name) => {
               if (dialog.kind === 'create') {
                 await createGroup(name);
+                // The new group is shown at once: selected, and scrolled into view by the effect above.
+                setValue(name);
                 return;
               }
               const oldName = dialog.name;
