@@ -55,7 +55,7 @@ describe('<Inbox> with hostile data', () => {
     expect(rows).toHaveLength(3);
     // Each row shows at most ROW_TEXT_MAX characters of its title and preview, and initials read a bounded window.
     const huge = rows[1]!;
-    expect(huge.textContent!.length).toBeLessThan(3 * ROW_TEXT_MAX);
+    expect(huge.textContent.length).toBeLessThan(3 * ROW_TEXT_MAX);
     expect(Math.max(...segmented)).toBeLessThanOrEqual(64);
     expect(within(huge).getByText('PL')).toBeDefined();
     expect(screen.getByRole('tab', { name: /R&D/ })).toBeDefined();
