@@ -122,7 +122,7 @@ export const RovingFocus: Story = {
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
   play: async ({ canvasElement }) => {
-    const tabs = within(await tablist(canvasElement));
+    const tabs = within(await within(canvasElement).findByRole('tablist', { name: arMessages['groupTabs.label'] }));
     const all = await tabs.findByRole('tab', { name: new RegExp(`^${arMessages['groupTabs.all']}`) });
     all.focus();
     // Mirrored: the next tab is to the left.

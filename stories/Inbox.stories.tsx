@@ -217,7 +217,7 @@ export const Japanese: Story = {
     await expect(await canvas.findByRole('region', { name: 'メッセージ' })).toBeVisible();
     await expect(await canvas.findByRole('grid', { name: 'すべての会話' })).toBeVisible();
     await expect(canvas.getByRole('tab', { name: /^すべて/ })).toBeVisible();
-    await expect(canvas.getByText('[下書き]')).toBeVisible();
+    await expect((await canvas.findAllByText('[下書き]'))[0]).toBeVisible();
   },
 };
 
