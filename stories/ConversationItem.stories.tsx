@@ -90,7 +90,7 @@ function useArgsOnServer(adapter: MemoryAdapter, args: ItemArgs): void {
 function ItemFromArgs({ adapter, args }: { adapter: MemoryAdapter; args: ItemArgs }) {
   useArgsOnServer(adapter, args);
   return (
-    <div style={{ width: 380 }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: 480 }}>
       <ConversationItem id={ID} now={NOW} isSelected={args.isSelected} isFocused={args.isFocused} isFocusVisible={args.isFocusVisible} />
     </div>
   );
@@ -271,7 +271,7 @@ export const UnreadOverflow: Story = {
 
 export const LongCJKTitle: Story = {
   args: {
-    title: '深圳研发中心第三事业部前端架构与性能优化专项讨论组（2025年度第二季度）',
+    title: '深圳研发中心第三事业部前端架构与性能优化专项讨论组（2025年度第二季度）跨部门协作与发布保障小组',
     kind: 'group',
     senderName: '张伟',
     preview: '已经发版了，大家可以验证一下，有问题随时在群里反馈，谢谢大家的配合与支持',
@@ -396,6 +396,35 @@ export const RightToLeft: Story = {
   },
 };
 
+/**
+ * English in a right-to-left inbox (Arabic strings): the title and the message keep their own direction, the message
+ * is cut at its end, "99+" and the time stay whole and the time sits at the row's far edge.
+ */
+export const RightToLeftMixed: Story = {
+  args: {
+    title: 'Priya Lewis',
+    preview: 'Can you review the PR when you get a minute? The deploy window closes at five and we still need a sign-off',
+    avatar: 'none',
+    unreadCount: 250,
+  },
+  globals: { direction: 'rtl' },
+  play: async ({ canvasElement }) => {
+    const element = row(canvasElement);
+    await waitFor(() => expect(element.querySelector('.ik-ConversationItem-previewText')).not.toBeNull());
+    const text = element.querySelector<HTMLElement>('.ik-ConversationItem-previewText')!;
+    // The message reads left to right inside the right-to-left row, and its first word is on screen.
+    await expect(getComputedStyle(text).direction).toBe('ltr');
+    const first = document.createRange();
+    first.setStart(text.firstChild!, 0);
+    first.setEnd(text.firstChild!, 1);
+    await expect(first.getBoundingClientRect().left).toBeGreaterThanOrEqual(text.getBoundingClientRect().left - 1);
+    await expect(element.querySelector('.ik-ConversationItem-unreadBadge bdi')).toHaveTextContent('99+');
+    const time = element.querySelector('.ik-ConversationItem-time')!.getBoundingClientRect();
+    const body = element.querySelector('.ik-ConversationItem-body')!.getBoundingClientRect();
+    await expect(Math.abs(time.left - body.left)).toBeLessThan(1);
+  },
+};
+
 /** A command in flight: its change shows at once, with a spinner and `aria-busy` on the row. */
 function PinOnMount({ adapter, latencyMs = 0 }: { adapter: MemoryAdapter; latencyMs?: number }) {
   const { pin } = useConversationActions();
@@ -453,7 +482,7 @@ export const Gallery: Story = {
     ...sourceCode(`{ids.map((id) => <ConversationItem key={id} id={id} />)}`),
   },
   render: () => (
-    <div style={{ width: 380, display: 'grid' }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: 480, display: 'grid' }}>
       {showcaseConversations().map((conversation) => (
         <ConversationItem key={conversation.id} id={conversation.id} />
       ))}

@@ -85,7 +85,7 @@ import 'inboxkit/styles.css';
     onOpen: fn(),
   },
   render: ({ height, unreadOnly, mentionsOnly, query, ...props }) => (
-    <div style={{ height, width: 380, border: '1px solid var(--ik-color-border)' }}>
+    <div style={{ height, inlineSize: '100%', maxInlineSize: 480, border: '1px solid var(--ik-color-border)' }}>
       <ConversationList {...props} filter={{ unreadOnly, mentionsOnly, query }} />
     </div>
   ),
@@ -382,7 +382,7 @@ export const CustomRows: Story = {
   render: function Render({ height, unreadOnly: _u, mentionsOnly: _m, query: _q, ...props }) {
     const renderItem = useCallback((id: ConversationId) => <TitleAndCount id={id} />, []);
     return (
-      <div style={{ height, width: 380 }}>
+      <div style={{ height, inlineSize: '100%', maxInlineSize: 480 }}>
         <ConversationList {...props} renderItem={renderItem} rowHeight={44} />
       </div>
     );
@@ -409,7 +409,7 @@ export const RowActionsKey: Story = {
   render: function Render({ height, unreadOnly: _u, mentionsOnly: _m, query: _q, ...props }) {
     const [actionsFor, setActionsFor] = useState<ConversationId | null>(null);
     return (
-      <div style={{ height, width: 380 }}>
+      <div style={{ height, inlineSize: '100%', maxInlineSize: 480 }}>
         <ConversationList {...props} onItemActions={(id) => setActionsFor(id)} />
         {actionsFor && <ConversationActions id={actionsFor} hideTrigger open onOpenChange={(open) => !open && setActionsFor(null)} />}
       </div>

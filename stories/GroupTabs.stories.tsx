@@ -64,7 +64,7 @@ const [group, setGroup] = useState<string | null>(null);
   },
   args: { width: 560, isEditable: true, shouldShowScrollButtons: true, maxBadgeCount: 99, onValueChange: fn() },
   render: ({ width, ...props }) => (
-    <div style={{ width }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: width }}>
       <GroupTabs {...props} />
     </div>
   ),
@@ -317,7 +317,7 @@ export const BackendWithoutGroups: Story = {
     } satisfies InboxParameters,
   },
   render: ({ width, ...props }) => (
-    <div style={{ width }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: width }}>
       <GroupTabs {...props} />
       <p>GroupTabs renders nothing when the backend has no groups.</p>
     </div>
@@ -341,7 +341,7 @@ export const Chinese: Story = {
 function TabsWithList({ width, defaultValue, onValueChange, ...props }: TabsArgs) {
   const [group, setGroup] = useState<string | null>(defaultValue ?? null);
   return (
-    <div style={{ width: Math.max(width, 380), display: 'grid', gap: 8 }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: Math.max(width, 380), display: 'grid', gap: 8 }}>
       <GroupTabs
         {...props}
         id="tabs-demo"

@@ -68,10 +68,10 @@ adapter.failNext('pin'); // the next pin is refused and rolled back
   args: { conversations: 500, initialRate: 20, onOpen: fn() },
   render: ({ initialRate, onOpen }, context) => (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
-      <div style={{ height: 620, width: 400, display: 'flex', flexDirection: 'column', border: '1px solid var(--ik-color-border)' }}>
+      <div style={{ height: 620, flex: '1 1 320px', maxInlineSize: 560, display: 'flex', flexDirection: 'column', border: '1px solid var(--ik-color-border)' }}>
         <Inbox onOpen={onOpen} style={{ flex: 1, minHeight: 0 }} />
       </div>
-      <div style={{ width: 360 }}>
+      <div style={{ flex: '1 1 300px', maxInlineSize: 420 }}>
         <ServerControlPanel adapter={storyMemoryAdapter(context)} initialRate={initialRate} />
       </div>
     </div>

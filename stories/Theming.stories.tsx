@@ -78,10 +78,10 @@ custom properties alone — no class names, no selectors, no component props. Th
   args: { accent: '#0f766e', badge: '#c2410c', selectedRow: '#ccfbf1', rowHeight: 76, avatarShape: 'rounded square', font: 'system' },
   render: (args) => (
     <div style={{ display: 'flex', gap: 24, flexWrap: 'wrap' }}>
-      <div style={{ width: 340, height: 460 }} data-testid="default-pane">
+      <div style={{ flex: '1 1 300px', maxInlineSize: 420, height: 460 }} data-testid="default-pane">
         <ConversationList aria-label="Default theme" defaultSelectedId="C2Calice" />
       </div>
-      <div style={{ width: 340, height: 460, ...brandVariables(args) }} data-testid="brand-pane">
+      <div style={{ flex: '1 1 300px', maxInlineSize: 420, height: 460, ...brandVariables(args) }} data-testid="brand-pane">
         <ConversationList aria-label="Branded" defaultSelectedId="C2Calice" />
       </div>
     </div>
@@ -128,7 +128,7 @@ export const VariablesOnly: Story = {
 export const DarkBrand: Story = {
   args: { accent: '#5eead4', badge: '#c2410c', selectedRow: '#0b3b37' },
   render: (args) => (
-    <div data-theme="dark" style={{ width: 360, height: 460, ...brandVariables(args) }} data-testid="brand-pane">
+    <div data-theme="dark" style={{ inlineSize: '100%', maxInlineSize: 420, height: 460, ...brandVariables(args) }} data-testid="brand-pane">
       <ConversationList aria-label="Branded dark" defaultSelectedId="C2Calice" />
     </div>
   ),
@@ -151,7 +151,7 @@ export const DarkBrand: Story = {
 /** Styling by state: the documented data attributes, in the app's own (unlayered) CSS. */
 export const StateAttributes: Story = {
   render: () => (
-    <div className="acme-states" style={{ width: 360, height: 460 }}>
+    <div className="acme-states" style={{ inlineSize: '100%', maxInlineSize: 420, height: 460 }}>
       <style>{`
         .acme-states .ik-ConversationItem[data-mentioned] { box-shadow: inset 3px 0 0 #be185d; }
         .acme-states .ik-ConversationItem[data-muted] .ik-ConversationItem-title { font-style: italic; }
@@ -178,7 +178,7 @@ export const StateAttributes: Story = {
 export const IndigoFromTheToolbar: Story = {
   globals: { theme: 'indigo' },
   render: () => (
-    <div style={{ width: 360, height: 460 }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: 420, height: 460 }}>
       <ConversationList aria-label="Indigo brand" defaultSelectedId="C2Calice" />
     </div>
   ),

@@ -44,7 +44,7 @@ export function failingPress(adapter: MemoryAdapter, operation: MemoryOperation,
 /** The conversation's row above the control, so the optimistic change and its rollback are visible. */
 export function ControlStage({ id, children }: { id: ConversationId; children: ReactNode }) {
   return (
-    <div style={{ width: 380, display: 'grid', gap: 12 }}>
+    <div style={{ inlineSize: '100%', maxInlineSize: 480, display: 'grid', gap: 12 }}>
       <ConversationItem id={id} />
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center' }}>{children}</div>
     </div>
