@@ -713,6 +713,19 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         expect(missing, 'rows paging skipped').toEqual([]);
       });
 
+      test('group names are compared as users see them: a trimmed or NFC-equal name is the same group', async () => {
+        if (caps().groups === 'none') return;
+        const id = (await collectPages(adapter())).conversations[0]!.id;
+        for (const lookalike of [' Work', 'Work\u0020', 'Work'.normalize('NFD')]) {
+          expect((await rejection(adapter().createGroup(lookalike, [id]))).code, JSON.stringify(lookalike)).toBe('GROUP_EXISTS');
+        }
+        for (const bad of ['\u200B', 'R&D\uD800']) {
+          expect((await rejection(adapter().createGroup(bad, [id]))).code, JSON.stringify(bad)).toBe('GROUP_NAME_INVALID');
+        }
+        await adapter().createGroup('  Caf\u0065\u0301 ', [id]);
+        expect((await adapter().loadGroups()).map((g) => g.name)).toContain('Caf\u00e9');
+      });
+
       test('every command settles (with an InboxError) for ids it does not know: none hangs', async () => {
         const unknown = `${(await collectPages(adapter())).conversations[0]!.id}_missing`;
         const within = <T>(promise: Promise<T>) =>

@@ -10,7 +10,7 @@ import {
   type PageRequest,
   type UnreadRule,
 } from '../../core/adapter.js';
-import { InboxError, toInboxError } from '../../core/errors.js';
+import { InboxError, quote, toInboxError } from '../../core/errors.js';
 import { createEmitter } from '../../core/emitter.js';
 import { createComparator, OrderedList, orderTime, unreadContribution } from '../../core/order.js';
 import type {
@@ -33,6 +33,7 @@ import {
   assertMuteMode,
   assertString,
   CONVERSATION_MARKS,
+  normalizeGroupName,
 } from '../../core/validate.js';
 import { derive, MENTION_KINDS, toConversation } from './normalize.js';
 import { parseSnapshot, serializeSnapshot, type MemoryAdapterStorage, type MemorySnapshot } from './storage.js';
@@ -581,8 +582,15 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     if (conversation) changed.push(put(derive(conversation, { groupNames: Object.freeze(conversation.groupNames.filter((n) => n !== name)) })));
   }
 
+  /** Throws GROUP_EXISTS when a group has this (normalized) name in any Unicode form. */
+  function assertNoGroupNamed(name: string, except?: string): void {
+    for (const other of members.keys()) {
+      if (other !== except && normalizeGroupName(other) === name) throw new InboxError('GROUP_EXISTS', `A group named ${quote(name)} already exists.`);
+    }
+  }
+
   function createGroup(name: string, ids: readonly ConversationId[]): OperationResult {
-    if (members.has(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+    assertNoGroupNamed(name);
     if (groupNames.length >= capabilities.maxGroups) {
       throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
     }
@@ -600,7 +608,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   function renameGroup(oldName: string, newName: string): void {
     const set = requireGroup(oldName);
     if (oldName === newName) return;
-    if (members.has(newName)) throw new InboxError('GROUP_EXISTS', `A group named "${newName}" already exists.`);
+    assertNoGroupNamed(newName, oldName);
     groupNames = Object.freeze(groupNames.map((n) => (n === oldName ? newName : n)));
     members.delete(oldName);
     members.set(newName, set);
@@ -1003,7 +1011,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           assertGroupName(name, capabilities.groupNameMaxBytes);
           assertIdList(ids);
         },
-        () => createGroup(name, ids),
+        () => createGroup(normalizeGroupName(name), ids),
       );
     },
 
@@ -1014,7 +1022,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           assertString(oldName, 'the old group name');
           assertGroupName(newName, capabilities.groupNameMaxBytes);
         },
-        () => renameGroup(oldName, newName),
+        () => renameGroup(oldName, normalizeGroupName(newName)),
       );
     },
 

@@ -1,8 +1,8 @@
 import { isRecord } from '../../core/isRecord.js';
 import type { AdapterEvent } from '../../core/adapter.js';
-import { InboxError } from '../../core/errors.js';
+import { InboxError, quote } from '../../core/errors.js';
 import type { ConversationGroup, ConversationId, OperationResult } from '../../core/types.js';
-import { checkGroupName, utf8ByteLength } from '../../core/validate.js';
+import { assertGroupName, checkGroupName, normalizeGroupName } from '../../core/validate.js';
 import { OPENIM_CONVERSATION_GROUP_TYPE, type OpenIMConversationGroup, type OpenIMConversationItem, type OpenIMMethod, type OpenIMSdk } from './sdk.js';
 
 // ---- limits (Tencent's, so that groups behave the same on every backend) ------------------------------
@@ -145,16 +145,17 @@ export function createDefaultGroupRegistry(selfUserId: string | undefined): Open
 
 // ---- shared rules -------------------------------------------------------------------------------------
 
-/** Throws `GROUP_NAME_INVALID` (51011) for a name outside 1..32 UTF-8 bytes, `GROUP_EXISTS` for a taken one. */
-export function assertNewGroupName(name: unknown, existing: readonly string[]): asserts name is string {
-  const problem = checkGroupName(name, OPENIM_GROUP_NAME_MAX_BYTES);
-  if (problem !== undefined) {
-    const text = typeof name === 'string' ? `"${name}" (${utf8ByteLength(name)} UTF-8 bytes)` : typeof name;
-    throw new InboxError('GROUP_NAME_INVALID', `A group name must be 1 to ${OPENIM_GROUP_NAME_MAX_BYTES} UTF-8 bytes; got ${text}.`, {
-      sdkCode: 51011,
-    });
+/**
+ * Checks a name for a new group and returns it normalized (NFC, trimmed): `GROUP_NAME_INVALID` (51011) for a name
+ * that is empty, invisible, malformed or over 32 UTF-8 bytes, `GROUP_EXISTS` for one taken in any Unicode form.
+ */
+export function newGroupName(name: unknown, existing: readonly string[]): string {
+  assertGroupName(name, OPENIM_GROUP_NAME_MAX_BYTES);
+  const normalized = normalizeGroupName(name);
+  if (existing.some((other) => normalizeGroupName(other) === normalized)) {
+    throw new InboxError('GROUP_EXISTS', `A group named ${quote(normalized)} already exists.`);
   }
-  if (existing.includes(name as string)) throw new InboxError('GROUP_EXISTS', `A group named "${name as string}" already exists.`);
+  return normalized;
 }
 
 function assertGroupExists(name: unknown, existing: readonly string[]): asserts name is string {
@@ -376,7 +377,7 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
     },
     create: (name, ids) =>
       exclusive(async () => {
-        assertNewGroupName(name, names);
+        name = newGroupName(name, names);
         assertRoomForGroup(names);
         const targets = unique(ids);
         assertGroupedLimit((id) => membership.has(id), membership.size, targets);
@@ -392,7 +393,8 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
       exclusive(async () => {
         assertGroupExists(oldName, names);
         if (oldName === newName) return;
-        assertNewGroupName(newName, names);
+        newName = newGroupName(newName, names.filter((n) => n !== oldName));
+        if (oldName === newName) return;
         const ids = members(oldName);
         const outcomes = await mutateAll(ids, replace(oldName, newName));
         const failed = outcomes.filter((o) => o.error);
@@ -566,7 +568,7 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
     create: (name, ids) =>
       exclusive(async () => {
         const existing = names();
-        assertNewGroupName(name, existing);
+        name = newGroupName(name, existing);
         assertRoomForGroup(existing);
         const grouped = groupedIds();
         assertGroupedLimit((id) => grouped.has(id), grouped.size, unique(ids));
@@ -592,7 +594,8 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
       exclusive(async () => {
         const group = require(oldName);
         if (oldName === newName) return;
-        assertNewGroupName(newName, names());
+        newName = newGroupName(newName, names().filter((n) => n !== oldName));
+        if (oldName === newName) return;
         await host.call('updateConversationGroup', [{ conversationGroupID: group.id, name: newName }]);
         group.name = newName;
         emitNames();

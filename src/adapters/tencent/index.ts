@@ -14,9 +14,9 @@
  */
 import { TENCENT_UNREAD_RULE, type AdapterCapabilities, type ConversationAdapter, type DeleteOptions } from '../../core/adapter.js';
 import { readDrafts, type DraftStorage } from '../../core/drafts.js';
-import { InboxError } from '../../core/errors.js';
+import { InboxError, quote } from '../../core/errors.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Draft, MuteMode, OperationResult } from '../../core/types.js';
-import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMode, assertString } from '../../core/validate.js';
+import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMode, assertString, normalizeGroupName } from '../../core/validate.js';
 import { resolveTencentConstants } from './constants.js';
 import { callSdk, toTencentError } from './errors.js';
 import { createTencentEventBridge } from './events.js';
@@ -350,7 +350,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   /** Throws `GROUP_EXISTS` when the SDK already has a group with this name (the server's code for it is undocumented). */
   async function assertNoGroupNamed(name: string): Promise<void> {
     const names = await readGroupNames();
-    if (names?.includes(name)) throw new InboxError('GROUP_EXISTS', `A group named "${name}" already exists.`);
+    if (names?.some((other) => normalizeGroupName(other) === name)) throw new InboxError('GROUP_EXISTS', `A group named ${quote(name)} already exists.`);
   }
 
   function requireGroups(): void {
@@ -603,9 +603,10 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       return batch.result();
     },
 
-    async createGroup(name, ids) {
+    async createGroup(rawName, ids) {
       requireGroups();
-      assertGroupName(name, capabilities.groupNameMaxBytes);
+      assertGroupName(rawName, capabilities.groupNameMaxBytes);
+      const name = normalizeGroupName(rawName);
       assertIdList(ids);
       const conversationIDList = unique(ids);
       if (conversationIDList.length === 0) {
@@ -625,10 +626,11 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       return result;
     },
 
-    async renameGroup(oldName, newName) {
+    async renameGroup(oldName, rawNewName) {
       requireGroups();
       assertGroupReference(oldName);
-      assertGroupName(newName, capabilities.groupNameMaxBytes);
+      assertGroupName(rawNewName, capabilities.groupNameMaxBytes);
+      const newName = normalizeGroupName(rawNewName);
       if (oldName === newName) return;
       await assertNoGroupNamed(newName);
       await callSdk('renameConversationGroup', () => chat.renameConversationGroup({ oldName, newName }));
