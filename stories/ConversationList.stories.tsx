@@ -189,21 +189,37 @@ export const Empty: Story = {
   },
 };
 
+/** A filter that hides everything: the sentence, and "Show all", which asks the list's owner to clear the filter. */
 export const EmptyFiltered: Story = {
   args: { query: 'no such name' },
-  play: async ({ canvasElement }) => {
+  render: function Render({ height, unreadOnly, mentionsOnly, query, ...props }) {
+    const [filter, setFilter] = useState({ unreadOnly, mentionsOnly, query });
+    return (
+      <div style={{ height, inlineSize: '100%', maxInlineSize: 480, border: '1px solid var(--ik-color-border)' }}>
+        <ConversationList {...props} filter={filter} onClearFilter={() => setFilter({ unreadOnly: false, mentionsOnly: false, query: '' })} />
+      </div>
+    );
+  },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('No conversations match')).toBeVisible();
+    await expect(await canvas.findByText(t('list.emptyFiltered'))).toBeVisible();
     await expect(canvasElement.querySelector('.ik-ConversationList')).toHaveAttribute('data-filtered');
+    await userEvent.click(canvas.getByRole('button', { name: t('list.showAll') }));
+    await expect(await canvas.findByRole('grid')).toBeVisible();
   },
 };
 
+/** An empty group offers "Add conversations" when the app handles it (`onAddConversations`). */
 export const EmptyGroup: Story = {
-  args: { groupName: 'Friends' },
+  args: { groupName: 'Friends', onAddConversations: fn() },
   parameters: { inbox: { conversations: generated(50), groups: [{ name: 'Friends', conversationIds: [] }] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals, args }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('No conversations in this group')).toBeVisible();
+    await expect(await canvas.findByText(t('list.emptyGroup'))).toBeVisible();
+    await userEvent.click(canvas.getByRole('button', { name: t('list.addConversations') }));
+    await expect(args.onAddConversations).toHaveBeenCalledWith('Friends');
   },
 };
 
