@@ -70,7 +70,7 @@ export const arMessages: MessageTable & Readonly<Record<`${PluralMessageBase}.${
   'groupTabs.createTitle': 'مجموعة جديدة',
   'groupTabs.renameTitle': 'إعادة تسمية المجموعة «{name}»',
   'groupTabs.nameLabel': 'اسم المجموعة',
-  'groupTabs.nameHint': 'حتى {max} بايت؛ الحرف العربي يشغل بايتين، والحرف الصيني أو الياباني 3.',
+  'groupTabs.nameHint': 'حتى {max} بايت؛ الحرف العربي يشغل بايتين، والحرف الصيني أو الياباني ثلاثة.',
   'groupTabs.counter': '{count}/{max}',
   'groupTabs.errorEmpty': 'أدخل اسمًا للمجموعة.',
   'groupTabs.errorInvalid': 'يحتوي هذا الاسم على أحرف لا يمكن حفظها. اكتبه مرة أخرى.',

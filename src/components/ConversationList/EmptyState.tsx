@@ -3,7 +3,7 @@
 /** Decorative pictures for the empty states, drawn in the current colour; the text says what they mean. */
 const ICONS = {
   // A tray: nothing has arrived yet.
-  inbox: 'M4 13h9l2 4h10l2-4h9M4 13l5-8h18l5 8v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z',
+  inbox: 'M4 13h8l2 4h8l2-4h8M4 13l5-8h18l5 8v14a2 2 0 0 1-2 2H6a2 2 0 0 1-2-2z',
   // A funnel: the filter hides everything.
   filter: 'M5 6h26l-10 12v9l-6 3V18z',
 };
