@@ -57,4 +57,52 @@ describe('OrderedList', () => {
     expect(list.ids()[0]).toBe(top.id);
     expect(list.indexOf(top)).toBe(0);
   });
+
+  it('reads positions in place: at(i), indexOf and slice agree with ids() through churn', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(80), fc.integer({ min: 0, max: 40 }), fc.boolean()), { maxLength: 300 }), (steps) => {
+        const list = new OrderedList<Conversation>(compare, 8);
+        const current = new Map<string, Conversation>();
+        for (const [n, time, remove] of steps) {
+          const id = `c${n}`;
+          const prev = current.get(id);
+          if (remove) {
+            if (prev) list.remove(prev);
+            current.delete(id);
+            continue;
+          }
+          const next = conv(id, { lastActivityAt: time });
+          if (prev) list.update(prev, next);
+          else list.insert(next);
+          current.set(id, next);
+        }
+        const ids = list.ids();
+        ids.forEach((id, i) => {
+          expect(list.at(i)?.id).toBe(id);
+          expect(list.indexOf(current.get(id)!)).toBe(i);
+        });
+        expect(list.at(ids.length)).toBeUndefined();
+        expect(list.slice(2, 5).map((c) => c.id)).toEqual(ids.slice(2, 7));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('merges small chunks, so churn never leaves a trail of tiny chunks', () => {
+    const list = new OrderedList<Conversation>(compare, 8);
+    const items = Array.from({ length: 400 }, (_, i) => conv(`c${String(i).padStart(3, '0')}`, { lastActivityAt: i }));
+    for (const item of items) list.insert(item);
+    // Remove all but one item in every eight: the old list kept one chunk per survivor.
+    for (const [i, item] of items.entries()) if (i % 8 !== 0) list.remove(item);
+    expect(list.size).toBe(50);
+    expect(list.chunkCount).toBeLessThanOrEqual(Math.ceil((2 * 50) / 8) + 1);
+  });
+
+  it('counts the items at or before a probe that is not in the list (for keyset paging)', () => {
+    const list = new OrderedList<Conversation>(compare, 4);
+    for (let i = 0; i < 20; i++) list.insert(conv(`c${String(i).padStart(2, '0')}`, { lastActivityAt: 100 - i }));
+    expect(list.countThrough(conv('zz', { lastActivityAt: 95 }))).toBe(6);
+    expect(list.countThrough(conv('a', { lastActivityAt: 1_000 }))).toBe(0);
+    expect(list.countThrough(conv('a', { lastActivityAt: -1 }))).toBe(20);
+  });
 });

@@ -304,48 +304,6 @@ function parseCursor(cursor: string): PageKey | undefined {
   }
 }
 
-/** Core's chunked order with reading a page in place: `count` items from `offset`, walking the chunks. */
-class PagedList extends OrderedList<Conversation> {
-  constructor(private readonly order: (a: Conversation, b: Conversation) => number) {
-    super(order);
-  }
-
-  /** How many items come at or before `probe` in the order (the position right after it). */
-  countThrough(probe: Conversation): number {
-    let count = 0;
-    for (const { items } of this.chunks) {
-      if (this.order(items[items.length - 1]!, probe) <= 0) {
-        count += items.length;
-        continue;
-      }
-      let lo = 0;
-      let hi = items.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (this.order(items[mid]!, probe) <= 0) lo = mid + 1;
-        else hi = mid;
-      }
-      return count + lo;
-    }
-    return count;
-  }
-
-  slice(offset: number, count: number): Conversation[] {
-    const page: Conversation[] = [];
-    for (const { items } of this.chunks) {
-      if (page.length >= count) break;
-      if (offset >= items.length) {
-        offset -= items.length;
-        continue;
-      }
-      const end = Math.min(items.length, offset + count - page.length);
-      for (let i = offset; i < end; i++) page.push(items[i]!);
-      offset = 0;
-    }
-    return page;
-  }
-}
-
 /**
  * Creates the in-memory backend: the embedded default for Storybook, demos and tests. It implements the whole
  * adapter contract with Tencent Cloud Chat's documented limits and error codes (20 groups → 51010, names of 1 to
@@ -423,7 +381,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   // The list order for paging, built on the first page asked for and then kept up to date in core's chunked list:
   // a message moves one conversation in O(log n + chunk), where re-sorting or splicing a 100,000-item array per
   // message made scrolling stutter while messages arrived.
-  let ordered: PagedList | null = null;
+  let ordered: OrderedList<Conversation> | null = null;
   let messageSeq = 0;
   const listeners = createEmitter<[AdapterEvent]>();
   const injected = new Map<MemoryOperation, InboxError[]>();
@@ -468,9 +426,9 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return set;
   }
 
-  function orderedList(): PagedList {
+  function orderedList(): OrderedList<Conversation> {
     if (!ordered) {
-      ordered = new PagedList(compare);
+      ordered = new OrderedList<Conversation>(compare);
       for (const conversation of conversations.values()) ordered.insert(conversation);
     }
     return ordered;
