@@ -133,6 +133,10 @@ describe('right to left', () => {
     const badge = part(rowOf(grid, 'C2Cen'), 'unreadBadge').querySelector('bdi')!;
     expect(badge.textContent).toBe('99+');
     expect(charRect(badge, 2).left).toBeGreaterThan(charRect(badge, 0).left);
+    // The same in the tab strip: the All tab's badge.
+    const tabBadge = document.querySelector<HTMLElement>('.ik-GroupTabs-badge')!;
+    expect(tabBadge.textContent).toBe('99+');
+    expect(charRect(tabBadge, 2).left).toBeGreaterThan(charRect(tabBadge, 0).left);
     const mention = part(rowOf(grid, 'GROUPdev'), 'mentionPrefix');
     expect(mention.textContent).toBe('[@me]');
     // "@" is drawn left of "m", as in English.
