@@ -58,6 +58,10 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['test/react/**/*.test.{ts,tsx}', 'test/components/**/*.test.{ts,tsx}'],
           setupFiles: ['test/setup.dom.ts'],
+          // The browser projects' 15 s rather than Vitest's 5 s: a jsdom test that renders and queries by role costs
+          // 1-2 s of CPU here and 5-8 s beside two CPU-bound processes on 2 cores (GroupTabs' tests timed out so). No
+          // test waits on a timer for its logic; a test that hangs still fails, later.
+          testTimeout: 15_000,
         },
       },
       {
