@@ -726,6 +726,19 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         expect((await adapter().loadGroups()).map((g) => g.name)).toContain('Caf\u00e9');
       });
 
+      test('reconnecting reconciles: a conversation deleted while the store was away leaves it', async () => {
+        const store = await connectedStore();
+        const id = await idOf(plainKey());
+        store.disconnect();
+        const result = await adapter().deleteConversations([id], { clearHistory: false });
+        expect(result.succeeded).toEqual([id]);
+        await h().settle?.();
+        await store.connect();
+        for (let i = 0; i < 1000 && store.getState().hasMore; i++) await store.getState().actions.loadMore();
+        await eventually(store, () => expect(store.getState().conversations.has(id)).toBe(false));
+        expect(store.getState().conversations.size).toBe((await collectPages(adapter())).conversations.length);
+      });
+
       test('every command settles (with an InboxError) for ids it does not know: none hangs', async () => {
         const unknown = `${(await collectPages(adapter())).conversations[0]!.id}_missing`;
         const within = <T>(promise: Promise<T>) =>
