@@ -165,7 +165,8 @@ describe('paging', () => {
     const { adapter } = setup();
     const first = await adapter.loadConversations({ count: 2 });
     expect(first.conversations.map((c) => c.id)).toEqual(['C2Calice', 'C2Cbob']);
-    expect(first).toMatchObject({ cursor: expect.any(String), isFinished: false });
+    expect(first.isFinished).toBe(false);
+    expect(typeof first.cursor).toBe('string');
     const second = await adapter.loadConversations({ cursor: first.cursor, count: 2 });
     expect(second.conversations.map((c) => c.id)).toEqual(['GROUPdev', 'GROUPops']);
     const last = await adapter.loadConversations({ cursor: second.cursor, count: 2 });

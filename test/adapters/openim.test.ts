@@ -273,7 +273,8 @@ describe('paging with getConversationListSplit', () => {
   it('pages on a keyset cursor (re-reading the last row to check where it stands), finishes on a short page, and never lists hidden rows', async () => {
     const { adapter, sdk } = setup([...ten(), dm('hidden', 1, { latestMsgSendTime: 0 })], {}, { pageOverlap: 0 });
     const first = await adapter.loadConversations({ count: 4 });
-    expect(first).toMatchObject({ cursor: expect.any(String), isFinished: false });
+    expect(first.isFinished).toBe(false);
+    expect(typeof first.cursor).toBe('string');
     expect(first.conversations.map((c) => c.title)).toEqual(['u0', 'u1', 'u2', 'u3']);
     const second = await adapter.loadConversations({ cursor: first.cursor, count: 4 });
     expect(second.conversations.map((c) => c.title)).toEqual(['u4', 'u5', 'u6', 'u7']);
