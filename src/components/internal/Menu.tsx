@@ -145,8 +145,12 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
       data-popover={dataFlag(isPopover)}
       onKeyDown={onKeyDown}
       onContextMenu={(event) => event.preventDefault()}
-      // Before the item's own handler: an enabled plain item closes the menu, then runs (checkbox items stay open).
-      onClickCapture={(event) => {
+      // After the item's own handler (bubbling): an enabled plain item runs, then closes the menu (checkbox items stay
+      // open). Never in the capture phase: for a click the browser dispatches (a real click, or Enter on the item), a
+      // microtask checkpoint runs between the capture and bubble listeners, so React renders the close at once and
+      // the unmounted item's onClick never runs (the command was lost in Chromium, though not in jsdom). Both updates
+      // land in one render either way.
+      onClick={(event) => {
         const item = (event.target as Element).closest('[role="menuitem"]');
         if (item && enabled(item)) onClose();
       }}
