@@ -2,7 +2,7 @@ import { type AdapterCapabilities, type AdapterEvent, type ConversationPage } fr
 import { InboxError, quote } from './errors.js';
 import { isRecord } from './isRecord.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Mention, OperationResult } from './types.js';
-import { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from './validate.js';
+import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES } from './types.js';
 
 /*
  * The store's boundary: everything an adapter hands over is checked here before it touches state. What is safe to
@@ -11,7 +11,6 @@ import { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from './validate.j
  * error naming the field. A refused item never costs the well-formed items beside it.
  */
 
-const MENTION_KINDS = new Set(['me', 'all', 'allAndMe', 'announcement']);
 const SYNC_STATUSES = new Set(['syncing', 'ready', 'failed']);
 
 /** An item refused at the boundary: why, and its id when it had a usable one. */
@@ -35,7 +34,7 @@ function checkMentions(value: unknown): Mention[] | string {
   if (!Array.isArray(value)) return '"mentions" that is not an array';
   const out: Mention[] = [];
   for (const mention of value) {
-    if (!isRecord(mention) || !MENTION_KINDS.has(mention.kind as string)) return 'a malformed entry in "mentions"';
+    if (!isRecord(mention) || !MENTION_KINDS.includes(mention.kind as never)) return 'a malformed entry in "mentions"';
     out.push(mention as unknown as Mention);
   }
   return out;

@@ -1,20 +1,8 @@
-/** Stable error codes. The SDK's numeric code, when there is one, is kept in `InboxError.sdkCode`. */
-export type InboxErrorCode =
-  | 'GROUP_NOT_FOUND'
-  | 'GROUP_LIMIT_EXCEEDED'
-  | 'GROUP_NAME_INVALID'
-  | 'GROUP_EXISTS'
-  | 'GROUPED_CONVERSATION_LIMIT_EXCEEDED'
-  | 'PIN_LIMIT_EXCEEDED'
-  | 'CONVERSATION_NOT_FOUND'
-  | 'NOT_SUPPORTED'
-  | 'NOT_READY'
-  | 'ADAPTER_FAILED'
-  | 'INVALID_ARGUMENT'
-  /** A backend call did not settle within `commandTimeoutMs`; its optimistic change was rolled back. */
-  | 'TIMEOUT';
-
-export const INBOX_ERROR_CODES: readonly InboxErrorCode[] = [
+/**
+ * Stable error codes. The SDK's numeric code, when there is one, is kept in `InboxError.sdkCode`. `TIMEOUT`: a
+ * backend call did not settle within `commandTimeoutMs`, and its optimistic change was rolled back.
+ */
+export const INBOX_ERROR_CODES = [
   'GROUP_NOT_FOUND',
   'GROUP_LIMIT_EXCEEDED',
   'GROUP_NAME_INVALID',
@@ -27,7 +15,9 @@ export const INBOX_ERROR_CODES: readonly InboxErrorCode[] = [
   'ADAPTER_FAILED',
   'INVALID_ARGUMENT',
   'TIMEOUT',
-];
+] as const;
+
+export type InboxErrorCode = (typeof INBOX_ERROR_CODES)[number];
 
 const QUOTE_MAX = 40;
 

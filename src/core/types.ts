@@ -1,8 +1,11 @@
 /** Opaque conversation id, exactly as the backend spells it (`C2Calice`, `GROUPdev`, `si_a_b`, `sg_x`, ...). Never build one by hand. */
 export type ConversationId = string;
 
+/** Every conversation kind. */
+export const CONVERSATION_KINDS = ['direct', 'group', 'system'] as const;
+
 /** `direct` is a one-to-one chat, `group` a group chat, `system` a notice stream (Tencent `@TIM#SYSTEM`, OpenIM `sn_`). */
-export type ConversationKind = 'direct' | 'group' | 'system';
+export type ConversationKind = (typeof CONVERSATION_KINDS)[number];
 
 /**
  * How the user receives a conversation.
@@ -11,13 +14,22 @@ export type ConversationKind = 'direct' | 'group' | 'system';
  * - `silentExceptMention`: silent except @-mentions (Tencent only).
  * - `blocked`: do not receive (Tencent `Discard`, OpenIM `recvMsgOpt` 1).
  */
-export type MuteMode = 'none' | 'silent' | 'silentExceptMention' | 'blocked';
+export type MuteMode = (typeof MUTE_MODES)[number];
+
+/** Every mute mode. */
+export const MUTE_MODES = ['none', 'silent', 'silentExceptMention', 'blocked'] as const;
 
 /** Kind of an unread @-mention. `allAndMe` is one message that mentions everyone and the user. */
-export type MentionKind = 'me' | 'all' | 'allAndMe' | 'announcement';
+export type MentionKind = (typeof MENTION_KINDS)[number];
+
+/** Every kind of @-mention. */
+export const MENTION_KINDS = ['me', 'all', 'allAndMe', 'announcement'] as const;
 
 /** Flags a backend may keep on a conversation (Tencent `markList`, OpenIM `isMarked`). */
-export type ConversationMark = 'star' | 'unread' | 'fold' | 'hide';
+export type ConversationMark = (typeof CONVERSATION_MARKS)[number];
+
+/** Every mark. */
+export const CONVERSATION_MARKS = ['star', 'unread', 'fold', 'hide'] as const;
 
 export interface Mention {
   kind: MentionKind;

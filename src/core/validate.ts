@@ -1,5 +1,5 @@
 import { InboxError, quote } from './errors.js';
-import type { ConversationKind, ConversationMark, MuteMode } from './types.js';
+import type { ConversationMark, MuteMode } from './types.js';
 
 const encoder = new TextEncoder();
 
@@ -75,9 +75,9 @@ export function assertString(value: unknown, what: string): asserts value is str
   if (typeof value !== 'string') throw invalid(`a string for ${what}`, value);
 }
 
-export const MUTE_MODES: readonly MuteMode[] = ['none', 'silent', 'silentExceptMention', 'blocked'];
-export const CONVERSATION_KINDS: readonly ConversationKind[] = ['direct', 'group', 'system'];
-export const CONVERSATION_MARKS: readonly ConversationMark[] = ['star', 'unread', 'fold', 'hide'];
+import { CONVERSATION_MARKS, MUTE_MODES } from './types.js';
+
+export { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from './types.js';
 
 export function assertMuteMode(mode: unknown): asserts mode is MuteMode {
   if (!MUTE_MODES.includes(mode as MuteMode)) throw invalid(`one of ${MUTE_MODES.join(', ')} as the mute mode`, mode);

@@ -1,10 +1,10 @@
 import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationMark, Draft, LastMessage, Mention, MentionKind } from '../../core/types.js';
-import { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from '../../core/validate.js';
+import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES } from '../../core/types.js';
 
 /** Every mention kind (core has no such list yet). */
-export const MENTION_KINDS: readonly MentionKind[] = ['me', 'all', 'allAndMe', 'announcement'];
+export { MENTION_KINDS };
 
 type Loose = Record<string, unknown>;
 
