@@ -40,14 +40,15 @@ export const TENCENT_EVENT_FALLBACK: Readonly<TencentEvents> = Object.freeze({
 
 const MARK_KEYS = ['CONV_MARK_TYPE_STAR', 'CONV_MARK_TYPE_UNREAD', 'CONV_MARK_TYPE_FOLD', 'CONV_MARK_TYPE_HIDE'] as const;
 
-function isRecord(value: unknown): value is Record<string, unknown> {
+/** An object or a function (the SDK's namespace is a class): not the plain-record check of `core/isRecord`. */
+function isObjectLike(value: unknown): value is Record<string, unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null;
 }
 
 /** Takes each key from `source` when it has the same primitive type as the fallback's value. */
 function overlay<T extends object>(fallback: Readonly<T>, source: unknown): T {
   const out = { ...fallback } as Record<string, unknown>;
-  if (!isRecord(source)) return out as T;
+  if (!isObjectLike(source)) return out as T;
   for (const key of Object.keys(fallback)) {
     const value = source[key];
     if (typeof value === typeof out[key]) out[key] = value;
@@ -66,9 +67,9 @@ const isPowerOfTwo = (n: number) => Number.isInteger(n) && n > 0 && n <= 2 ** 30
  * fallback bits, because a mark must be a flag.
  */
 export function resolveTencentConstants(chat: unknown, namespace?: TencentNamespaceLike): TencentRuntimeConstants {
-  const ctor = isRecord(chat) && isRecord(chat.constructor) ? chat.constructor : undefined;
-  const source = namespace ?? (ctor && (isRecord(ctor.TYPES) || isRecord(ctor.EVENT)) ? ctor : undefined);
-  const record: Record<string, unknown> = isRecord(source) ? source : {};
+  const ctor = isObjectLike(chat) && isObjectLike(chat.constructor) ? chat.constructor : undefined;
+  const source = namespace ?? (ctor && (isObjectLike(ctor.TYPES) || isObjectLike(ctor.EVENT)) ? ctor : undefined);
+  const record: Record<string, unknown> = isObjectLike(source) ? source : {};
   const types = overlay(TENCENT_TYPES_FALLBACK, record.TYPES);
   const marks = MARK_KEYS.map((key) => types[key]);
   if (!marks.every(isPowerOfTwo) || new Set(marks).size !== marks.length) {
