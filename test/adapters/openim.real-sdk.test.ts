@@ -21,7 +21,7 @@
  * So this test proves that the adapter works with the real wrapper's shapes, lifecycle and failure modes, not with
  * the core's data rules (those stay covered by the fake in openim.test.ts / openim.conformance.test.ts).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOpenIMAdapter, type OpenIMAdapter, type OpenIMSdk } from '../../src/adapters/openim/index.js';
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import { selectConversation, selectConversationIds } from '../../src/core/selectors.js';
@@ -111,18 +111,7 @@ let sdk: OpenIMSdk & { login(params: Bag): Promise<unknown> };
 let adapter: OpenIMAdapter;
 let store: InboxStore;
 
-const waitFor = async (check: () => void, timeout = 3000) => {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-  }
-};
+const waitFor = (check: () => void, timeout = 3000) => vi.waitFor(check, { timeout, interval: 20 });
 
 describe('OpenIM adapter on the real @openim/wasm-client-sdk 3.8.5 wrapper (Go core stubbed)', () => {
   beforeAll(async () => {

@@ -31,7 +31,7 @@
  * come from the `openim.getmsg` unread sync, which the fake answers empty, so C2C rows have 0 unread.
  */
 import type { ChatSDK } from '@tencentcloud/chat';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTencentAdapter, type TencentAdapter } from '../../src/adapters/tencent/index.js';
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import { selectConversation, selectConversationIds } from '../../src/core/selectors.js';
@@ -134,18 +134,7 @@ let TencentCloudChat: typeof import('@tencentcloud/chat').default;
 let adapter: TencentAdapter;
 let store: InboxStore;
 
-const waitFor = async (check: () => void, timeout = 4000) => {
-  const start = Date.now();
-  for (;;) {
-    try {
-      check();
-      return;
-    } catch (error) {
-      if (Date.now() - start > timeout) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 25));
-    }
-  }
-};
+const waitFor = (check: () => void, timeout = 4000) => vi.waitFor(check, { timeout, interval: 25 });
 
 describe('Tencent adapter on the real @tencentcloud/chat 3.6.6 (transport stubbed)', () => {
   beforeAll(async () => {
