@@ -1,23 +1,10 @@
 import { createMemoryAdapter, type MemoryAdapter } from '../../../src/adapters/memory/index.js';
 import { createMemoryDraftStorage, readDrafts, type DraftStorage } from '../../../src/core/drafts.js';
 import { createInboxStore, type InboxStore } from '../../../src/core/store.js';
-import type { Conversation } from '../../../src/core/types.js';
+import { conv } from '../scriptedAdapter.js';
 
-/** A valid conversation with sensible defaults. */
-export function row(id: string, partial: Partial<Conversation> = {}): Conversation {
-  return {
-    id,
-    kind: 'direct',
-    title: id,
-    unreadCount: 0,
-    muteMode: 'none',
-    lastActivityAt: 1_000,
-    mentions: [],
-    isPinned: false,
-    groupNames: [],
-    ...partial,
-  };
-}
+/** A valid conversation with sensible defaults (the scripted adapter's `conv`). */
+export const row = conv;
 
 /** The names a plain object inherits: ids like these broke every object-keyed table. */
 export const PROTOTYPE_IDS = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'isPrototypeOf'] as const;
