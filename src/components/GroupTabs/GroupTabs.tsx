@@ -216,18 +216,21 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   }, [measure, placeOptions]);
 
 
-  // Keep the active tab visible inside the scrolling bar, without scrolling the page: by the least amount that shows it
-  // (its "⋯" included).
+  // Keep the active tab visible inside the scrolling bar, without scrolling the page. A tab that is cut off is brought
+  // to the bar's start edge (inside its scroll padding, behind the fade): that is one of the bar's snap positions, so
+  // the browser's scroll snapping keeps it there instead of pulling it back half-hidden (it did at 320 px).
   useEffect(() => {
     const viewport = viewportRef.current;
     const tab = viewport?.querySelector(ACTIVE_TAB);
     if (!viewport || !tab) return;
     const outer = viewport.getBoundingClientRect();
     const inner = tab.getBoundingClientRect();
-    const delta =
-      inner.left < outer.left ? inner.left - outer.left : inner.right > outer.right ? Math.min(inner.right - outer.right, inner.left - outer.left) : 0;
+    const pad = parseFloat(getComputedStyle(viewport).scrollPaddingInlineStart) || 0;
+    if (inner.left >= outer.left && inner.right <= outer.right) return;
+    const rtl = isRtl(viewport, dir);
+    const delta = rtl ? inner.right - (outer.right - pad) : inner.left - (outer.left + pad);
     if (delta) scrollByLeft(viewport, delta);
-  }, [active, groups.length]);
+  }, [active, groups.length, dir]);
 
   if (capabilities.groups === 'none') return null;
 
