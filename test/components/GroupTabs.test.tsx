@@ -226,7 +226,7 @@ describe('GroupTabs: overflow', () => {
     return { left, right, top: 0, bottom: 20, width: right - left, height: 20, x: left, y: 0, toJSON: () => ({}) };
   }
 
-  it('scrolls the bar (not the page) to reveal the active tab', async () => {
+  it('scrolls the bar (not the page) to bring a cut-off active tab to its start edge, a snap position', async () => {
     const scrollBy = vi.fn();
     vi.spyOn(HTMLElement.prototype, 'getBoundingClientRect').mockImplementation(function (this: HTMLElement) {
       if (this.classList.contains('ik-GroupTabs-viewport')) return rect(0, 200);
@@ -241,7 +241,7 @@ describe('GroupTabs: overflow', () => {
       await user.keyboard('{End}');
       expect(scrollBy).toHaveBeenCalledTimes(1);
       expect(scrollBy.mock.contexts[0]).toHaveClass('ik-GroupTabs-viewport');
-      expect(scrollBy.mock.calls[0]![0]).toMatchObject({ left: 130 });
+      expect(scrollBy.mock.calls[0]![0]).toMatchObject({ left: 260 });
     } finally {
       delete (HTMLElement.prototype as { scrollBy?: unknown }).scrollBy;
     }
