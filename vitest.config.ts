@@ -75,7 +75,15 @@ export default defineConfig({
       },
       {
         extends: true,
-        plugins: [storybookTest({ configDir: path.join(dirname, '.storybook') })],
+        // STORY_LOCALE=ja (or zh-CN, ar, en) runs every play with the toolbar's locale global forced to it (stories
+        // that set their own locale keep it): plays find elements by role, data attributes and the locale's message
+        // table, never English text, and this proves it. Unset, the preview's default (auto) applies.
+        plugins: [
+          storybookTest({
+            configDir: path.join(dirname, '.storybook'),
+            initialGlobals: process.env.STORY_LOCALE ? { locale: process.env.STORY_LOCALE } : {},
+          }),
+        ],
         test: { name: 'storybook', browser: browser() },
       },
     ],

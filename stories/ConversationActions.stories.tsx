@@ -7,6 +7,7 @@ import { ControlStage, useServerLatency } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { mentionsOf, minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages, type StoryMessages } from './support/storyMessages.js';
 
 const ID = 'GROUPrelease';
 
@@ -106,24 +107,26 @@ import { ConversationActions } from 'inboxkit';
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const trigger = (canvasElement: HTMLElement) => within(canvasElement).findByRole('button', { name: 'Actions for Release Train 🚆' });
+const TITLE = 'Release Train 🚆';
+const trigger = (canvasElement: HTMLElement, t: StoryMessages) => within(canvasElement).findByRole('button', { name: t('actions.trigger', { title: TITLE }) });
 
 export const Menu: Story = {
   parameters: sourceCode(`<ConversationActions id="GROUPrelease" />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await trigger(canvasElement);
+    const button = await trigger(canvasElement, t);
     await expect(button).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(button);
-    const menu = await canvas.findByRole('menu', { name: 'Actions for Release Train 🚆' });
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: TITLE }) });
     await expect(button).toHaveAttribute('aria-expanded', 'true');
     const items = within(menu);
-    await expect(items.getByRole('menuitem', { name: 'Pin' })).toHaveFocus();
-    await expect(items.getByRole('menuitem', { name: 'Mute notifications' })).toBeVisible();
-    await expect(items.getByRole('menuitem', { name: 'Mark as read' })).toBeVisible();
+    await expect(items.getByRole('menuitem', { name: t('actions.pin') })).toHaveFocus();
+    await expect(items.getByRole('menuitem', { name: t('actions.mute') })).toBeVisible();
+    await expect(items.getByRole('menuitem', { name: t('actions.markRead') })).toBeVisible();
     await expect(items.getByRole('menuitemcheckbox', { name: 'Work' })).toHaveAttribute('aria-checked', 'true');
     await expect(items.getByRole('menuitemcheckbox', { name: 'Friends' })).toHaveAttribute('aria-checked', 'false');
-    await expect(items.getByRole('menuitem', { name: 'Delete…' })).toBeVisible();
+    await expect(items.getByRole('menuitem', { name: t('actions.delete') })).toBeVisible();
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(canvas.queryByRole('menu')).toBeNull());
     await expect(button).toHaveFocus();
@@ -131,35 +134,38 @@ export const Menu: Story = {
 };
 
 export const KeyboardPin: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await trigger(canvasElement);
+    const button = await trigger(canvasElement, t);
     button.focus();
     await userEvent.keyboard('{ArrowDown}');
-    await expect(await canvas.findByRole('menuitem', { name: 'Pin' })).toHaveFocus();
+    await expect(await canvas.findByRole('menuitem', { name: t('actions.pin') })).toHaveFocus();
     await userEvent.keyboard('{Enter}');
     // The row is pinned and the menu closed, focus back on the trigger.
-    await expect(await canvas.findByText('Pinned')).toBeInTheDocument();
+    await expect(await canvas.findByText(t('item.pinned'))).toBeInTheDocument();
     await waitFor(() => expect(canvas.queryByRole('menu')).toBeNull());
     await expect(button).toHaveFocus();
   },
 };
 
 export const MarkRead: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('[@me]')).toBeVisible();
-    await userEvent.click(await trigger(canvasElement));
-    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Mark as read' }));
+    await expect(await canvas.findByText(t('item.mention.me'))).toBeVisible();
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.markRead') }));
     await waitFor(() => expect(canvas.queryByText('5')).toBeNull());
-    await expect(canvas.queryByText('[@me]')).toBeNull();
+    await expect(canvas.queryByText(t('item.mention.me'))).toBeNull();
   },
 };
 
 export const MoveToGroup: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await trigger(canvasElement));
+    await userEvent.click(await trigger(canvasElement, t));
     const friends = await canvas.findByRole('menuitemcheckbox', { name: 'Friends' });
     await userEvent.click(friends);
     // Checkbox items keep the menu open, so several groups can be toggled in a row.
@@ -174,50 +180,54 @@ export const MoveToGroup: Story = {
 
 export const NoGroups: Story = {
   parameters: { inbox: { conversations: () => seed().map((c) => ({ ...c, groupNames: [] })), groups: [] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await trigger(canvasElement));
-    await expect(await canvas.findByRole('menuitem', { name: 'Move to group (no groups yet)' })).toHaveAttribute('aria-disabled', 'true');
+    await userEvent.click(await trigger(canvasElement, t));
+    await expect(await canvas.findByRole('menuitem', { name: t('actions.noGroups') })).toHaveAttribute('aria-disabled', 'true');
   },
 };
 
 export const DeleteWithConfirmation: Story = {
   parameters: sourceCode(`<ConversationActions id="GROUPrelease" onDeleted={(id) => console.log('deleted', id)} />`),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await trigger(canvasElement));
-    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Delete…' }));
-    const dialog = await canvas.findByRole('alertdialog', { name: 'Delete the conversation “Release Train 🚆”?' });
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.delete') }));
+    const dialog = await canvas.findByRole('alertdialog', { name: t('actions.deleteTitle', { title: TITLE }) });
     // Cancel has focus: a stray Enter never deletes.
-    await expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
-    await userEvent.click(within(dialog).getByRole('checkbox', { name: 'Also clear the message history' }));
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    await expect(within(dialog).getByRole('button', { name: t('actions.cancel') })).toHaveFocus();
+    await userEvent.click(within(dialog).getByRole('checkbox', { name: t('actions.clearHistory') }));
+    await userEvent.click(within(dialog).getByRole('button', { name: t('actions.deleteConfirm') }));
     await waitFor(() => expect(canvasElement.querySelector('.ik-ConversationItem')).toHaveAttribute('data-missing'));
     await expect(args.onDeleted).toHaveBeenCalledWith(ID);
   },
 };
 
 export const DeleteCancelled: Story = {
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await trigger(canvasElement));
-    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Delete…' }));
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.delete') }));
     const dialog = await canvas.findByRole('alertdialog');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    await userEvent.click(within(dialog).getByRole('button', { name: t('actions.cancel') }));
     await waitFor(() => expect(canvas.queryByRole('alertdialog')).toBeNull());
-    await expect(canvas.getByText('Release Train 🚆')).toBeVisible();
+    await expect(canvas.getByText(TITLE)).toBeVisible();
     await expect(args.onDeleted).not.toHaveBeenCalled();
   },
 };
 
 export const ServerRefusesPin: Story = {
   args: { failOperation: 'pin', latencyMs: 300 },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await trigger(canvasElement));
-    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Pin' }));
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.pin') }));
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Injected failure of pin.');
-    await expect(canvas.queryByText('Pinned')).toBeNull();
+    await expect(canvas.queryByText(t('item.pinned'))).toBeNull();
     await expect(args.onError).toHaveBeenCalled();
   },
 };

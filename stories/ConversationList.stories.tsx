@@ -98,10 +98,10 @@ export const Default: Story = {
   parameters: sourceCode(`<div style={{ height: 480 }}>
   <ConversationList aria-label="Conversations" onSelect={(id) => setSelected(id)} onOpen={(id) => openChat(id)} />
 </div>`),
-  play: async ({ canvasElement, args, globals }) => {
-    const t = storyMessages(globals);
+  play: async ({ canvasElement, args }) => {
     const canvas = within(canvasElement);
-    const grid = await canvas.findByRole('grid', { name: t('list.label') });
+    // Named by the story's own aria-label arg, not by the kit.
+    const grid = await canvas.findByRole('grid', { name: args['aria-label'] });
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(5));
     // Virtualized: far fewer rows than conversations.
     await expect(rows(canvasElement).length).toBeLessThan(40);
@@ -181,9 +181,9 @@ export const OpenMarksRead: Story = {
 
 export const Empty: Story = {
   parameters: { inbox: { conversations: [] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('No conversations yet')).toBeVisible();
+    await expect(await canvas.findByText(storyMessages(globals)('list.empty'))).toBeVisible();
     await expect(canvas.queryByRole('grid')).toBeNull();
     await expect(canvasElement.querySelector('.ik-ConversationList')).toHaveAttribute('data-empty');
   },
@@ -301,7 +301,8 @@ export const Paging: Story = {
   },
   play: async ({ canvasElement }) => {
     const canvas = within(canvasElement);
-    const grid = await canvas.findByRole('grid');
+    // The first page takes 250 ms of simulated latency plus rendering: allow for a busy machine.
+    const grid = await canvas.findByRole('grid', undefined, { timeout: 10_000 });
     // While more pages exist the size is unknown.
     await waitFor(() => expect(grid).toHaveAttribute('aria-rowcount', '-1'));
     // The list's data attributes, not its English status text, so this runs in every locale; and the loading state is
@@ -453,10 +454,12 @@ export const Chinese: Story = {
   globals: { locale: 'zh-CN' },
   args: { 'aria-label': undefined },
   parameters: { inbox: { conversations: () => showcaseConversations() } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    // The story pins its locale to zh-CN; the strings still come from the table, not typed in.
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('grid', { name: '会话列表' })).toBeVisible();
-    await expect(canvas.getByText('[草稿]')).toBeVisible();
-    await expect(canvas.getByText('[有人@我]')).toBeVisible();
+    await expect(await canvas.findByRole('grid', { name: t('list.label') })).toBeVisible();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
+    await expect(canvas.getByText(t('item.mention.me'))).toBeVisible();
   },
 };

@@ -6,6 +6,7 @@ import { ControlStage, useServerLatency } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'C2Cken';
 
@@ -78,65 +79,69 @@ type Story = StoryObj<typeof meta>;
 
 export const Empty: Story = {
   parameters: sourceCode(`<DraftEditor id="C2Cken" debounceMs={150} rows={3} />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const field = await canvas.findByRole('textbox', { name: 'Draft' });
+    const field = await canvas.findByRole('textbox', { name: t('draftEditor.label') });
     await expect(field).toHaveValue('');
-    await expect(canvas.queryByText('[Draft]')).toBeNull();
+    await expect(canvas.queryByText(t('item.draft'))).toBeNull();
     await userEvent.type(field, 'I will send the slides tonight');
-    await expect(await canvas.findByText('Draft saved')).toBeInTheDocument();
+    await expect(await canvas.findByText(t('draftEditor.saved'))).toBeInTheDocument();
     // The row shows the draft with its prefix.
-    await expect(canvas.getByText('[Draft]')).toBeVisible();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
     await expect(canvas.getByText('I will send the slides tonight', { selector: 'bdi' })).toBeVisible();
   },
 };
 
 export const ExistingDraft: Story = {
   args: { startDraft: '了解です、あとで' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const field = await canvas.findByRole('textbox', { name: 'Draft' });
+    const field = await canvas.findByRole('textbox', { name: t('draftEditor.label') });
     await waitFor(() => expect(field).toHaveValue('了解です、あとで'));
-    await expect(canvas.getByText('[Draft]')).toBeVisible();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
     // Clearing the text clears the draft, and the row shows the last message again.
     await userEvent.clear(field);
-    await waitFor(() => expect(canvas.queryByText('[Draft]')).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(t('item.draft'))).toBeNull());
     await expect(canvas.getByText('明日の打ち合わせは10時からです')).toBeVisible();
   },
 };
 
 export const SavesOnBlur: Story = {
   args: { debounceMs: 2000 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const field = await canvas.findByRole('textbox', { name: 'Draft' });
+    const field = await canvas.findByRole('textbox', { name: t('draftEditor.label') });
     await userEvent.type(field, 'Back in 5');
     await expect(field.closest('.ik-DraftEditor')).toHaveAttribute('data-status', 'dirty');
     await userEvent.tab();
-    await expect(await canvas.findByText('Draft saved')).toBeInTheDocument();
-    await expect(canvas.getByText('[Draft]')).toBeVisible();
+    await expect(await canvas.findByText(t('draftEditor.saved'))).toBeInTheDocument();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
   },
 };
 
 export const SlowSave: Story = {
   args: { latencyMs: 1500 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const field = await canvas.findByRole('textbox', { name: 'Draft' });
+    const field = await canvas.findByRole('textbox', { name: t('draftEditor.label') });
     await userEvent.type(field, 'Almost done');
-    await expect(await canvas.findByText('Saving…')).toBeInTheDocument();
-    await expect(await canvas.findByText('Draft saved', undefined, { timeout: 4000 })).toBeInTheDocument();
+    await expect(await canvas.findByText(t('draftEditor.saving'))).toBeInTheDocument();
+    await expect(await canvas.findByText(t('draftEditor.saved'), undefined, { timeout: 4000 })).toBeInTheDocument();
   },
 };
 
 export const SaveFails: Story = {
   args: { failSaves: true },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const field = await canvas.findByRole('textbox', { name: 'Draft' });
+    const field = await canvas.findByRole('textbox', { name: t('draftEditor.label') });
     await userEvent.type(field, 'x');
-    const status = await canvas.findByText(/The draft was not saved/);
-    await expect(status).toHaveTextContent('Injected failure of setDraft.');
+    await expect(await canvas.findByText(t('draftEditor.failed', { message: 'Injected failure of setDraft.' }))).toBeVisible();
     // The text the user typed is kept.
     await expect(field).toHaveValue('x');
   },
@@ -145,9 +150,11 @@ export const SaveFails: Story = {
 export const Japanese: Story = {
   globals: { locale: 'ja' },
   args: { startDraft: 'その件ですが、' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    // The story pins its locale to ja; the strings still come from the table.
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('textbox', { name: '下書き' })).toHaveValue('その件ですが、');
-    await expect(canvas.getByText('[下書き]')).toBeVisible();
+    await expect(await canvas.findByRole('textbox', { name: t('draftEditor.label') })).toHaveValue('その件ですが、');
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
   },
 };

@@ -3,10 +3,10 @@ import type { Meta, StoryObj } from '@storybook/react-vite';
 import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConversationList, groupTabId, GroupTabs } from '../src/index.js';
 import { createMemoryAdapter } from '../src/adapters/memory/index.js';
-import { arMessages } from '../src/locales/ar.js';
 import { docsOf, sourceCode } from './support/docs.js';
 import { SHOWCASE_GROUPS, showcaseConversations, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages, type StoryMessages } from './support/storyMessages.js';
 
 type TabsArgs = ComponentProps<typeof GroupTabs> & {
   /** Width of the tab bar's container, to see overflow scrolling. */
@@ -73,36 +73,43 @@ const [group, setGroup] = useState<string | null>(null);
 export default meta;
 type Story = StoryObj<typeof meta>;
 
-const tablist = (canvasElement: HTMLElement) => within(canvasElement).findByRole('tablist', { name: 'Conversation groups' });
+const tablist = (canvasElement: HTMLElement, t: StoryMessages) => within(canvasElement).findByRole('tablist', { name: t('groupTabs.label') });
+/** A tab's accessible name: its label, then the unread count in the locale's words (the badge is hidden from it). */
+const tabName = (t: StoryMessages, label: string, count: number) => `${label} ${t('groupTabs.unreadSuffix', { count })}`;
+/** A name that starts with `text`, for a tab whose unread count does not matter. */
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 
 export const Default: Story = {
   parameters: sourceCode(`<GroupTabs defaultValue={null} onValueChange={(group) => setGroup(group)} />`),
-  play: async ({ canvasElement, args }) => {
-    const tabs = within(await tablist(canvasElement));
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
+    const tabs = within(await tablist(canvasElement, t));
     // Unread totals follow the unread rule: the muted "Suppliers" does not count.
-    const all = await tabs.findByRole('tab', { name: 'All (124 unread)' });
+    const all = await tabs.findByRole('tab', { name: tabName(t, t('groupTabs.all'), 124) });
     await expect(all).toHaveAttribute('aria-selected', 'true');
-    await expect(tabs.getByRole('tab', { name: 'Work (3 unread)' })).toBeVisible();
+    await expect(tabs.getByRole('tab', { name: tabName(t, 'Work', 3) })).toBeVisible();
     await expect(tabs.getByRole('tab', { name: '家人' })).toBeVisible();
-    await userEvent.click(tabs.getByRole('tab', { name: 'Work (3 unread)' }));
-    await expect(tabs.getByRole('tab', { name: 'Work (3 unread)' })).toHaveAttribute('aria-selected', 'true');
+    await userEvent.click(tabs.getByRole('tab', { name: tabName(t, 'Work', 3) }));
+    await expect(tabs.getByRole('tab', { name: tabName(t, 'Work', 3) })).toHaveAttribute('aria-selected', 'true');
     await expect(args.onValueChange).toHaveBeenCalledWith('Work');
   },
 };
 
 export const UnreadOverflow: Story = {
-  play: async ({ canvasElement }) => {
-    const tabs = within(await tablist(canvasElement));
-    const friends = await tabs.findByRole('tab', { name: 'Friends (120 unread)' });
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const tabs = within(await tablist(canvasElement, t));
+    const friends = await tabs.findByRole('tab', { name: tabName(t, 'Friends', 120) });
     await expect(friends).toHaveTextContent('99+');
     await expect(friends).toHaveAttribute('data-unread');
   },
 };
 
 export const RovingFocus: Story = {
-  play: async ({ canvasElement, args }) => {
-    const tabs = within(await tablist(canvasElement));
-    const all = await tabs.findByRole('tab', { name: /^All/ });
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
+    const tabs = within(await tablist(canvasElement, t));
+    const all = await tabs.findByRole('tab', { name: startsWith(t('groupTabs.all')) });
     // One tab stop: only the active tab is tabbable.
     await expect(all).toHaveAttribute('tabindex', '0');
     await expect(tabs.getByRole('tab', { name: /^Work/ })).toHaveAttribute('tabindex', '-1');
@@ -121,9 +128,10 @@ export const RovingFocus: Story = {
 /** Right to left, in Arabic (the toolbar's automatic locale for RTL). */
 export const RightToLeft: Story = {
   globals: { direction: 'rtl' },
-  play: async ({ canvasElement }) => {
-    const tabs = within(await within(canvasElement).findByRole('tablist', { name: arMessages['groupTabs.label'] }));
-    const all = await tabs.findByRole('tab', { name: new RegExp(`^${arMessages['groupTabs.all']}`) });
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const tabs = within(await tablist(canvasElement, t));
+    const all = await tabs.findByRole('tab', { name: startsWith(t('groupTabs.all')) });
     all.focus();
     // Mirrored: the next tab is to the left.
     await userEvent.keyboard('{ArrowLeft}');
@@ -134,67 +142,71 @@ export const RightToLeft: Story = {
 
 export const CreateWithByteCounter: Story = {
   parameters: sourceCode(`<GroupTabs isEditable />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
-    const field = within(dialog).getByRole('textbox', { name: 'Group name' });
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.create') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
+    const field = within(dialog).getByRole('textbox', { name: t('groupTabs.nameLabel') });
     await expect(field).toHaveFocus();
-    await expect(within(dialog).getByText('3 of 20 groups')).toBeVisible();
+    await expect(within(dialog).getByText(t('groupTabs.count', { count: 3, max: 20 }))).toBeVisible();
     // Eleven CJK characters: 33 UTF-8 bytes, one over the limit.
     await userEvent.type(field, '深圳研发中心前端架构组');
-    await expect(within(dialog).getByText('33/32')).toBeVisible();
-    await expect(within(dialog).getByRole('alert')).toHaveTextContent('The name is too long: at most 32 bytes.');
+    await expect(within(dialog).getByText(t('groupTabs.counter', { count: 33, max: 32 }))).toBeVisible();
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent(t('groupTabs.errorTooLong', { max: 32 }));
     await expect(field).toHaveAttribute('aria-invalid', 'true');
     await userEvent.type(field, '{Backspace}');
-    await expect(within(dialog).getByText('30/32')).toBeVisible();
+    await expect(within(dialog).getByText(t('groupTabs.counter', { count: 30, max: 32 }))).toBeVisible();
     await expect(field).not.toHaveAttribute('aria-invalid');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
-    const tabs = within(await tablist(canvasElement));
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.createSubmit') }));
+    const tabs = within(await tablist(canvasElement, t));
     await expect(await tabs.findByRole('tab', { name: '深圳研发中心前端架构' })).toBeVisible();
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
   },
 };
 
 export const DuplicateName: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Group name' }), 'Work');
-    await expect(within(dialog).getByRole('alert')).toHaveTextContent('A group named “Work” already exists.');
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.create') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: t('groupTabs.nameLabel') }), 'Work');
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent(t('groupTabs.errorDuplicate', { name: 'Work' }));
     await userEvent.keyboard('{Escape}');
     await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
-    await expect(canvas.getByRole('button', { name: 'New group' })).toHaveFocus();
+    await expect(canvas.getByRole('button', { name: t('groupTabs.create') })).toHaveFocus();
   },
 };
 
 export const EmptyName: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.create') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
     // No error before the user tries, then a clear one.
     await expect(within(dialog).queryByRole('alert')).toBeNull();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
-    await expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter a name for the group.');
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.createSubmit') }));
+    await expect(within(dialog).getByRole('alert')).toHaveTextContent(t('groupTabs.errorEmpty'));
   },
 };
 
 export const RenameFromMenu: Story = {
   args: { defaultValue: 'Work' },
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Options for group “Work”' }));
-    await userEvent.click(await canvas.findByRole('menuitem', { name: 'Rename' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'Rename group “Work”' });
-    const field = within(dialog).getByRole('textbox', { name: 'Group name' });
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.options', { name: 'Work' }) }));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('groupTabs.rename') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.renameTitle', { name: 'Work' }) });
+    const field = within(dialog).getByRole('textbox', { name: t('groupTabs.nameLabel') });
     await expect(field).toHaveValue('Work');
     await userEvent.clear(field);
     await userEvent.type(field, 'R&D');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Save' }));
-    const tabs = within(await tablist(canvasElement));
-    const renamed = await tabs.findByRole('tab', { name: 'R&D (3 unread)' });
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.renameSubmit') }));
+    const tabs = within(await tablist(canvasElement, t));
+    const renamed = await tabs.findByRole('tab', { name: tabName(t, 'R&D', 3) });
     // The renamed group stays active.
     await expect(renamed).toHaveAttribute('aria-selected', 'true');
     await expect(args.onValueChange).toHaveBeenCalledWith('R&D');
@@ -203,39 +215,42 @@ export const RenameFromMenu: Story = {
 
 export const DeleteWithKeyboard: Story = {
   args: { defaultValue: '家人' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const tabs = within(await tablist(canvasElement));
+    const tabs = within(await tablist(canvasElement, t));
     const tab = await tabs.findByRole('tab', { name: '家人' });
     tab.focus();
     await userEvent.keyboard('{Delete}');
-    const dialog = await canvas.findByRole('alertdialog', { name: 'Delete group “家人”?' });
-    await expect(within(dialog).getByText('Its conversations are not deleted; they stay in All.')).toBeVisible();
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Delete group' }));
+    const dialog = await canvas.findByRole('alertdialog', { name: t('groupTabs.deleteTitle', { name: '家人' }) });
+    await expect(within(dialog).getByText(t('groupTabs.deleteBody'))).toBeVisible();
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.deleteConfirm') }));
     await waitFor(() => expect(tabs.queryByRole('tab', { name: '家人' })).toBeNull());
-    await expect(tabs.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.getByRole('tab', { name: startsWith(t('groupTabs.all')) })).toHaveAttribute('aria-selected', 'true');
   },
 };
 
 export const RenameWithF2: Story = {
   args: { defaultValue: 'Friends' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const tabs = within(await tablist(canvasElement));
+    const tabs = within(await tablist(canvasElement, t));
     (await tabs.findByRole('tab', { name: /^Friends/ })).focus();
     await userEvent.keyboard('{F2}');
-    await expect(await canvas.findByRole('dialog', { name: 'Rename group “Friends”' })).toBeVisible();
+    await expect(await canvas.findByRole('dialog', { name: t('groupTabs.renameTitle', { name: 'Friends' }) })).toBeVisible();
   },
 };
 
 export const LimitReached: Story = {
   parameters: { inbox: atLimit },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const create = await canvas.findByRole('button', { name: 'New group' });
+    const create = await canvas.findByRole('button', { name: t('groupTabs.create') });
     // Shown before the user tries.
     await expect(create).toHaveAttribute('aria-disabled', 'true');
-    await expect(create).toHaveAccessibleDescription('You have 20 groups, the most allowed. Delete one to create another.');
+    await expect(create).toHaveAccessibleDescription(t('groupTabs.limitReached', { max: 20 }));
     await userEvent.click(create);
     await expect(canvas.queryByRole('dialog')).toBeNull();
   },
@@ -244,32 +259,35 @@ export const LimitReached: Story = {
 export const Overflow: Story = {
   args: { width: 300 },
   parameters: { inbox: atLimit },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const root = canvasElement.querySelector('.ik-GroupTabs')!;
     await waitFor(() => expect(root).toHaveAttribute('data-overflowing'));
-    const tabs = within(await tablist(canvasElement));
-    (await tabs.findByRole('tab', { name: /^All/ })).focus();
+    const tabs = within(await tablist(canvasElement, t));
+    (await tabs.findByRole('tab', { name: startsWith(t('groupTabs.all')) })).focus();
     await userEvent.keyboard('{End}');
     // The active tab is scrolled into view.
     const last = tabs.getByRole('tab', { name: 'Team 20' });
     await waitFor(() => expect(last).toHaveAttribute('aria-selected', 'true'));
     await expect(last).toHaveFocus();
     const viewport = canvasElement.querySelector('.ik-GroupTabs-viewport')!.getBoundingClientRect();
-    await waitFor(() => expect(last.getBoundingClientRect().right).toBeLessThanOrEqual(viewport.right + 1));
+    // The strip scrolls there smoothly: give it time on a busy machine (it took over 1 s beside a screenshot run).
+    await waitFor(() => expect(last.getBoundingClientRect().right).toBeLessThanOrEqual(viewport.right + 1), { timeout: 5000 });
   },
 };
 
 export const ServerRefusesCreate: Story = {
   parameters: { inbox: { ...withShowcase, failNext: ['createGroup'] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'New group' }));
-    const dialog = await canvas.findByRole('dialog', { name: 'New group' });
-    await userEvent.type(within(dialog).getByRole('textbox', { name: 'Group name' }), 'Suppliers');
-    await userEvent.click(within(dialog).getByRole('button', { name: 'Create' }));
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.create') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
+    await userEvent.type(within(dialog).getByRole('textbox', { name: t('groupTabs.nameLabel') }), 'Suppliers');
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.createSubmit') }));
     // Rolled back, and the dialog stays open with the reason.
     await expect(await within(dialog).findByRole('alert')).toHaveTextContent('Injected failure of createGroup.');
-    await expect(within(await tablist(canvasElement)).queryByRole('tab', { name: 'Suppliers' })).toBeNull();
+    await expect(within(await tablist(canvasElement, t)).queryByRole('tab', { name: 'Suppliers' })).toBeNull();
   },
 };
 
@@ -282,8 +300,9 @@ adapter.simulate.groupRenamed('Friends', 'Pals');
 adapter.simulate.groupDeleted('Work');`,
   ),
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
-    const tabs = within(await tablist(canvasElement));
+    const tabs = within(await tablist(canvasElement, t));
     await expect(await tabs.findByRole('tab', { name: /^Work/ })).toHaveAttribute('aria-selected', 'true');
     const adapter = storyMemoryAdapter(context);
     adapter.simulate.groupCreated('Clients');
@@ -292,17 +311,18 @@ adapter.simulate.groupDeleted('Work');`,
     await expect(await tabs.findByRole('tab', { name: /^Pals/ })).toBeVisible();
     await expect(tabs.queryByRole('tab', { name: /^Friends/ })).toBeNull();
     adapter.simulate.groupDeleted('Work');
-    await waitFor(() => expect(tabs.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true'));
+    await waitFor(() => expect(tabs.getByRole('tab', { name: startsWith(t('groupTabs.all')) })).toHaveAttribute('aria-selected', 'true'));
     await expect(tabs.queryByRole('tab', { name: /^Work/ })).toBeNull();
   },
 };
 
 export const ReadOnly: Story = {
   args: { isEditable: false },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await tablist(canvasElement);
-    await expect(canvas.queryByRole('button', { name: 'New group' })).toBeNull();
+    await tablist(canvasElement, t);
+    await expect(canvas.queryByRole('button', { name: t('groupTabs.create') })).toBeNull();
     await expect(canvas.queryByRole('button', { name: /^Options/ })).toBeNull();
   },
 };
@@ -366,13 +386,14 @@ export const WithList: Story = {
 <div id="panel" role="tabpanel" aria-labelledby={groupTabId('tabs', group)}>
   <ConversationList groupName={group ?? undefined} />
 </div>`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const tabs = within(await tablist(canvasElement));
+    const tabs = within(await tablist(canvasElement, t));
     await userEvent.click(await tabs.findByRole('tab', { name: /^Work/ }));
     const panel = canvas.getByRole('tabpanel', { name: /^Work/ });
     await waitFor(() => expect(panel.querySelectorAll('[role="row"]')).toHaveLength(2));
     await userEvent.click(tabs.getByRole('tab', { name: '家人' }));
-    await expect(await within(canvas.getByRole('tabpanel')).findByText('No conversations in this group')).toBeVisible();
+    await expect(await within(canvas.getByRole('tabpanel')).findByText(t('list.emptyGroup'))).toBeVisible();
   },
 };

@@ -12,6 +12,7 @@ import {
   storyMemoryAdapter,
   type InboxParameters,
 } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 /** The showcase rows first, then generated ones, in three groups. */
 function inboxData(count: number): InboxParameters {
@@ -87,13 +88,14 @@ const rows = (canvasElement: HTMLElement) => canvasElement.querySelectorAll<HTML
 
 export const Default: Story = {
   parameters: sourceCode(`<Inbox onOpen={(id) => openChat(id)} />`),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const inbox = await canvas.findByRole('region', { name: 'Inbox' });
+    const inbox = await canvas.findByRole('region', { name: t('inbox.label') });
     const tabs = within(within(inbox).getByRole('tablist'));
-    await expect(await canvas.findByRole('grid', { name: 'All conversations' })).toBeVisible();
+    await expect(await canvas.findByRole('grid', { name: t('inbox.listAll') })).toBeVisible();
     await userEvent.click(await tabs.findByRole('tab', { name: /^Work/ }));
-    const grid = await canvas.findByRole('grid', { name: 'Conversations in Work' });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listGroup', { name: 'Work' }) });
     // The list is the tabs' panel, named by the active tab.
     await expect(canvas.getByRole('tabpanel', { name: /^Work/ })).toContainElement(grid);
     await expect(args.onGroupNameChange).toHaveBeenCalledWith('Work');
@@ -105,9 +107,10 @@ export const Default: Story = {
 };
 
 export const RowActionsFromKeyboard: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const grid = await canvas.findByRole('grid', { name: 'All conversations' });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listAll') });
     await waitFor(() => expect(rows(canvasElement).length).toBeGreaterThan(3));
     const aliciaRow = () => canvas.getByText('Alicia Fernández').closest<HTMLElement>('[role="row"]')!;
     await expect(within(aliciaRow()).getByText('99+')).toBeVisible();
@@ -115,19 +118,20 @@ export const RowActionsFromKeyboard: Story = {
     // The second row (after the pinned one) is Alicia's: open its actions from the keyboard.
     await userEvent.keyboard('{ArrowDown}');
     await userEvent.keyboard('{Shift>}{F10}{/Shift}');
-    const menu = await canvas.findByRole('menu', { name: 'Actions for Alicia Fernández' });
-    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Mark as read' }));
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: 'Alicia Fernández' }) });
+    await userEvent.click(within(menu).getByRole('menuitem', { name: t('actions.markRead') }));
     await waitFor(() => expect(within(aliciaRow()).queryByText('99+')).toBeNull());
     await waitFor(() => expect(grid).toHaveFocus());
   },
 };
 
 export const RightClickMenu: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     await fireEvent.contextMenu(await canvas.findByText('Acme Suppliers'));
-    const menu = await canvas.findByRole('menu', { name: 'Actions for Acme Suppliers' });
-    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Pin' }));
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: 'Acme Suppliers' }) });
+    await userEvent.click(within(menu).getByRole('menuitem', { name: t('actions.pin') }));
     // Pinned conversations go first: Acme Suppliers is now second, after the pinned R&D.
     await waitFor(() => expect(canvasElement.querySelector('[aria-rowindex="2"] .ik-ConversationItem-title')).toHaveTextContent('Acme Suppliers'));
   },
@@ -135,33 +139,36 @@ export const RightClickMenu: Story = {
 
 export const MoveToGroupFromActions: Story = {
   args: { defaultGroupName: '家人' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const tabs = within(await canvas.findByRole('tablist'));
-    await userEvent.click(await tabs.findByRole('tab', { name: /^All/ }));
+    await userEvent.click(await tabs.findByRole('tab', { name: new RegExp(`^${t('groupTabs.all')}`) }));
     await fireEvent.contextMenu(await canvas.findByText('Alicia Fernández'));
     await userEvent.click(await canvas.findByRole('menuitemcheckbox', { name: '家人' }));
     await userEvent.keyboard('{Escape}');
     await userEvent.click(tabs.getByRole('tab', { name: /^家人/ }));
-    await expect(await canvas.findByRole('grid', { name: 'Conversations in 家人' })).toBeVisible();
+    await expect(await canvas.findByRole('grid', { name: t('inbox.listGroup', { name: '家人' }) })).toBeVisible();
     await expect(await canvas.findByText('Alicia Fernández')).toBeVisible();
   },
 };
 
 export const Empty: Story = {
   parameters: { inbox: { conversations: [], groups: [] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('No conversations yet')).toBeVisible();
-    await expect(canvas.getByRole('tab', { name: 'All' })).toHaveAttribute('aria-selected', 'true');
+    await expect(await canvas.findByText(t('list.empty'))).toBeVisible();
+    await expect(canvas.getByRole('tab', { name: t('groupTabs.all') })).toHaveAttribute('aria-selected', 'true');
   },
 };
 
 export const Loading: Story = {
   parameters: { inbox: { adapter: createNeverLoadingAdapter } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByText('Loading conversations…')).toBeInTheDocument();
+    await expect(await canvas.findByText(t('list.loading'))).toBeInTheDocument();
     await expect(canvasElement.querySelector('.ik-ConversationList')).toHaveAttribute('aria-busy', 'true');
   },
 };
@@ -171,21 +178,23 @@ export const Syncing: Story = {
     inbox: { adapter: () => createSyncingAdapter({ conversations: showcaseConversations(), groups: SHOWCASE_GROUPS }) } satisfies InboxParameters,
   },
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const canvas = within(context.canvasElement);
-    await expect(await canvas.findByText('Syncing…')).toBeVisible();
+    await expect(await canvas.findByText(t('list.syncing'))).toBeVisible();
     await expect(await canvas.findByText('Alicia Fernández')).toBeVisible();
     await storyMemoryAdapter(context).simulate.sync();
-    await waitFor(() => expect(canvas.queryByText('Syncing…')).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(t('list.syncing'))).toBeNull());
   },
 };
 
 export const ErrorWithRetry: Story = {
   parameters: { inbox: { ...inboxData(20), failNext: ['loadConversations'] } satisfies InboxParameters },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const alert = await canvas.findByRole('alert');
-    await expect(alert).toHaveTextContent('Couldn’t load conversations');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await expect(alert).toHaveTextContent(t('list.error'));
+    await userEvent.click(within(alert).getByRole('button', { name: t('list.retry') }));
     await expect(await canvas.findByText('Alicia Fernández')).toBeVisible();
   },
 };
@@ -198,13 +207,14 @@ export const HundredThousandRows: Story = {
   <Inbox />
 </InboxProvider>`),
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const grid = await canvas.findByRole('grid', { name: 'All conversations' }, { timeout: 10_000 });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listAll') }, { timeout: 10_000 });
     await expect(grid).toHaveAttribute('aria-rowcount', '100008');
     await expect(rows(canvasElement).length).toBeLessThan(100);
     await userEvent.click(within(canvas.getByRole('tablist')).getByRole('tab', { name: /^Work/ }));
-    const work = await canvas.findByRole('grid', { name: 'Conversations in Work' });
+    const work = await canvas.findByRole('grid', { name: t('inbox.listGroup', { name: 'Work' }) });
     await waitFor(() => expect(Number(work.getAttribute('aria-rowcount'))).toBeGreaterThan(14_000));
     await expect(rows(canvasElement).length).toBeLessThan(100);
   },
@@ -212,12 +222,14 @@ export const HundredThousandRows: Story = {
 
 export const Japanese: Story = {
   globals: { locale: 'ja' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    // The story pins its locale to ja; the strings still come from the table.
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await expect(await canvas.findByRole('region', { name: 'メッセージ' })).toBeVisible();
-    await expect(await canvas.findByRole('grid', { name: 'すべての会話' })).toBeVisible();
-    await expect(canvas.getByRole('tab', { name: /^すべて/ })).toBeVisible();
-    await expect((await canvas.findAllByText('[下書き]'))[0]).toBeVisible();
+    await expect(await canvas.findByRole('region', { name: t('inbox.label') })).toBeVisible();
+    await expect(await canvas.findByRole('grid', { name: t('inbox.listAll') })).toBeVisible();
+    await expect(canvas.getByRole('tab', { name: new RegExp(`^${t('groupTabs.all')}`) })).toBeVisible();
+    await expect((await canvas.findAllByText(t('item.draft')))[0]).toBeVisible();
   },
 };
 

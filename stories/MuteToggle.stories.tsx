@@ -13,6 +13,7 @@ import {
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'GROUPhiking';
 
@@ -86,9 +87,10 @@ const badge = (canvasElement: HTMLElement) => canvasElement.querySelector('.ik-C
 
 export const Notifying: Story = {
   parameters: sourceCode(`<MuteToggle id="GROUPhiking" />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Mute notifications' });
+    const button = await canvas.findByRole('button', { name: t('muteToggle.label') });
     await expect(button).toHaveAttribute('aria-pressed', 'false');
     await expect(canvas.getByText('6')).toBeVisible();
     await userEvent.click(button);
@@ -102,9 +104,10 @@ export const Notifying: Story = {
 
 export const Muted: Story = {
   args: { startMode: 'silent' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Mute notifications' });
+    const button = await canvas.findByRole('button', { name: t('muteToggle.label') });
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(button);
     await waitFor(() => expect(button).toHaveAttribute('aria-pressed', 'false'));
@@ -114,12 +117,13 @@ export const Muted: Story = {
 
 export const MutedExceptMentions: Story = {
   args: { startMode: 'silentExceptMention' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Mute notifications' });
+    const button = await canvas.findByRole('button', { name: t('muteToggle.label') });
     // Any mode other than none shows as pressed; a press unmutes.
     await expect(button).toHaveAttribute('aria-pressed', 'true');
-    await expect(canvas.getByText('Muted except @mentions')).toBeInTheDocument();
+    await expect(canvas.getByText(t('item.muted.silentExceptMention'))).toBeInTheDocument();
     await userEvent.click(button);
     await waitFor(() => expect(button).toHaveAttribute('data-mute-mode', 'none'));
   },
@@ -128,18 +132,20 @@ export const MutedExceptMentions: Story = {
 export const BlockMessages: Story = {
   args: { mutedMode: 'blocked' },
   parameters: sourceCode(`<MuteToggle id="GROUPhiking" mutedMode="blocked" />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    await userEvent.click(await canvas.findByRole('button', { name: 'Mute notifications' }));
-    await expect(await canvas.findByText('Messages blocked')).toBeInTheDocument();
+    await userEvent.click(await canvas.findByRole('button', { name: t('muteToggle.label') }));
+    await expect(await canvas.findByText(t('item.muted.blocked'))).toBeInTheDocument();
   },
 };
 
 export const ServerRefuses: Story = {
   args: { failEveryPress: true, latencyMs: 300 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Mute notifications' });
+    const button = await canvas.findByRole('button', { name: t('muteToggle.label') });
     await userEvent.click(button);
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(await canvas.findByRole('alert')).toHaveTextContent('Injected failure of setMuteMode.');
@@ -150,10 +156,12 @@ export const ServerRefuses: Story = {
 
 export const Chinese: Story = {
   globals: { locale: 'zh-CN' },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    // The story pins its locale to zh-CN; the strings still come from the table.
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: '消息免打扰' });
+    const button = await canvas.findByRole('button', { name: t('muteToggle.label') });
     await userEvent.click(button);
-    await expect(await canvas.findByText('消息免打扰', { selector: '.ik-visually-hidden' })).toBeInTheDocument();
+    await expect(await canvas.findByText(t('item.muted.silent'), { selector: '.ik-visually-hidden' })).toBeInTheDocument();
   },
 };

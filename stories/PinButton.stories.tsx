@@ -13,6 +13,7 @@ import {
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'C2Cgrace';
 
@@ -85,38 +86,42 @@ type Story = StoryObj<typeof meta>;
 
 export const Unpinned: Story = {
   parameters: sourceCode(`<PinButton id="C2Cgrace" />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Pin' });
+    const button = await canvas.findByRole('button', { name: t('pinButton.label') });
     await expect(button).toHaveAttribute('aria-pressed', 'false');
     await userEvent.click(button);
     await expect(button).toHaveAttribute('aria-pressed', 'true');
-    await expect(canvas.getByText('Pinned')).toBeInTheDocument();
+    // The row's pin mark, by its data attribute: in Japanese the button and the mark read the same word.
+    await expect(canvasElement.querySelector('.ik-ConversationItem')).toHaveAttribute('data-pinned');
   },
 };
 
 export const Pinned: Story = {
   args: { startsPinned: true },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Pin' });
+    const button = await canvas.findByRole('button', { name: t('pinButton.label') });
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await userEvent.click(button);
     await waitFor(() => expect(button).toHaveAttribute('aria-pressed', 'false'));
-    await expect(canvas.queryByText('Pinned')).toBeNull();
+    await expect(canvasElement.querySelector('.ik-ConversationItem')).not.toHaveAttribute('data-pinned');
   },
 };
 
 export const SlowServer: Story = {
   args: { latencyMs: 1500 },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Pin' });
+    const button = await canvas.findByRole('button', { name: t('pinButton.label') });
     await userEvent.click(button);
     // Optimistic: pressed at once, while the row and the button say the command is in flight.
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     await expect(button).toHaveAttribute('aria-disabled', 'true');
-    await expect(canvas.getByText('Updating…')).toBeInTheDocument();
+    await expect(canvas.getByText(t('item.pending'))).toBeInTheDocument();
     await waitFor(() => expect(button).not.toHaveAttribute('aria-disabled'), { timeout: 4000 });
     await expect(button).toHaveAttribute('aria-pressed', 'true');
   },
@@ -125,16 +130,17 @@ export const SlowServer: Story = {
 export const ServerRefuses: Story = {
   args: { failEveryPress: true, latencyMs: 300 },
   parameters: sourceCode(`<PinButton id="C2Cgrace" onError={(error) => console.warn(error.code, error.message)} />`),
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Pin' });
+    const button = await canvas.findByRole('button', { name: t('pinButton.label') });
     await userEvent.click(button);
     await expect(button).toHaveAttribute('aria-pressed', 'true');
     const alert = await canvas.findByRole('alert');
     await expect(alert).toHaveTextContent('Injected failure of pin.');
     // Rolled back.
     await expect(button).toHaveAttribute('aria-pressed', 'false');
-    await userEvent.click(within(alert).getByRole('button', { name: 'Dismiss' }));
+    await userEvent.click(within(alert).getByRole('button', { name: t('controls.dismiss') }));
     await waitFor(() => expect(canvas.queryByRole('alert')).toBeNull());
   },
 };
@@ -150,11 +156,12 @@ export const PinLimitReached: Story = {
       ],
     } satisfies InboxParameters,
   },
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
-    const button = await canvas.findByRole('button', { name: 'Pin' });
+    const button = await canvas.findByRole('button', { name: t('pinButton.label') });
     await userEvent.click(button);
-    await expect(await canvas.findByRole('alert')).toHaveTextContent('At most 50 conversations can be pinned.');
+    await expect(await canvas.findByRole('alert')).toHaveTextContent(t('controls.pinLimitError', { max: 50 }));
     await expect(button).toHaveAttribute('aria-pressed', 'false');
   },
 };

@@ -5,6 +5,7 @@ import { generateConversations } from '../src/adapters/memory/index.js';
 import { withLocalAvatars } from './support/localAvatars.js';
 import { ServerControlPanel } from './support/ServerControlPanel.js';
 import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 interface PlaygroundArgs {
   /** How many conversations the simulated server starts with. */
@@ -85,10 +86,11 @@ const topTitle = (canvasElement: HTMLElement) =>
   canvasElement.querySelector('[role="row"][aria-rowindex="1"] .ik-ConversationItem-title')?.textContent ?? '';
 
 export const Playground: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const server = within(await canvas.findByRole('region', { name: 'Simulated server' }));
-    const grid = await canvas.findByRole('grid', { name: 'All conversations' });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listAll') });
     await waitFor(() => expect(topTitle(canvasElement)).not.toBe(''));
     const topBefore = canvasElement.querySelector<HTMLElement>('[role="row"][aria-rowindex="1"]')!.dataset.conversationId;
 
@@ -117,8 +119,8 @@ export const Playground: Story = {
     const title = top.querySelector('.ik-ConversationItem-title')!.textContent;
     grid.focus();
     await userEvent.keyboard('{Home}{Shift>}{F10}{/Shift}');
-    const menu = await canvas.findByRole('menu', { name: `Actions for ${title}` });
-    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Pin' }));
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title }) });
+    await userEvent.click(within(menu).getByRole('menuitem', { name: t('actions.pin') }));
 
     const row = () => canvasElement.querySelector<HTMLElement>(`[data-conversation-id="${id}"] .ik-ConversationItem`)!;
     // Optimistic: pinned at once, with the command in flight...
@@ -127,13 +129,14 @@ export const Playground: Story = {
     // ...then refused: rolled back, and the reason is shown on the row and in the server log.
     await waitFor(() => expect(row()).toHaveAttribute('data-failed'), { timeout: 3000 });
     await expect(row()).not.toHaveAttribute('data-pinned');
-    await expect(within(row()).getByText('Couldn’t change pin: Injected failure of pin.')).toBeVisible();
+    await expect(within(row()).getByText(t('item.failure', { action: t('item.failure.pin'), message: 'Injected failure of pin.' }))).toBeVisible();
     await expect(server.getByRole('log')).toHaveTextContent('pin failed (ADAPTER_FAILED): Injected failure of pin. Rolled back.');
   },
 };
 
 export const RemoteGroupChanges: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const server = within(await canvas.findByRole('region', { name: 'Simulated server' }));
     const tabs = within(await canvas.findByRole('tablist'));
@@ -146,7 +149,7 @@ export const RemoteGroupChanges: Story = {
     await userEvent.selectOptions(server.getByLabelText('Group'), 'Clients');
     await userEvent.click(server.getByRole('button', { name: 'Move into group' }));
     await userEvent.click(tabs.getByRole('tab', { name: /^Clients/ }));
-    await waitFor(() => expect(canvas.getByRole('grid', { name: 'Conversations in Clients' }).querySelectorAll('[role="row"]')).toHaveLength(1));
+    await waitFor(() => expect(canvas.getByRole('grid', { name: t('inbox.listGroup', { name: 'Clients' }) }).querySelectorAll('[role="row"]')).toHaveLength(1));
 
     await userEvent.type(server.getByLabelText('Name'), '客户');
     await userEvent.click(server.getByRole('button', { name: 'Rename group' }));
@@ -154,7 +157,7 @@ export const RemoteGroupChanges: Story = {
 
     await userEvent.click(server.getByRole('button', { name: 'Delete group' }));
     await waitFor(() => expect(tabs.queryByRole('tab', { name: /^客户/ })).toBeNull());
-    await expect(tabs.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
+    await expect(tabs.getByRole('tab', { name: new RegExp(`^${t('groupTabs.all')}`) })).toHaveAttribute('aria-selected', 'true');
   },
 };
 

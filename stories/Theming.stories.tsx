@@ -5,6 +5,7 @@ import { ConversationList } from '../src/index.js';
 import { sourceCode } from './support/docs.js';
 import { SHOWCASE_GROUPS, showcaseConversations } from './support/fixtures.js';
 import type { InboxParameters } from './support/storyAdapter.js';
+import { storyMessages } from './support/storyMessages.js';
 
 /** Inline custom properties: only `--ik-*` keys. */
 type IkVariables = CSSProperties & Record<`--ik-${string}`, string>;
@@ -95,7 +96,8 @@ export const VariablesOnly: Story = {
   parameters: sourceCode(`<div style={{ '--ik-color-accent': '#0f766e', '--ik-color-badge-bg': '#c2410c', '--ik-row-height': '76px' }}>
   <ConversationList />
 </div>`),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const defaultPane = within(canvas.getByTestId('default-pane'));
     const brandPane = within(canvas.getByTestId('brand-pane'));
@@ -109,8 +111,8 @@ export const VariablesOnly: Story = {
     const brandBadge = getComputedStyle(badgeOf(brandPane)).backgroundColor;
     await expect(brandBadge).toBe(rgb(args.badge));
     await expect(brandBadge).not.toBe(defaultBadge);
-    await expect(getComputedStyle(brandPane.getByText('[Draft]')).color).toBe(rgb(args.accent));
-    await expect(getComputedStyle(defaultPane.getByText('[Draft]')).color).not.toBe(rgb(args.accent));
+    await expect(getComputedStyle(brandPane.getByText(t('item.draft'))).color).toBe(rgb(args.accent));
+    await expect(getComputedStyle(defaultPane.getByText(t('item.draft'))).color).not.toBe(rgb(args.accent));
 
     // Size tokens too: taller rows, square-ish avatars.
     const brandRow = brandPane.getByText('R&D 研发部').closest<HTMLElement>('.ik-ConversationItem')!;
@@ -135,14 +137,15 @@ export const DarkBrand: Story = {
   parameters: sourceCode(`<div data-theme="dark" style={{ '--ik-color-accent': '#5eead4', '--ik-color-row-selected': '#0b3b37' }}>
   <ConversationList />
 </div>`),
-  play: async ({ canvasElement, args }) => {
+  play: async ({ canvasElement, args, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     await canvas.findByRole('grid', { name: 'Branded dark' });
     // `data-theme="dark"` on any element switches the palette below it; the brand variables still apply.
     const list = canvasElement.querySelector<HTMLElement>('.ik-ConversationList')!;
     const [r, g, b] = getComputedStyle(list).backgroundColor.match(/\d+/g)!.map(Number);
     await expect(r! + g! + b!).toBeLessThan(150);
-    await expect(getComputedStyle(await canvas.findByText('[Draft]')).color).toBe(rgb(args.accent));
+    await expect(getComputedStyle(await canvas.findByText(t('item.draft'))).color).toBe(rgb(args.accent));
     const selected = canvasElement.querySelector<HTMLElement>('.ik-ConversationItem[data-selected]')!;
     await expect(getComputedStyle(selected).backgroundColor).toBe(rgb(args.selectedRow));
   },

@@ -15,6 +15,7 @@ import {
   type FakeOpenIMSdkOptions,
 } from '../../src/testing/fakes.js';
 import { storyAdapter, type InboxParameters } from '../support/storyAdapter.js';
+import { storyMessages } from '../support/storyMessages.js';
 
 const minutesAgo = (minutes: number) => Date.now() - minutes * 60_000;
 const inGroups = (...names: string[]) => JSON.stringify({ inboxkit: { groups: names } });
@@ -161,16 +162,17 @@ const titleAt = (canvasElement: HTMLElement, index: number) =>
 
 export const InboxOnOpenIM: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
     const canvas = within(canvasElement);
-    await canvas.findByRole('grid', { name: 'All conversations' });
+    await canvas.findByRole('grid', { name: t('inbox.listAll') });
     await waitFor(() => expect(titleAt(canvasElement, 1)).toBe('产品讨论群'));
     // groupAtType → an @all mention; recvMsgOpt 2 → muted, shown as a dot; a draft with its prefix.
-    await expect(canvas.getByText('[@all]')).toBeVisible();
+    await expect(canvas.getByText(t('item.mention.all'))).toBeVisible();
     await expect(canvas.getByText('週末ランニング🏃').closest('.ik-ConversationItem')).toHaveAttribute('data-muted');
-    await expect(canvas.getByText('[Draft]')).toBeVisible();
+    await expect(canvas.getByText(t('item.draft'))).toBeVisible();
     // OpenIM's rule: only silent conversations are excluded from the total.
-    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All (6 unread)' })).toBeVisible();
+    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: `${t('groupTabs.all')} ${t('groupTabs.unreadSuffix', { count: 6 })}` })).toBeVisible();
 
     // A message arrives: the row moves to the top.
     fakeSdkOf(storyAdapter(context)).simulateMessage('si_maya_sara', 'Signed ✍️', Date.now(), { senderId: 'sara' });
@@ -180,20 +182,21 @@ export const InboxOnOpenIM: Story = {
 
 export const EmulatedGroups: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
     const canvas = within(canvasElement);
     const tabs = within(await canvas.findByRole('tablist'));
     await userEvent.click(await tabs.findByRole('tab', { name: /^Friends/ }));
-    const grid = await canvas.findByRole('grid', { name: 'Conversations in Friends' });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listGroup', { name: 'Friends' }) });
     await waitFor(() => expect(grid.querySelectorAll('[role="row"]')).toHaveLength(1));
     await expect(within(grid).getByText('週末ランニング🏃')).toBeVisible();
 
     // Move Leo into Friends from the actions menu: the adapter writes it into the row's `ex`.
-    await userEvent.click(tabs.getByRole('tab', { name: /^All/ }));
-    const all = await canvas.findByRole('grid', { name: 'All conversations' });
+    await userEvent.click(tabs.getByRole('tab', { name: new RegExp(`^${t('groupTabs.all')}`) }));
+    const all = await canvas.findByRole('grid', { name: t('inbox.listAll') });
     all.focus();
     await userEvent.keyboard('{ArrowDown}{Shift>}{F10}{/Shift}');
-    const menu = await canvas.findByRole('menu', { name: 'Actions for Leo Martin' });
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: 'Leo Martin' }) });
     await userEvent.click(within(menu).getByRole('menuitemcheckbox', { name: 'Friends' }));
     await waitFor(() => expect(fakeSdkOf(storyAdapter(context)).row('si_leo_maya')?.ex).toBe(inGroups('Friends')));
   },
@@ -201,13 +204,14 @@ export const EmulatedGroups: Story = {
 
 export const MuteThroughTheSdk: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
     const canvas = within(canvasElement);
     const grid = await canvas.findByRole('grid');
     await waitFor(() => expect(titleAt(canvasElement, 2)).toBe('Leo Martin'));
     grid.focus();
     await userEvent.keyboard('{ArrowDown}{Shift>}{F10}{/Shift}');
-    await userEvent.click(within(await canvas.findByRole('menu')).getByRole('menuitem', { name: 'Mute notifications' }));
+    await userEvent.click(within(await canvas.findByRole('menu')).getByRole('menuitem', { name: t('actions.mute') }));
     await waitFor(() => expect(fakeSdkOf(storyAdapter(context)).row('si_leo_maya')?.recvMsgOpt).toBe(OPENIM_RECV_MSG_OPT.notNotify));
     await expect(canvas.getByText('Leo Martin').closest('.ik-ConversationItem')).toHaveAttribute('data-muted');
   },
@@ -215,15 +219,16 @@ export const MuteThroughTheSdk: Story = {
 
 export const SyncFromTheServer: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const canvas = within(context.canvasElement);
     await canvas.findByRole('grid');
     const sdk = fakeSdkOf(storyAdapter(context));
     // The Go core reports a server sync: start, progress, then finish (or failure).
     sdk.emit('OnSyncServerStart', false);
     sdk.emit('OnSyncServerProgress', 40);
-    await expect(await canvas.findByText('Syncing…')).toBeVisible();
+    await expect(await canvas.findByText(t('list.syncing'))).toBeVisible();
     sdk.emit('OnSyncServerFinish', false);
-    await waitFor(() => expect(canvas.queryByText('Syncing…')).toBeNull());
+    await waitFor(() => expect(canvas.queryByText(t('list.syncing'))).toBeNull());
     await expect(canvas.getByText('Leo Martin')).toBeVisible();
   },
 };

@@ -10,6 +10,7 @@ import {
   type FakeTencentChatOptions,
 } from '../../src/testing/fakes.js';
 import { storyAdapter, type InboxParameters } from '../support/storyAdapter.js';
+import { storyMessages } from '../support/storyMessages.js';
 
 /** Seconds, as the Tencent SDK counts them. */
 const secondsAgo = (minutes: number) => Math.floor(Date.now() / 1000) - minutes * 60;
@@ -150,18 +151,19 @@ const topTitle = (canvasElement: HTMLElement, index = 1) =>
 
 export const InboxOnTencent: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
     const canvas = within(canvasElement);
-    await canvas.findByRole('grid', { name: 'All conversations' });
+    await canvas.findByRole('grid', { name: t('inbox.listAll') });
     // SDK fields mapped: group name, remark over nickname, the @me mention, a muted group's dot.
     await waitFor(() => expect(topTitle(canvasElement)).toBe('研发部 R&D'));
-    await expect(canvas.getByText('[@me]')).toBeVisible();
+    await expect(canvas.getByText(t('item.mention.me'))).toBeVisible();
     await expect(canvas.getByText('Kenta (design)')).toBeVisible();
     const suppliers = canvas.getByText('Supplier updates').closest('.ik-ConversationItem')!;
     await expect(suppliers).toHaveAttribute('data-muted');
     await expect(within(suppliers as HTMLElement).queryByText('99+')).toBeNull();
     // Tencent's unread rule: the muted group and the system conversation are not counted.
-    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: 'All (6 unread)' })).toBeVisible();
+    await expect(within(canvas.getByRole('tablist')).getByRole('tab', { name: `${t('groupTabs.all')} ${t('groupTabs.unreadSuffix', { count: 6 })}` })).toBeVisible();
 
     // A message arrives on the server: the fake sends a new full list and the row moves up.
     fakeChatOf(storyAdapter(context)).simulateMessage('C2Cken', 'Slides are ready 🎨', Math.floor(Date.now() / 1000));
@@ -171,11 +173,12 @@ export const InboxOnTencent: Story = {
 };
 
 export const GroupsFromTheSdk: Story = {
-  play: async ({ canvasElement }) => {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
     const canvas = within(canvasElement);
     const tabs = within(await canvas.findByRole('tablist'));
     await userEvent.click(await tabs.findByRole('tab', { name: /^Work/ }));
-    const grid = await canvas.findByRole('grid', { name: 'Conversations in Work' });
+    const grid = await canvas.findByRole('grid', { name: t('inbox.listGroup', { name: 'Work' }) });
     await waitFor(() => expect(grid.querySelectorAll('[role="row"]')).toHaveLength(2));
     await expect(within(grid).getByText('Supplier updates')).toBeVisible();
   },
@@ -183,14 +186,15 @@ export const GroupsFromTheSdk: Story = {
 
 export const PinThroughTheSdk: Story = {
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const { canvasElement } = context;
     const canvas = within(canvasElement);
     const grid = await canvas.findByRole('grid');
     await waitFor(() => expect(topTitle(canvasElement, 2)).toBe('Grace Kim'));
     grid.focus();
     await userEvent.keyboard('{ArrowDown}{Shift>}{F10}{/Shift}');
-    const menu = await canvas.findByRole('menu', { name: 'Actions for Grace Kim' });
-    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Pin' }));
+    const menu = await canvas.findByRole('menu', { name: t('actions.menu', { title: 'Grace Kim' }) });
+    await userEvent.click(within(menu).getByRole('menuitem', { name: t('actions.pin') }));
     // The SDK was asked, and its own object says pinned.
     await waitFor(() => expect(fakeChatOf(storyAdapter(context)).peek('C2Cgrace')?.isPinned).toBe(true));
     await expect(canvas.getByText('Grace Kim').closest('.ik-ConversationItem')).toHaveAttribute('data-pinned');
@@ -200,9 +204,10 @@ export const PinThroughTheSdk: Story = {
 export const WaitingForSdkReady: Story = {
   parameters: { inbox: tencentStory({ ...seed(), ready: false }) },
   play: async (context) => {
+    const t = storyMessages(context.globals);
     const canvas = within(context.canvasElement);
     // Before SDK_READY the list loads instead of failing.
-    await expect(await canvas.findByText('Loading conversations…')).toBeInTheDocument();
+    await expect(await canvas.findByText(t('list.loading'))).toBeInTheDocument();
     fakeChatOf(storyAdapter(context)).simulateReady();
     await expect(await canvas.findByText('Grace Kim')).toBeVisible();
   },
