@@ -5,7 +5,8 @@ import { createCallGuard } from './callGuard.js';
 import { createDraftQueue } from './draftQueue.js';
 import { createLocalDraftStorage, draftStorageKey, readDrafts, type DraftStorage } from './drafts.js';
 import { createEmitter } from './emitter.js';
-import { INBOX_ERROR_CODES, InboxError, quote, toInboxError, type InboxErrorCode } from './errors.js';
+import { InboxError, quote, toInboxError } from './errors.js';
+import { failureError } from './failureError.js';
 import { isRecord } from './isRecord.js';
 import { createComparator, OrderedList, unreadContribution, withIdTieBreak, type ConversationComparator, type ListView } from './order.js';
 import type {
@@ -753,7 +754,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (op.registry) settleRegistry(op, succeeded.length > 0 || ids.length === 0);
     markPending(ids, -1);
     recordFailure(succeeded, undefined);
-    for (const failed of result.failed) recordFailure([failed.id], { operation, error: failureError(operation, failed) });
+    for (const failed of result.failed) recordFailure([failed.id], { operation, error: failureError(failed, operation) });
     commit();
     return result;
   }
@@ -887,7 +888,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         if (hasUnread) await adapter.markRead(id);
         if (unmark) {
           const result = await adapter.setMark([id], 'unread', false);
-          if (result.failed[0]) throw failureError('markRead', result.failed[0]);
+          if (result.failed[0]) throw failureError(result.failed[0], 'markRead');
         }
       });
     },
@@ -955,7 +956,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
         true,
       );
       const failure = result.failed[0];
-      if (failure) throw fail(failureError('deleteConversation', failure), { operation: 'deleteConversation', ids: [id] });
+      if (failure) throw fail(failureError(failure, 'deleteConversation'), { operation: 'deleteConversation', ids: [id] });
     },
 
     loadMore: () => {
@@ -1061,13 +1062,6 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       return errors.on(listener);
     },
   });
-}
-
-function failureError(operation: InboxOperation, failed: OperationResult['failed'][number]): InboxError {
-  const code = (INBOX_ERROR_CODES as readonly string[]).includes(failed.code) ? (failed.code as InboxErrorCode) : 'ADAPTER_FAILED';
-  const numeric = Number(failed.code);
-  const sdkCode = failed.sdkCode ?? (failed.code !== '' && Number.isFinite(numeric) ? numeric : undefined);
-  return new InboxError(code, failed.message || `${operation} failed for ${failed.id}.`, { sdkCode });
 }
 
 function markedRead(conversation: Conversation): Conversation {

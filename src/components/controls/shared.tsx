@@ -1,6 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, ForwardedRef, ReactNode } from 'react';
 import { toInboxError, type InboxError } from '../../core/errors.js';
+import { failureError } from '../../core/failureError.js';
 import type { OperationResult } from '../../core/types.js';
 import type { ControlsMessageId, Translate } from '../internal/i18n.js';
 import { useState } from '../../react/runtime.js';
@@ -26,7 +27,8 @@ export function useCommand(onError?: (error: InboxError) => void): Command {
     setError(null);
     try {
       const failed = ((await command()) as Partial<OperationResult> | undefined)?.failed?.[0];
-      if (failed) throw toInboxError({ message: failed.message, code: Number(failed.code) || undefined });
+      // A per-id failure keeps its code (PIN_LIMIT_EXCEEDED, ...) so that the control can say what to do.
+      if (failed) throw failureError(failed);
     } catch (cause) {
       const inboxError = toInboxError(cause);
       setError(inboxError);
