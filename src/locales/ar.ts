@@ -100,6 +100,7 @@ export const arMessages: MessageTable & Readonly<Record<`${PluralMessageBase}.${
   'actions.pinLimit': 'تثبيت ({max} على الأكثر)',
   'actions.mute': 'كتم الإشعارات',
   'actions.unmute': 'إلغاء كتم الإشعارات',
+  'actions.muteUnsupported': 'لا يمكن كتم هذه المحادثة',
   'actions.markRead': 'تعليم كمقروءة',
   'actions.moveToGroup': 'نقل إلى مجموعة',
   'actions.noGroups': 'نقل إلى مجموعة (لا توجد مجموعات بعد)',

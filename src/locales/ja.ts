@@ -92,6 +92,7 @@ export const jaMessages: MessageTable = {
   'actions.pinLimit': 'ピン留め（最大 {max} 件）',
   'actions.mute': '通知をオフ',
   'actions.unmute': '通知をオン',
+  'actions.muteUnsupported': 'この会話は通知をオフにできません',
   'actions.markRead': '既読にする',
   'actions.moveToGroup': 'グループに移動',
   'actions.noGroups': 'グループに移動（グループがありません）',

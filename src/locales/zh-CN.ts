@@ -92,6 +92,7 @@ export const zhCNMessages: MessageTable = {
   'actions.pinLimit': '置顶（最多 {max} 个）',
   'actions.mute': '消息免打扰',
   'actions.unmute': '取消免打扰',
+  'actions.muteUnsupported': '此会话无法设置免打扰',
   'actions.markRead': '标为已读',
   'actions.moveToGroup': '移至分组',
   'actions.noGroups': '移至分组（暂无分组）',

@@ -231,6 +231,26 @@ describe('DraftEditor', () => {
 });
 
 // ---------------------------------------------------------------------------------------------------
+describe('ConversationActions: mute items follow capabilities.muteModes (issue 16, Found 4)', () => {
+  it('sets a mode the backend allows for this kind of conversation', async () => {
+    const { user, get } = await setup(<ConversationActions id="C2Calice" mutedMode="silentExceptMention" />, {
+      capabilities: { muteModes: { direct: ['none', 'silent', 'blocked'] } },
+    });
+    await user.click(screen.getByRole('button', { name: 'Actions for Alice' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Mute notifications' }));
+    await waitFor(() => expect(get('C2Calice')?.muteMode).toBe('silent'));
+  });
+
+  it('is disabled, saying why, when the backend allows no mode for it', async () => {
+    const { user, get } = await setup(<ConversationActions id="C2Calice" />, { capabilities: { muteModes: { direct: ['none'] } } });
+    await user.click(screen.getByRole('button', { name: 'Actions for Alice' }));
+    const item = screen.getByRole('menuitem', { name: 'This conversation cannot be muted' });
+    expect(item).toHaveAttribute('aria-disabled', 'true');
+    await user.click(item);
+    expect(get('C2Calice')?.muteMode).toBe('none');
+  });
+});
+
 describe('ConversationActions: menu', () => {
   it('opens from its trigger with focus on the first item; Escape closes and returns focus', async () => {
     const { user } = await setup(<ConversationActions id="C2Calice" />);

@@ -141,6 +141,11 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   if (isOpen) {
     const { isPinned, groupNames } = conversation;
     const isMuted = conversation.muteMode !== 'none';
+    // The mode the item sets, among those the backend can set on this kind of conversation (Tencent's system
+    // conversation allows none: the item is then disabled and says so, instead of failing after the click).
+    const allowedModes = capabilities.muteModes?.[conversation.kind];
+    const wanted: MuteMode = isMuted ? 'none' : mutedMode;
+    const muteTarget = !allowedModes || allowedModes.includes(wanted) ? wanted : isMuted ? undefined : allowedModes.find((mode) => mode !== 'none');
     const run = (action: () => Promise<unknown>) => () => void command.run(action);
     menu = (
       <Menu
@@ -164,8 +169,12 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
         >
           {isPinned ? t('actions.unpin') : pinLimitReached ? t('actions.pinLimit', { max: capabilities.maxPinned }) : t('actions.pin')}
         </MenuItem>
-        <MenuItem data-action={isMuted ? 'unmute' : 'mute'} onSelect={run(() => actions.setMuteMode(id, isMuted ? 'none' : mutedMode))}>
-          {t(isMuted ? 'actions.unmute' : 'actions.mute')}
+        <MenuItem
+          data-action={isMuted ? 'unmute' : 'mute'}
+          isDisabled={muteTarget === undefined}
+          onSelect={run(() => actions.setMuteMode(id, muteTarget!))}
+        >
+          {t(muteTarget === undefined ? 'actions.muteUnsupported' : isMuted ? 'actions.unmute' : 'actions.mute')}
         </MenuItem>
         <MenuItem
           data-action="markRead"

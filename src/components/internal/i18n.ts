@@ -104,6 +104,7 @@ export const enMessages = {
   'actions.pinLimit': 'Pin (at most {max})',
   'actions.mute': 'Mute notifications',
   'actions.unmute': 'Unmute notifications',
+  'actions.muteUnsupported': 'This conversation cannot be muted',
   'actions.markRead': 'Mark as read',
   'actions.moveToGroup': 'Move to group',
   'actions.noGroups': 'Move to group (no groups yet)',
