@@ -99,3 +99,35 @@ describe('<Inbox> row actions menu in Chromium', () => {
     }
   }
 });
+
+describe('<Inbox> group tab menu in Chromium', () => {
+  it('opens at the pointer for a right click on a tab, and Rename chosen by a click opens the rename dialog', async () => {
+    const conversations = generateConversations(20, { seed: 5, now: NOW });
+    const adapter = createMemoryAdapter({ conversations, groups: [{ name: 'Work', conversationIds: [conversations[0]!.id] }] });
+    const store = makeStore(adapter);
+    await store.connect();
+    cleanupStore = () => store.disconnect();
+    renderWithStore(
+      <div style={{ position: 'fixed', inset: 0, display: 'flex', flexDirection: 'column' }}>
+        <Inbox aria-label="Inbox" groupTabsProps={{ isEditable: true }} listProps={{ now: NOW }} style={{ flex: '1 1 auto', minHeight: 0 }} />
+      </div>,
+      store,
+    );
+    await expect.poll(() => document.querySelector('[role="tab"]:not([data-all])')).not.toBeNull();
+    const tab = document.querySelector<HTMLElement>('[role="tab"]:not([data-all])')!;
+    const box = tab.getBoundingClientRect();
+    // A point inside the tab, away from its start edge, so "at the pointer" differs from "at the tab".
+    const offset = { x: Math.round(box.width * 0.75), y: Math.round(box.height / 2) };
+    await userEvent.click(tab, { button: 'right', position: offset });
+    const menu = await menuOpen();
+    await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const rect = menu.getBoundingClientRect();
+    expect(Math.abs(rect.left - (box.left + offset.x))).toBeLessThanOrEqual(1);
+    expect(Math.abs(rect.top - (box.top + offset.y))).toBeLessThanOrEqual(1);
+    // Menu items run in Chromium (their click reaches the item before the menu closes).
+    await userEvent.click(menu.querySelector<HTMLElement>('[role="menuitem"]')!);
+    await expect.poll(() => document.querySelector('dialog[open] input')).not.toBeNull();
+    expect(document.querySelector<HTMLInputElement>('dialog[open] input')!.value).toBe('Work');
+    expect(document.querySelector('[role="menu"]')).toBeNull();
+  });
+});

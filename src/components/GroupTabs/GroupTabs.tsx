@@ -5,7 +5,7 @@ import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useUnreadTotal } from '../../react/useUnreadTotal.js';
 import { ErrorNotice } from '../controls/shared.js';
 import { ConfirmDialog } from '../internal/Dialog.js';
-import { errorMessage, focusIfConnected, isRtl, scrollByLeft, toIdent } from '../internal/dom.js';
+import { errorMessage, focusIfConnected, isRtl, scrollByLeft } from '../internal/dom.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type GroupTabsMessageId, type Translate } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
@@ -106,7 +106,8 @@ function idSafe(text: string): string {
 
 /** `create` has no name. */
 type DialogState = { kind: 'create' | 'rename' | 'delete'; name: string } | null;
-type MenuState = { name: string; initialFocus: 'first' | 'last'; fromOptionsButton: boolean } | null;
+/** `point`: where a right click asked for the menu (it opens there, as a row's does); else next to the trigger. */
+type MenuState = { name: string; initialFocus: 'first' | 'last'; fromOptionsButton: boolean; point?: { clientX: number; clientY: number } } | null;
 
 const ACTIVE_TAB = '[role="tab"][aria-selected="true"]';
 
@@ -238,12 +239,11 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   const tabValues = [null, ...groups.map((group) => group.name)];
   const menuId = `${baseId}-menu`;
   const limitId = `${baseId}-limit`;
-  const anchorName = `--${toIdent(baseId)}-anchor`;
   const fromOptionsButton = menu?.fromOptionsButton === true;
 
-  const openMenu = (name: string, trigger: HTMLElement, initialFocus: 'first' | 'last' = 'first') => {
+  const openMenu = (name: string, trigger: HTMLElement, initialFocus: 'first' | 'last' = 'first', point?: { clientX: number; clientY: number }) => {
     triggerRef.current = trigger;
-    setMenu({ name, initialFocus, fromOptionsButton: trigger.classList.contains('ik-GroupTabs-options') });
+    setMenu({ name, initialFocus, fromOptionsButton: trigger.classList.contains('ik-GroupTabs-options'), point });
   };
   const openDialog = (kind: 'create' | 'rename' | 'delete', name: string, trigger?: HTMLElement) => {
     if (trigger) triggerRef.current = trigger;
@@ -342,12 +342,11 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
                   style={tabStyle}
                   t={t}
                   onSelect={() => setValue(name)}
-                  anchorName={menu && !fromOptionsButton && menu.name === name ? anchorName : undefined}
                   isDropTarget={editable && dropTarget === name}
                   onContextMenu={(event) => {
                     if (!editable) return;
                     event.preventDefault();
-                    openMenu(name, event.currentTarget);
+                    openMenu(name, event.currentTarget, 'first', { clientX: event.clientX, clientY: event.clientY });
                   }}
                   onDragOver={(event) => {
                     if (!editable || !isConversationDrag(event)) return;
@@ -381,7 +380,6 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
               aria-haspopup="menu"
               aria-expanded={fromOptionsButton}
               aria-controls={fromOptionsButton ? menuId : undefined}
-              style={fromOptionsButton ? { anchorName } : undefined}
               onClick={(event) => (menu ? setMenu(null) : openMenu(active, event.currentTarget))}
               onKeyDown={(event) => {
                 if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
@@ -427,7 +425,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           onClose={() => setMenu(null)}
           anchorRef={triggerRef}
           returnFocusRef={returnFocusRef}
-          anchorName={anchorName}
+          anchor={menu.point ?? null}
           dir={dir}
         >
           <MenuItem onSelect={() => openDialog('rename', menu.name)}>{t('groupTabs.rename')}</MenuItem>
@@ -503,12 +501,10 @@ interface GroupTabProps extends Pick<HTMLAttributes<HTMLButtonElement>, 'onConte
   style: ValueOrFn<CSSProperties | undefined, GroupTabsTabRenderProps> | undefined;
   t: Translate<GroupTabsMessageId>;
   onSelect: () => void;
-  /** Set while this tab's menu is open, so the menu can be placed next to it. */
-  anchorName: string | undefined;
   isDropTarget: boolean;
 }
 
-function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style, t, onSelect, anchorName, isDropTarget, ...handlers }: GroupTabProps) {
+function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style, t, onSelect, isDropTarget, ...handlers }: GroupTabProps) {
   const unreadCount = useUnreadTotal(name ?? undefined);
   const label = name ?? t('groupTabs.all');
   const resolved = resolveStyleProps('ik-GroupTabs-tab', className, style, { name, isActive, unreadCount, isAll: name === null, isDropTarget });
@@ -521,7 +517,7 @@ function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style
       aria-controls={panelId}
       tabIndex={isActive ? 0 : -1}
       className={resolved.className}
-      style={anchorName ? { ...resolved.style, anchorName } : resolved.style}
+      style={resolved.style}
       data-state={isActive ? 'active' : 'inactive'}
       data-unread={dataFlag(unreadCount > 0)}
       data-all={dataFlag(name === null)}

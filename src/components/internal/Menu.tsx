@@ -32,8 +32,6 @@ export interface MenuProps {
    * the element that had focus (or its `aria-activedescendant`).
    */
   anchor?: MenuAnchor | null;
-  /** Unused: the menu is placed by script in every browser (see position.ts); kept for existing callers. */
-  anchorName?: string;
   dir?: 'ltr' | 'rtl';
   children: ReactNode;
 }
