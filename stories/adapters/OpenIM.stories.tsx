@@ -116,7 +116,7 @@ const adapter = createOpenIMAdapter({ sdk, groupRegistry: createMemoryGroupRegis
 export function App() {
   return (
     <InboxProvider adapter={adapter}>
-      <div style={{ height: 520, width: 400 }}>
+      <div style={{ height: 520, inlineSize: '100%', maxInlineSize: 480 }}>
         <Inbox />
       </div>
     </InboxProvider>
@@ -148,7 +148,7 @@ by the later of the last message and the draft, and counts unread its own way (o
   },
   args: { onOpen: fn() },
   render: ({ onOpen }) => (
-    <div style={{ height: 520, width: 400, display: 'flex', flexDirection: 'column' }}>
+    <div style={{ height: 520, inlineSize: '100%', maxInlineSize: 480, display: 'flex', flexDirection: 'column' }}>
       <Inbox onOpen={onOpen} style={{ flex: 1, minHeight: 0 }} />
     </div>
   ),

@@ -104,7 +104,7 @@ const adapter = createTencentAdapter({ chat, TencentCloudChat: FakeTencentCloudC
 export function App() {
   return (
     <InboxProvider adapter={adapter}>
-      <div style={{ height: 520, width: 400 }}>
+      <div style={{ height: 520, inlineSize: '100%', maxInlineSize: 480 }}>
         <Inbox />
       </div>
     </InboxProvider>
@@ -137,7 +137,7 @@ it to the kit's model: remark > nickname for titles, ms timestamps, mute modes, 
   },
   args: { onOpen: fn() },
   render: ({ onOpen }) => (
-    <div style={{ height: 520, width: 400, display: 'flex', flexDirection: 'column' }}>
+    <div style={{ height: 520, inlineSize: '100%', maxInlineSize: 480, display: 'flex', flexDirection: 'column' }}>
       <Inbox onOpen={onOpen} style={{ flex: 1, minHeight: 0 }} />
     </div>
   ),
