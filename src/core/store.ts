@@ -3,6 +3,7 @@ import type { AdapterCapabilities, AdapterEvent, ConversationAdapter, DeleteOpti
 import { checkCapabilities, checkConversation, checkEvent, checkGroups, checkOperationResult, checkPage, checkTotal, isRefusal, type Refusal } from './boundary.js';
 import { createCallGuard } from './callGuard.js';
 import { createDraftQueue } from './draftQueue.js';
+import { createFilteredLists, type ListFilter } from './filteredLists.js';
 import { createLocalDraftStorage, draftStorageKey, readDrafts, type DraftStorage } from './drafts.js';
 import { createEmitter } from './emitter.js';
 import { InboxError, quote, toInboxError } from './errors.js';
@@ -32,6 +33,7 @@ import {
 import { conversationsEqual } from './equal.js';
 
 export type { ListView } from './order.js';
+export type { ListFilter } from './filteredLists.js';
 
 /** What the list is doing. `syncing`: rows are shown while the backend is still catching up. */
 export type InboxStatus = 'idle' | 'loading' | 'syncing' | 'ready' | 'error';
@@ -79,10 +81,14 @@ export interface ConversationTable {
 
 /** Read-only access to the ordered id lists. A live view: read it from the latest state. */
 export interface ListIndex {
-  /** Ordered ids of a group, or of all conversations when `groupName` is undefined. Stable while unchanged. */
-  ids(groupName?: string): readonly ConversationId[];
+  /**
+   * Ordered ids of a group, or of all conversations when `groupName` is undefined. Stable while unchanged. With a
+   * `filter` (unread only, mentions only, a title query), the filtered order, kept incrementally: built once when
+   * first asked for, then each change costs O(log n) for the conversation that changed, not a pass over the list.
+   */
+  ids(groupName?: string, filter?: ListFilter): readonly ConversationId[];
   /** The same order as a `ListView`; the same object while the order is unchanged. */
-  view(groupName?: string): ListView;
+  view(groupName?: string, filter?: ListFilter): ListView;
 }
 
 /** The commands. All are async and optimistic: applied at once, rolled back exactly on failure. */
@@ -263,9 +269,12 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   // An unknown group reads as an empty list.
   const none = new OrderedList<Conversation>(compare);
   const listOf = (groupName?: string) => (groupName === undefined ? all : (groupLists.get(groupName) ?? none));
+  const filtered = createFilteredLists(compare);
+  const orderOf = (groupName?: string, filter?: ListFilter) =>
+    filtered.isActive(filter) ? filtered.get(groupName, filter, listOf(groupName)) : listOf(groupName);
   const lists: ListIndex = {
-    ids: (groupName) => listOf(groupName).ids(),
-    view: (groupName) => listOf(groupName).view((id) => visible.get(id)),
+    ids: (groupName, filter) => orderOf(groupName, filter).ids(),
+    view: (groupName, filter) => orderOf(groupName, filter).view((id) => visible.get(id)),
   };
 
   function groupList(name: string): OrderedList<Conversation> {
@@ -314,6 +323,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   }
 
   function applyToLists(prev: Conversation | undefined, next: Conversation | undefined): void {
+    filtered.apply(prev, next);
     if (prev && next) all.update(prev, next);
     else if (prev) all.remove(prev);
     else if (next) all.insert(next);

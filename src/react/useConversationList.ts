@@ -1,8 +1,8 @@
 'use client';
-import { useCallback } from './runtime.js';
+import { useCallback, useMemo } from './runtime.js';
 import type { InboxError } from '../core/errors.js';
-import type { InboxState, InboxStatus, InboxStore } from '../core/store.js';
-import type { Conversation, ConversationId } from '../core/types.js';
+import type { InboxState, InboxStatus, InboxStore, ListFilter, ListView } from '../core/store.js';
+import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
 import { shallowArrayEqual, useInboxSelector } from './useInboxSelector.js';
 
@@ -29,37 +29,31 @@ export interface ConversationListResult {
   loadMore: () => Promise<void>;
 }
 
-/** Folds case, full/half width (NFKC) and katakana to hiragana, so a query matches the way users type. */
-export function normalizeForSearch(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLocaleLowerCase()
-    .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
-}
+export { normalizeForSearch } from '../core/search.js';
 
-/** Titles are searched in their first 1,000 characters: enough for any real name, and bounded per row. */
-const SEARCHED_TITLE_MAX = 1000;
-
-function matches(conversation: Conversation | undefined, options: ConversationListOptions, query: string): boolean {
-  if (!conversation) return false;
-  if (options.unreadOnly && conversation.unreadCount === 0 && !conversation.marks?.includes('unread')) return false;
-  if (options.mentionsOnly && conversation.mentions.length === 0) return false;
-  if (query && !normalizeForSearch(conversation.title.slice(0, SEARCHED_TITLE_MAX)).includes(query)) return false;
-  return true;
-}
-
-/** The selector of `useConversationList`'s ids: the list's own array, or a filtered copy. */
-export function useIdsSelector(groupName: string | undefined, options: ConversationListOptions) {
-  const query = options.query ? normalizeForSearch(options.query.trim()) : '';
+/** The filter a list's options ask for, or undefined for the whole list. A new object only when a field changes. */
+function useFilter(options: ConversationListOptions): ListFilter | undefined {
+  const query = options.query?.trim() ?? '';
   const { unreadOnly, mentionsOnly } = options;
-  return useCallback(
-    (state: InboxState): readonly ConversationId[] => {
-      const ids = state.lists.ids(groupName);
-      if (!unreadOnly && !mentionsOnly && !query) return ids;
-      return ids.filter((id) => matches(state.conversations.get(id), { unreadOnly, mentionsOnly }, query));
-    },
-    [groupName, unreadOnly, mentionsOnly, query],
+  return useMemo(
+    () => (unreadOnly || mentionsOnly || query ? { unreadOnly: Boolean(unreadOnly), mentionsOnly: Boolean(mentionsOnly), query } : undefined),
+    [unreadOnly, mentionsOnly, query],
   );
+}
+
+/**
+ * The selector of `useConversationList`'s ids: the list's own array, filtered or not. Filtered orders are kept by
+ * the store incrementally, so a change costs the conversation that changed, not a pass over every id.
+ */
+export function useIdsSelector(groupName: string | undefined, options: ConversationListOptions) {
+  const filter = useFilter(options);
+  return useCallback((state: InboxState): readonly ConversationId[] => state.lists.ids(groupName, filter), [groupName, filter]);
+}
+
+/** The same, as a `ListView` read in place. */
+export function useViewSelector(groupName: string | undefined, options: ConversationListOptions) {
+  const filter = useFilter(options);
+  return useCallback((state: InboxState): ListView => state.lists.view(groupName, filter), [groupName, filter]);
 }
 
 /** Load state and paging, shared by the list hooks. */
