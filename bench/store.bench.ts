@@ -14,6 +14,10 @@ export interface StoreBenchRow {
   naiveBurstMedianMs: number;
   eventSpeedup: number;
   burstSpeedup: number;
+  /** One message event with three filtered lists kept (unread only, mentions only, a title query), read after it. */
+  filteredEventMedianUs: number;
+  /** A query keystroke: a new title query's filtered list built and read. */
+  queryKeystrokeMedianMs: number;
 }
 
 function makeConversations(count: number): Conversation[] {
@@ -118,6 +122,31 @@ export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line
     const eventMedianUs = perEvent(false);
     const eventWithIdsMedianUs = perEvent(true);
 
+    // Filtered lists, kept incrementally by the store: an event costs the changed row in each of them.
+    const FILTERS = [{ unreadOnly: true }, { mentionsOnly: true }, { query: 'conversation 1' }];
+    for (const filter of FILTERS) store.getState().lists.view(undefined, filter);
+    const filteredSamples: number[] = [];
+    for (let round = 0; round < 25; round++) {
+      const batch = 200;
+      const t0 = performance.now();
+      for (let i = 0; i < batch; i++) {
+        emit({ type: 'upserted', conversations: [nextMessage()] });
+        store.flush();
+        for (const filter of FILTERS) store.getState().lists.view(undefined, filter).at(0);
+      }
+      filteredSamples.push(((performance.now() - t0) / batch) * 1000);
+    }
+    const filteredEventMedianUs = median(filteredSamples.slice(2));
+    // Typing "conversation 12345" one key at a time: each keystroke is a new query over every title.
+    const typed = 'conversation 12345';
+    const keystrokeSamples: number[] = [];
+    for (let end = 1; end <= typed.length; end++) {
+      const t0 = performance.now();
+      store.getState().lists.view(undefined, { query: typed.slice(0, end) }).at(0);
+      keystrokeSamples.push(performance.now() - t0);
+    }
+    const queryKeystrokeMedianMs = median(keystrokeSamples.slice(1));
+
     const burstSamples: number[] = [];
     for (let round = 0; round < 9; round++) {
       const events = Array.from({ length: 1000 }, nextMessage);
@@ -158,6 +187,8 @@ export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line
       naiveBurstMedianMs,
       eventSpeedup: naiveEventMedianUs / eventMedianUs,
       burstSpeedup: naiveBurstMedianMs / burstMedianMs,
+      filteredEventMedianUs,
+      queryKeystrokeMedianMs,
     };
     log(`  store ${size}: event ${eventMedianUs.toFixed(1)} µs, naive ${naiveEventMedianUs.toFixed(0)} µs`);
     rows.push(row);

@@ -23,6 +23,8 @@ try {
       'burst ms': r.burstMedianMs.toFixed(2),
       'naive burst ms': r.naiveBurstMedianMs.toFixed(2),
       'burst speed-up': `${r.burstSpeedup.toFixed(1)}×`,
+      'filtered event µs': r.filteredEventMedianUs.toFixed(2),
+      'query keystroke ms': r.queryKeystrokeMedianMs.toFixed(2),
     })),
   );
   const first = rows[0];
@@ -30,6 +32,9 @@ try {
   const growth = last.eventMedianUs / first.eventMedianUs;
   console.log(`Per-event cost at ${last.size} vs ${first.size}: ${growth.toFixed(2)}× (goal ≤ 3×)`);
   console.log(`Speed-up over naive re-sort at ${last.size}: ${last.eventSpeedup.toFixed(0)}× (goal ≥ 50×)`);
+  const filteredGrowth = last.filteredEventMedianUs / first.filteredEventMedianUs;
+  console.log(`Filtered lists (unread, mentions, query) event cost at ${last.size} vs ${first.size}: ${filteredGrowth.toFixed(2)}× (goal ≤ 3×)`);
+  console.log(`A query keystroke at ${last.size} (store, Node): ${last.queryKeystrokeMedianMs.toFixed(1)} ms (goal ≤ 16 ms)`);
   // The store's heap per conversation, with V8's collector exposed at run time.
   const { setFlagsFromString } = await import('node:v8');
   const { runInNewContext } = await import('node:vm');

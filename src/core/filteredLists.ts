@@ -14,6 +14,8 @@ export interface ListFilter {
 
 interface FilteredList {
   group: string | undefined;
+  flags: string;
+  query: string;
   matches: (conversation: Conversation) => boolean;
   list: OrderedList<Conversation>;
   lastUsed: number;
@@ -32,11 +34,16 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
   const searchKeys = new Map<ConversationId, { title: string; key: string }>();
   let clock = 0;
 
+  // By object first (an identity lookup, what typing a query hits 100,000 times), then by id, so that a new object
+  // with the same title (every message makes one) reuses the key instead of normalising the title again.
+  const keyOfObject = new WeakMap<Conversation, string>();
   function searchKey(conversation: Conversation): string {
+    let key = keyOfObject.get(conversation);
+    if (key !== undefined) return key;
     const known = searchKeys.get(conversation.id);
-    if (known && known.title === conversation.title) return known.key;
-    const key = normalizeForSearch(conversation.title);
-    searchKeys.set(conversation.id, { title: conversation.title, key });
+    key = known && known.title === conversation.title ? known.key : normalizeForSearch(conversation.title);
+    if (!known || known.key !== key) searchKeys.set(conversation.id, { title: conversation.title, key });
+    keyOfObject.set(conversation, key);
     return key;
   }
 
@@ -57,13 +64,21 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
 
     /** The filtered order of `source` (the group's list), built from it the first time it is asked for. */
     get(group: string | undefined, filter: ListFilter, source: OrderedList<Conversation>): OrderedList<Conversation> {
-      const key = `${group === undefined ? '\u0000all' : `g:${group}`}\u0000${filter.unreadOnly ? 1 : 0}${filter.mentionsOnly ? 1 : 0}\u0000${filter.query?.trim() ?? ''}`;
+      const flags = `${filter.unreadOnly ? 1 : 0}${filter.mentionsOnly ? 1 : 0}`;
+      const query = normalizeForSearch(filter.query?.trim() ?? '');
+      const key = `${group === undefined ? '\u0000all' : `g:${group}`}\u0000${flags}\u0000${query}`;
       let entry = lists.get(key);
       if (!entry) {
         const matches = predicate(filter);
+        // Typing narrows: a query that contains a kept list's query matches a subset of that list, so it is built
+        // from the smallest such list instead of from every conversation of the group.
+        let from = source;
+        for (const other of lists.values()) {
+          if (other.group === group && other.flags === flags && query.includes(other.query) && other.list.size < from.size) from = other.list;
+        }
         const list = new OrderedList<Conversation>(compare);
-        list.appendSorted(source.slice(0, source.size).filter(matches));
-        entry = { group, matches, list, lastUsed: 0 };
+        list.appendSorted(from.toArray().filter(matches));
+        entry = { group, flags, query, matches, list, lastUsed: 0 };
         lists.set(key, entry);
         if (lists.size > MAX_LISTS) {
           let oldest: string | undefined;
@@ -79,7 +94,8 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
     apply(prev: Conversation | undefined, next: Conversation | undefined): void {
       if (!next && prev) searchKeys.delete(prev.id);
       for (const { group, matches, list } of lists.values()) {
-        const was = prev !== undefined && inGroup(prev, group) && list.has(prev.id);
+        // A list holds exactly the conversations that matched when they were last applied.
+        const was = prev !== undefined && inGroup(prev, group) && matches(prev);
         const is = next !== undefined && inGroup(next, group) && matches(next);
         if (was && is) list.update(prev, next);
         else if (was) list.remove(prev);

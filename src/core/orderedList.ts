@@ -68,7 +68,8 @@ class ChunkSizes {
 /**
  * A sorted sequence of items kept in chunks of at most `chunkSize`, so that moving one item costs
  * O(log n + chunk) instead of copying or re-sorting the whole list:
- * - an id → chunk table finds an item's chunk at once, a binary search its place inside it;
+ * - a binary search over the chunks' last items finds an item's chunk, another its place inside it (no table
+ *   keyed by id: building one cost a Map entry per item, more than the search it saves);
  * - chunk sizes live in a Fenwick tree, so a global position (`indexOf`, `view().at(i)`) costs O(log chunks);
  * - a chunk that grows past `chunkSize` splits in two, and one that shrinks below a quarter merges with a
  *   neighbour, so churn never leaves a trail of tiny chunks.
@@ -77,8 +78,6 @@ class ChunkSizes {
 export class OrderedList<T extends { id: string }> {
   /** The items in order, chunk by chunk. */
   private readonly chunks: Chunk<T>[] = [];
-  private readonly chunkOf = new Map<string, Chunk<T>>();
-  private readonly chunkIndex = new Map<Chunk<T>, number>();
   private readonly sizes = new ChunkSizes();
   private count = 0;
   private cached: readonly string[] | null = null;
@@ -110,10 +109,6 @@ export class OrderedList<T extends { id: string }> {
     return this.cached;
   }
 
-  has(id: string): boolean {
-    return this.chunkOf.has(id);
-  }
-
   /** Fills an empty list with items already in order, in O(n): how a list is built from another one. */
   appendSorted(items: readonly T[]): void {
     if (this.count > 0) {
@@ -121,11 +116,7 @@ export class OrderedList<T extends { id: string }> {
       return;
     }
     const half = Math.max(1, this.chunkSize >> 1);
-    for (let i = 0; i < items.length; i += half) {
-      const chunk = { items: items.slice(i, i + half) };
-      for (const item of chunk.items) this.chunkOf.set(item.id, chunk);
-      this.chunks.push(chunk);
-    }
+    for (let i = 0; i < items.length; i += half) this.chunks.push({ items: items.slice(i, i + half) });
     this.count = items.length;
     this.reindex();
     this.changed();
@@ -145,17 +136,17 @@ export class OrderedList<T extends { id: string }> {
    * `prev` must be the very item stored, so that it can be found by the comparator.
    */
   update(prev: T, next: T): boolean {
-    const chunk = this.chunkOf.get(prev.id);
-    if (!chunk) {
+    const [index, pos] = this.locate(prev);
+    if (index < 0) {
       this.insert(next);
       return true;
     }
+    const chunk = this.chunks[index]!;
     const items = chunk.items;
-    const pos = this.positionIn(chunk, prev);
     // Still between its neighbours: replaced in place, the order of ids is unchanged.
     const fitsBefore = pos === 0 || this.compare(items[pos - 1]!, next) < 0;
     const fitsAfter = pos === items.length - 1 || this.compare(next, items[pos + 1]!) < 0;
-    if (fitsBefore && fitsAfter && this.staysInChunk(chunk, pos, next)) {
+    if (fitsBefore && fitsAfter && this.staysInChunk(index, pos, next)) {
       items[pos] = next;
       return false;
     }
@@ -194,12 +185,17 @@ export class OrderedList<T extends { id: string }> {
     return page;
   }
 
+  /** Every item, in order. */
+  toArray(): T[] {
+    const all: T[] = [];
+    for (const { items } of this.chunks) for (const item of items) all.push(item);
+    return all;
+  }
+
   /** Global position of an item, or -1, in O(log n). */
   indexOf(item: T): number {
-    const chunk = this.chunkOf.get(item.id);
-    if (!chunk) return -1;
-    const pos = this.positionIn(chunk, item);
-    return pos < 0 ? -1 : this.sizes.before(this.chunkIndex.get(chunk)!) + pos;
+    const [index, pos] = this.locate(item);
+    return index < 0 ? -1 : this.sizes.before(index) + pos;
   }
 
   /** How many items come at or before `probe` in the order (the position right after it), in O(log n). */
@@ -226,14 +222,32 @@ export class OrderedList<T extends { id: string }> {
     return this.sizes.before(lo) + a;
   }
 
-  private positionIn(chunk: Chunk<T>, item: T): number {
-    const pos = lowerBound(chunk.items, item, this.compare);
-    return chunk.items[pos]?.id === item.id ? pos : -1;
+  /** The first chunk whose last item is not before `item` (or the last chunk), by binary search. */
+  private chunkFor(item: T): number {
+    const { chunks, compare } = this;
+    let lo = 0;
+    let hi = chunks.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      const items = chunks[mid]!.items;
+      if (compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Chunk index and position of `item` (the very item stored, found through the comparator), or [-1, -1]. */
+  private locate(item: T): [chunk: number, position: number] {
+    if (this.chunks.length === 0) return [-1, -1];
+    const index = this.chunkFor(item);
+    const items = this.chunks[index]!.items;
+    const pos = lowerBound(items, item, this.compare);
+    return items[pos]?.id === item.id ? [index, pos] : [-1, -1];
   }
 
   /** Whether `next` at `pos` keeps the chunk boundaries sorted (it may not jump into a neighbouring chunk's range). */
-  private staysInChunk(chunk: Chunk<T>, pos: number, next: T): boolean {
-    const index = this.chunkIndex.get(chunk)!;
+  private staysInChunk(index: number, pos: number, next: T): boolean {
+    const chunk = this.chunks[index]!;
     if (pos === 0 && index > 0) {
       const previous = this.chunks[index - 1]!.items;
       if (this.compare(previous[previous.length - 1]!, next) >= 0) return false;
@@ -252,37 +266,23 @@ export class OrderedList<T extends { id: string }> {
     const { chunks, compare } = this;
     this.count++;
     if (chunks.length === 0) {
-      const chunk = { items: [item] };
-      chunks.push(chunk);
-      this.chunkOf.set(item.id, chunk);
+      chunks.push({ items: [item] });
       this.reindex();
       return;
     }
-    // The first chunk whose last item is not before `item` (or the last chunk).
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const items = chunks[mid]!.items;
-      if (compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = this.chunkFor(item);
     const chunk = chunks[lo]!;
     chunk.items.splice(lowerBound(chunk.items, item, compare), 0, item);
-    this.chunkOf.set(item.id, chunk);
     if (chunk.items.length > this.chunkSize) this.split(lo);
     else this.sizes.add(lo, 1);
   }
 
   private take(item: T): boolean {
-    const chunk = this.chunkOf.get(item.id);
-    if (!chunk) return false;
-    const pos = this.positionIn(chunk, item);
-    if (pos < 0) return false;
+    const [index, pos] = this.locate(item);
+    if (index < 0) return false;
+    const chunk = this.chunks[index]!;
     chunk.items.splice(pos, 1);
-    this.chunkOf.delete(item.id);
     this.count--;
-    const index = this.chunkIndex.get(chunk)!;
     if (chunk.items.length === 0) {
       this.chunks.splice(index, 1);
       this.reindex();
@@ -296,9 +296,7 @@ export class OrderedList<T extends { id: string }> {
 
   private split(index: number): void {
     const chunk = this.chunks[index]!;
-    const moved = { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)) };
-    for (const item of moved.items) this.chunkOf.set(item.id, moved);
-    this.chunks.splice(index + 1, 0, moved);
+    this.chunks.splice(index + 1, 0, { items: chunk.items.splice(Math.max(1, this.chunkSize >> 1)) });
     this.reindex();
   }
 
@@ -315,15 +313,13 @@ export class OrderedList<T extends { id: string }> {
       this.sizes.add(index, -1);
       return;
     }
-    for (const item of b.items) this.chunkOf.set(item.id, a);
-    a.items.push(...b.items);
+    for (const item of b.items) a.items.push(item);
     chunks.splice(second, 1);
     this.reindex();
   }
 
+  /** Rebuilds the chunk sizes after chunks were added, split, merged or removed. */
   private reindex(): void {
-    this.chunkIndex.clear();
-    this.chunks.forEach((chunk, i) => this.chunkIndex.set(chunk, i));
     this.sizes.rebuild(this.chunks.map((chunk) => chunk.items.length));
   }
 }
