@@ -104,7 +104,8 @@ export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line
       return { ...current, lastActivityAt: clock++, unreadCount: current.unreadCount + 1, lastMessage: { preview: 'hi', sentAt: clock } };
     };
 
-    const perEvent = (readIds: boolean) => {
+    /** Median cost of one message event (applied and flushed), with `readAfter` run after each. */
+    const perEvent = (readAfter: () => void = () => {}) => {
       const samples: number[] = [];
       for (let round = 0; round < 25; round++) {
         const batch = 200;
@@ -112,31 +113,22 @@ export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line
         for (let i = 0; i < batch; i++) {
           emit({ type: 'upserted', conversations: [nextMessage()] });
           store.flush();
-          if (readIds) store.getState().lists.ids();
+          readAfter();
         }
         samples.push(((performance.now() - t0) / batch) * 1000);
       }
       return median(samples);
     };
-    perEvent(false); // warm-up
-    const eventMedianUs = perEvent(false);
-    const eventWithIdsMedianUs = perEvent(true);
+    perEvent(); // warm-up
+    const eventMedianUs = perEvent();
+    const eventWithIdsMedianUs = perEvent(() => store.getState().lists.ids());
 
     // Filtered lists, kept incrementally by the store: an event costs the changed row in each of them.
     const FILTERS = [{ unreadOnly: true }, { mentionsOnly: true }, { query: 'conversation 1' }];
     for (const filter of FILTERS) store.getState().lists.view(undefined, filter);
-    const filteredSamples: number[] = [];
-    for (let round = 0; round < 25; round++) {
-      const batch = 200;
-      const t0 = performance.now();
-      for (let i = 0; i < batch; i++) {
-        emit({ type: 'upserted', conversations: [nextMessage()] });
-        store.flush();
-        for (const filter of FILTERS) store.getState().lists.view(undefined, filter).at(0);
-      }
-      filteredSamples.push(((performance.now() - t0) / batch) * 1000);
-    }
-    const filteredEventMedianUs = median(filteredSamples.slice(2));
+    const filteredEventMedianUs = perEvent(() => {
+      for (const filter of FILTERS) store.getState().lists.view(undefined, filter).at(0);
+    });
     // Typing "conversation 12345" one key at a time: each keystroke is a new query over every title.
     const typed = 'conversation 12345';
     const keystrokeSamples: number[] = [];
