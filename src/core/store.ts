@@ -27,6 +27,7 @@ import {
   assertIdList,
   assertMark,
   assertMuteMode,
+  assertNoGroupNamed,
   assertString,
   normalizeGroupName,
 } from './validate.js';
@@ -793,9 +794,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     if (capabilities.groups === 'none') throw new InboxError('NOT_SUPPORTED', `The ${adapter.name} backend has no conversation groups.`);
     assertGroupName(name, capabilities.groupNameMaxBytes);
     const normalized = normalizeGroupName(name);
-    if (registry.some((existing) => existing !== except && normalizeGroupName(existing) === normalized)) {
-      throw new InboxError('GROUP_EXISTS', `A group named ${quote(normalized)} already exists.`);
-    }
+    assertNoGroupNamed(registry, normalized, except);
     return normalized;
   }
 

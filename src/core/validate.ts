@@ -47,6 +47,16 @@ const GROUP_NAME_MESSAGES: Record<GroupNameProblem, (name: unknown, maxBytes: nu
     `A group name must be at most ${maxBytes} UTF-8 bytes; ${quote(name)} is ${utf8ByteLength(normalizeGroupName(String(name)))}.`,
 };
 
+/**
+ * Throws `GROUP_EXISTS` when `names` holds `name` (already normalized) in any Unicode form or with surrounding
+ * spaces, leaving `except` (the group being renamed) aside. The one duplicate rule of the store and every adapter.
+ */
+export function assertNoGroupNamed(names: Iterable<string>, name: string, except?: string): void {
+  for (const other of names) {
+    if (other !== except && normalizeGroupName(other) === name) throw new InboxError('GROUP_EXISTS', `A group named ${quote(name)} already exists.`);
+  }
+}
+
 /** Throws `GROUP_NAME_INVALID` (SDK code 51011) unless `checkGroupName` accepts the name. */
 export function assertGroupName(name: unknown, maxBytes = 32): asserts name is string {
   const problem = checkGroupName(name, maxBytes);

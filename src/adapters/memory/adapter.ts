@@ -10,7 +10,7 @@ import {
   type PageRequest,
   type UnreadRule,
 } from '../../core/adapter.js';
-import { InboxError, quote, toInboxError } from '../../core/errors.js';
+import { InboxError, toInboxError } from '../../core/errors.js';
 import { createEmitter } from '../../core/emitter.js';
 import { createComparator, OrderedList, orderTime, unreadContribution } from '../../core/order.js';
 import type {
@@ -32,6 +32,7 @@ import {
   assertMark,
   assertMuteMode,
   assertString,
+  assertNoGroupNamed,
   CONVERSATION_MARKS,
   normalizeGroupName,
 } from '../../core/validate.js';
@@ -540,15 +541,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     if (conversation) changed.push(put(derive(conversation, { groupNames: Object.freeze(conversation.groupNames.filter((n) => n !== name)) })));
   }
 
-  /** Throws GROUP_EXISTS when a group has this (normalized) name in any Unicode form. */
-  function assertNoGroupNamed(name: string, except?: string): void {
-    for (const other of members.keys()) {
-      if (other !== except && normalizeGroupName(other) === name) throw new InboxError('GROUP_EXISTS', `A group named ${quote(name)} already exists.`);
-    }
-  }
-
   function createGroup(name: string, ids: readonly ConversationId[]): OperationResult {
-    assertNoGroupNamed(name);
+    assertNoGroupNamed(members.keys(), name);
     if (groupNames.length >= capabilities.maxGroups) {
       throw new InboxError('GROUP_LIMIT_EXCEEDED', `At most ${capabilities.maxGroups} groups can be created.`, { sdkCode: 51010 });
     }
@@ -566,7 +560,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   function renameGroup(oldName: string, newName: string): void {
     const set = requireGroup(oldName);
     if (oldName === newName) return;
-    assertNoGroupNamed(newName, oldName);
+    assertNoGroupNamed(members.keys(), newName, oldName);
     groupNames = Object.freeze(groupNames.map((n) => (n === oldName ? newName : n)));
     members.delete(oldName);
     members.set(newName, set);

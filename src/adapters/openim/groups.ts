@@ -1,8 +1,8 @@
 import { isRecord } from '../../core/isRecord.js';
 import type { AdapterEvent } from '../../core/adapter.js';
-import { InboxError, quote } from '../../core/errors.js';
+import { InboxError } from '../../core/errors.js';
 import type { ConversationGroup, ConversationId, OperationResult } from '../../core/types.js';
-import { assertGroupName, checkGroupName, normalizeGroupName } from '../../core/validate.js';
+import { assertGroupName, assertNoGroupNamed, checkGroupName, normalizeGroupName } from '../../core/validate.js';
 import { OPENIM_CONVERSATION_GROUP_TYPE, type OpenIMConversationGroup, type OpenIMConversationItem, type OpenIMMethod, type OpenIMSdk } from './sdk.js';
 
 // ---- limits (Tencent's, so that groups behave the same on every backend) ------------------------------
@@ -152,9 +152,7 @@ export function createDefaultGroupRegistry(selfUserId: string | undefined): Open
 export function newGroupName(name: unknown, existing: readonly string[]): string {
   assertGroupName(name, OPENIM_GROUP_NAME_MAX_BYTES);
   const normalized = normalizeGroupName(name);
-  if (existing.some((other) => normalizeGroupName(other) === normalized)) {
-    throw new InboxError('GROUP_EXISTS', `A group named ${quote(normalized)} already exists.`);
-  }
+  assertNoGroupNamed(existing, normalized);
   return normalized;
 }
 

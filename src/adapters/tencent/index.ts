@@ -14,9 +14,9 @@
  */
 import { TENCENT_UNREAD_RULE, type AdapterCapabilities, type ConversationAdapter, type DeleteOptions } from '../../core/adapter.js';
 import { readDrafts, type DraftStorage } from '../../core/drafts.js';
-import { InboxError, quote } from '../../core/errors.js';
+import { InboxError } from '../../core/errors.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Draft, MuteMode, OperationResult } from '../../core/types.js';
-import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMode, assertString, normalizeGroupName } from '../../core/validate.js';
+import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMode, assertNoGroupNamed, assertString, normalizeGroupName } from '../../core/validate.js';
 import { resolveTencentConstants } from './constants.js';
 import { callSdk, toTencentError } from './errors.js';
 import { createTencentEventBridge } from './events.js';
@@ -348,9 +348,9 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   }
 
   /** Throws `GROUP_EXISTS` when the SDK already has a group with this name (the server's code for it is undocumented). */
-  async function assertNoGroupNamed(name: string): Promise<void> {
+  async function assertNoSdkGroupNamed(name: string): Promise<void> {
     const names = await readGroupNames();
-    if (names?.some((other) => normalizeGroupName(other) === name)) throw new InboxError('GROUP_EXISTS', `A group named ${quote(name)} already exists.`);
+    assertNoGroupNamed(names ?? [], name);
   }
 
   function requireGroups(): void {
@@ -613,7 +613,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
         // The Web SDK resolves without creating anything when the list is empty.
         throw new InboxError('INVALID_ARGUMENT', 'Tencent Cloud Chat cannot create an empty conversation group: pass at least one conversation.');
       }
-      await assertNoGroupNamed(name);
+      await assertNoSdkGroupNamed(name);
       const response = await callSdk('createConversationGroup', () => chat.createConversationGroup({ groupName: name, conversationIDList }));
       const batch = new Batch();
       applyListResponse(batch, conversationIDList, response, 'createConversationGroup');
@@ -632,7 +632,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       assertGroupName(rawNewName, capabilities.groupNameMaxBytes);
       const newName = normalizeGroupName(rawNewName);
       if (oldName === newName) return;
-      await assertNoGroupNamed(newName);
+      await assertNoSdkGroupNamed(newName);
       await callSdk('renameConversationGroup', () => chat.renameConversationGroup({ oldName, newName }));
     },
 
