@@ -1,6 +1,6 @@
 'use client';
 import type { ReactNode } from 'react';
-import { useEffect, useMemo, useRef, useState } from './runtime.js';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConversationAdapter } from '../core/adapter.js';
 import type { DraftStorage } from '../core/drafts.js';
 import { InboxError } from '../core/errors.js';

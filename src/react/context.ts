@@ -1,5 +1,5 @@
 'use client';
-import { createContext, useContext } from './runtime.js';
+import { createContext, useContext } from 'react';
 import type { InboxStore } from '../core/store.js';
 
 /** The store of the nearest `<InboxProvider>`. */

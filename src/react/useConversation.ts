@@ -1,5 +1,5 @@
 'use client';
-import { useCallback } from './runtime.js';
+import { useCallback } from 'react';
 import type { ConversationFailure, InboxState, InboxStore } from '../core/store.js';
 import type { Conversation, ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from './runtime.js';
+import { useMemo } from 'react';
 import type { AdapterCapabilities } from '../core/adapter.js';
 import type { InboxActions, InboxStore } from '../core/store.js';
 import type { GroupSummary } from '../core/types.js';

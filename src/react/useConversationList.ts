@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useMemo } from './runtime.js';
+import { useCallback, useMemo } from 'react';
 import type { InboxError } from '../core/errors.js';
 import type { InboxState, InboxStatus, InboxStore, ListFilter, ListView } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';

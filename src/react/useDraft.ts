@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useEffect, useRef, useState } from './runtime.js';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { selectDraft } from '../core/selectors.js';
 import type { InboxStore } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';

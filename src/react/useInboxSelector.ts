@@ -1,5 +1,5 @@
 'use client';
-import { useCallback, useRef, useSyncExternalStore } from './runtime.js';
+import { useCallback, useRef, useSyncExternalStore } from 'react';
 import type { InboxState, InboxStore } from '../core/store.js';
 
 /**

@@ -1,5 +1,5 @@
 'use client';
-import { useMemo } from './runtime.js';
+import { useMemo } from 'react';
 import type { AdapterCapabilities } from '../core/adapter.js';
 import type { SyncState } from '../core/selectors.js';
 import type { InboxStore } from '../core/store.js';

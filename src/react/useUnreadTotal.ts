@@ -1,5 +1,5 @@
 'use client';
-import { useCallback } from './runtime.js';
+import { useCallback } from 'react';
 import { selectUnreadTotal } from '../core/selectors.js';
 import type { InboxState, InboxStore } from '../core/store.js';
 import { useInboxStore } from './context.js';

@@ -12,7 +12,7 @@ import { cachedIntl, formatConversationTime, formatFullDateTime, type TimeRange 
 import { InGridContext, useNow } from '../internal/hooks.js';
 import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
-import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from '../../react/runtime.js';
+import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from 'react';
 import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 

@@ -11,7 +11,7 @@ import type { ConversationItemComponents } from '../ConversationItem/Conversatio
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
 import { useLongPress } from '../internal/useLongPress.js';
-import { forwardRef, useCallback, useEffect, useId, useRef, useState } from '../../react/runtime.js';
+import { forwardRef, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';

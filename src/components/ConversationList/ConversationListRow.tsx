@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { ConversationItem, type ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { InGridContext } from '../internal/hooks.js';
-import { memo, useCallback, useLayoutEffect, useMemo, useRef } from '../../react/runtime.js';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 
 /** What `renderItem` gets besides the id. */

@@ -2,7 +2,7 @@
 import type { Virtualizer } from '@tanstack/react-virtual';
 import type { ListView } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
-import { useLayoutEffect, useRef } from '../../react/runtime.js';
+import { useLayoutEffect, useRef } from 'react';
 
 interface RenderedRow {
   key: ConversationId;

@@ -6,7 +6,7 @@ import { checkGroupName, normalizeGroupName, utf8ByteLength } from '../../core/v
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { errorMessage } from '../internal/dom.js';
 import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
-import { useRef, useState } from '../../react/runtime.js';
+import { useRef, useState } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 
 interface GroupNameDialogProps {

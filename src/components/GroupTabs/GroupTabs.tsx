@@ -9,7 +9,7 @@ import { errorMessage, focusIfConnected, isRtl, scrollByLeft } from '../internal
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type GroupTabsMessageId, type Translate } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
-import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState } from '../../react/runtime.js';
+import { forwardRef, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
 import { GroupNameDialog } from './GroupNameDialog.js';
 

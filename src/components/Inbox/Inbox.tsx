@@ -7,7 +7,7 @@ import { ConversationActions, type ConversationActionsProps } from '../controls/
 import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useState } from '../../react/runtime.js';
+import { forwardRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { useSizeCheck } from './useSizeCheck.js';
 

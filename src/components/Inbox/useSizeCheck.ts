@@ -1,6 +1,6 @@
 'use client';
 import { isDevelopment } from '../internal/dev.js';
-import { useLayoutEffect } from '../../react/runtime.js';
+import { useLayoutEffect } from 'react';
 
 let warned = false;
 

@@ -13,7 +13,7 @@ import { ConfirmDialog } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
 import { Menu, MenuItem, type MenuAnchor } from '../internal/Menu.js';
-import { forwardRef, useRef, useState } from '../../react/runtime.js';
+import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { errorText, ErrorNotice, useCommand } from './shared.js';
 

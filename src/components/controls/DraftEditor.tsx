@@ -5,7 +5,7 @@ import { useConversationStatus } from '../../react/useConversation.js';
 import { useDraft, type DraftStatus } from '../../react/useDraft.js';
 import { useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef } from '../../react/runtime.js';
+import { forwardRef } from 'react';
 import { composeHandlers, dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 /** State of a `DraftEditor`, for `className` and `style` functions. */

@@ -4,7 +4,7 @@ import type { ConversationId, MuteMode } from '../../core/types.js';
 import { useConversation } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef } from '../../react/runtime.js';
+import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import { errorText, renderToggle, useCommand, type ToggleProps } from './shared.js';
 

@@ -4,7 +4,7 @@ import { toInboxError, type InboxError } from '../../core/errors.js';
 import { failureError } from '../../core/failureError.js';
 import type { OperationResult } from '../../core/types.js';
 import type { ControlsMessageId, Translate } from '../internal/i18n.js';
-import { useState } from '../../react/runtime.js';
+import { useState } from 'react';
 import { composeHandlers, dataFlag, renderChildren, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 export interface Command {

@@ -1,7 +1,7 @@
 'use client';
 import type { ReactNode, RefObject } from 'react';
 import { errorMessage, focusIfConnected } from './dom.js';
-import { useLayoutEffect, useRef, useState } from '../../react/runtime.js';
+import { useLayoutEffect, useRef, useState } from 'react';
 import { dataFlag } from './renderProps.js';
 
 export interface DialogProps {

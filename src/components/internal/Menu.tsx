@@ -1,7 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, KeyboardEvent, ReactNode, RefObject } from 'react';
 import { focusIfConnected, isRtl } from './dom.js';
-import { useEffect, useLayoutEffect, useRef, useState } from '../../react/runtime.js';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { dataFlag } from './renderProps.js';
 import { place, type Point } from './position.js';
 

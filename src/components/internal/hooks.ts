@@ -1,6 +1,6 @@
 'use client';
 import { toIdent } from './dom.js';
-import { createContext, useContext, useEffect, useId, useRef, useState, useSyncExternalStore } from '../../react/runtime.js';
+import { createContext, useContext, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 
 /** A unique CSS ident starting with `prefix`, stable for the life of the component. */
 export function useIdent(prefix: string): string {

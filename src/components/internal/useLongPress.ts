@@ -1,6 +1,6 @@
 'use client';
 import type { PointerEvent as ReactPointerEvent } from 'react';
-import { useEffect, useRef } from '../../react/runtime.js';
+import { useEffect, useRef } from 'react';
 
 /** How long a finger must rest before a long press fires, in ms (Android's and iOS's own are about 500). */
 export const LONG_PRESS_MS = 500;
