@@ -1,6 +1,6 @@
 'use client';
 import { clampText } from '../internal/clampText.js';
-import type { ComponentType, ReactNode, Ref } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { ConversationFailure, InboxOperation, InboxStore } from '../../core/store.js';
 import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteMode } from '../../core/types.js';
 import { visuallyHidden } from '../internal/hidden.js';
@@ -10,10 +10,10 @@ import { useConversation, useConversationStatus } from '../../react/useConversat
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { cachedIntl, formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
-import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId, type Translate } from '../internal/i18n.js';
+import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
-import { createContext, createElement, forwardRef, Fragment, memo, useContext, useMemo, useState } from 'react';
-import { dataFlag, renderChildren, resolveStyleProps, type ChildrenOrFn, type PartProps, type StyleRenderProps } from '../internal/renderProps.js';
+import { createContext, forwardRef, Fragment, memo, useContext, useMemo, useState } from 'react';
+import { dataFlag, renderChildren, resolveStyleProps, type PartProps } from '../internal/renderProps.js';
 
 
 // ==== Row state and context ======================================================================
@@ -158,42 +158,13 @@ export const ConversationItemRoot = forwardRef<HTMLDivElement, ConversationItemR
 });
 
 // ==== Parts ======================================================================================
+//
+// Every part follows the same pattern: read the row from the enclosing root (throwing, naming the part, outside
+// one), render nothing when it does not apply, and otherwise render one element with the stable default class
+// `ik-ConversationItem-{part}`. The user's DOM props come after the part's defaults so they win; the resolved
+// `className`/`style` and the part's state attributes come last so the default class and the state stay true;
+// the user's children, when given, replace the part's content.
 
-/**
- * What a part renders, from its hook: its render state, its default content, its state attributes, and its DOM props
- * (the part's own props taken out, its defaults first so the user's win). Nothing when the part does not apply.
- */
-type PartRender<S> = readonly [state: S, content: ReactNode, attributes: object, props: PartProps<Element, S>] | false | null | undefined;
-
-/**
- * A part of the row: an element of the given tag with the class `ik-ConversationItem-{name}`, reading the row from
- * the enclosing root (and throwing, naming the part, outside one). `usePart` turns the row and the part's props into
- * what to render; the user's `className`/`style` resolve against its state and the user's children replace its
- * content.
- */
-function part<E extends Element, P extends PartProps<E, never>, S>(
-  name: string,
-  Tag: 'span' | 'div' | 'time',
-  usePart: (item: ConversationItemContextValue, props: P, t: Translate<ConversationItemMessageId>) => PartRender<S>,
-) {
-  const defaultClassName = `ik-ConversationItem-${name[0]!.toLowerCase()}${name.slice(1)}`;
-  const Part = forwardRef<E, P>(function ConversationItemPart(props, ref) {
-    const rendered = usePart(useConversationItemContext(`<ConversationItem.${name}>`), props as P, useMessages());
-    if (!rendered) return null;
-    const [state, content, attributes, domProps] = rendered;
-    const { className, style, children } = props as StyleRenderProps<S> & { children?: ChildrenOrFn<S> };
-    // The part's own `className`, `style` and content win over what `domProps` passes through.
-    return (
-      <Tag {...domProps} ref={ref as Ref<never>} {...resolveStyleProps(defaultClassName, className, style, state)} {...attributes}>
-        {renderChildren(children, state, content)}
-      </Tag>
-    );
-  });
-  Part.displayName = `ConversationItem${name}`;
-  return Part;
-}
-
-// Inline, so text for screen readers stays hidden even when the optional stylesheet is not loaded.
 /**
  * A 16×16 icon filled with `fill` and/or stroked along `stroke`, in the current colour. Decorative only: the state
  * each icon stands for is always given as text next to it.
@@ -210,7 +181,10 @@ const SPINNER_ICON = icon('', 'M8 1.5a6.5 6.5 0 1 0 6.5 6.5', 2);
 const ALERT_ICON = icon('M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zM7.2 4v5h1.6V4zm0 6.5V12h1.6v-1.5z');
 const CLOSE_ICON = icon('', 'M4 4l8 8M12 4l-8 8', 1.75);
 
-/** An icon with its meaning as text for screen readers. */
+/**
+ * An icon with its meaning as text for screen readers. The text is hidden by an inline style, so it stays hidden
+ * even when the optional stylesheet is not loaded.
+ */
 const labelledIcon = (svg: ReactNode, label: string) => (
   <>
     {svg}
@@ -249,46 +223,57 @@ export interface ConversationItemAvatarProps extends PartProps<HTMLSpanElement, 
  * The conversation's picture: the image when its URL is safe and loads, else initials on a colour derived from
  * the id. Default class `ik-ConversationItem-avatar`.
  */
-export const ConversationItemAvatar = part<HTMLSpanElement, ConversationItemAvatarProps, ConversationItemAvatarRenderProps>(
-  'Avatar',
-  'span',
-  function useAvatar({ state: item }, { src: srcProp, alt = '', ...props }) {
-    const { locale } = useInboxLocale();
-    const conversation = item.conversation;
-    const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
-    // Keyed by URL: a new URL starts loading again without an effect.
-    const [load, setLoad] = useState<{ src: string; status: 'loaded' | 'error' } | null>(null);
-    if (!conversation) return null;
+export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationItemAvatarProps>(function ConversationItemAvatar(
+  { src: srcProp, alt = '', className, style, children, ...props },
+  ref,
+) {
+  const { state: item } = useConversationItemContext('<ConversationItem.Avatar>');
+  const { locale } = useInboxLocale();
+  const conversation = item.conversation;
+  const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
+  // Keyed by URL: a new URL starts loading again without an effect.
+  const [load, setLoad] = useState<{ src: string; status: 'loaded' | 'error' } | null>(null);
+  if (!conversation) return null;
 
-    const imageStatus: AvatarImageStatus = !src ? 'none' : load?.src === src ? load.status : 'loading';
-    const initials = getInitials(conversation.title, locale);
-    const colorIndex = avatarColorIndex(conversation.id);
-    return [
-      { ...item, src, imageStatus, initials, colorIndex },
-      <>
-        {imageStatus !== 'loaded' && (
-          <span className="ik-ConversationItem-initials" aria-hidden="true">
-            {initials}
-          </span>
-        )}
-        {src && imageStatus !== 'error' && (
-          <img
-            className="ik-ConversationItem-image"
-            src={src}
-            alt={alt}
-            draggable={false}
-            decoding="async"
-            referrerPolicy="no-referrer"
-            onLoad={() => setLoad({ src, status: 'loaded' })}
-            onError={() => setLoad({ src, status: 'error' })}
-          />
-        )}
-      </>,
-      { 'data-color': colorIndex, 'data-image-status': imageStatus },
-      { 'aria-hidden': alt ? undefined : true, ...props },
-    ];
-  },
-);
+  const imageStatus: AvatarImageStatus = !src ? 'none' : load?.src === src ? load.status : 'loading';
+  const initials = getInitials(conversation.title, locale);
+  const colorIndex = avatarColorIndex(conversation.id);
+  const state: ConversationItemAvatarRenderProps = { ...item, src, imageStatus, initials, colorIndex };
+  return (
+    <span
+      aria-hidden={alt ? undefined : true}
+      {...props}
+      ref={ref}
+      {...resolveStyleProps('ik-ConversationItem-avatar', className, style, state)}
+      data-color={colorIndex}
+      data-image-status={imageStatus}
+    >
+      {renderChildren(
+        children,
+        state,
+        <>
+          {imageStatus !== 'loaded' && (
+            <span className="ik-ConversationItem-initials" aria-hidden="true">
+              {initials}
+            </span>
+          )}
+          {src && imageStatus !== 'error' && (
+            <img
+              className="ik-ConversationItem-image"
+              src={src}
+              alt={alt}
+              draggable={false}
+              decoding="async"
+              referrerPolicy="no-referrer"
+              onLoad={() => setLoad({ src, status: 'loaded' })}
+              onError={() => setLoad({ src, status: 'error' })}
+            />
+          )}
+        </>,
+      )}
+    </span>
+  );
+});
 
 // ---- Title ---------------------------------------------------------------------------------------
 
@@ -298,11 +283,24 @@ export type ConversationItemTitleProps = PartProps<HTMLSpanElement, Conversation
  * The conversation's name, as text (never HTML), isolated for bidirectional text (`dir="auto"`).
  * Default class `ik-ConversationItem-title`; carries `data-unread`.
  */
-export const ConversationItemTitle = part<HTMLSpanElement, ConversationItemTitleProps, ConversationItemRenderProps>(
-  'Title',
-  'span',
-  ({ state }, props) => state.conversation && [state, clampText(state.conversation.title), { 'data-unread': dataFlag(state.isUnread) }, { dir: 'auto', ...props }],
-);
+export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationItemTitleProps>(function ConversationItemTitle(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state } = useConversationItemContext('<ConversationItem.Title>');
+  if (!state.conversation) return null;
+  return (
+    <span
+      dir="auto"
+      {...props}
+      ref={ref}
+      {...resolveStyleProps('ik-ConversationItem-title', className, style, state)}
+      data-unread={dataFlag(state.isUnread)}
+    >
+      {renderChildren(children, state, clampText(state.conversation.title))}
+    </span>
+  );
+});
 
 // ---- Time ----------------------------------------------------------------------------------------
 
@@ -327,29 +325,36 @@ export interface ConversationItemTimeProps extends PartProps<HTMLTimeElement, Co
  * and day, otherwise the full date, all through `Intl.DateTimeFormat`. Renders `<time dateTime>` with the full
  * date and time as its `title`. Default class `ik-ConversationItem-time`.
  */
-export const ConversationItemTime = part<HTMLTimeElement, ConversationItemTimeProps, ConversationItemTimeRenderProps>(
-  'Time',
-  'time',
-  function useTime({ state: item, now: rootNow }, { now: nowProp, locale: localeProp, ...props }) {
-    const provider = useInboxLocale();
-    const now = useNow(nowProp ?? rootNow);
-    const locale = localeProp ?? provider.locale;
-    const conversation = item.conversation;
-    const timestamp = conversation ? conversation.lastMessage?.sentAt || conversation.lastActivityAt : 0;
-    if (!(timestamp > 0)) return null;
-    // now === 0 while hydrating: the relative form waits for the client clock.
-    const { text, range } = now > 0 ? formatConversationTime(timestamp, now, locale) : { text: '', range: 'older' as const };
-    // The element keeps the row's direction, so its logical margin puts it at the row's far edge in both
-    // directions (a `dir="auto"` on it would resolve "9:05 AM" to ltr and flip that margin in a right-to-left
-    // row); the text alone is isolated.
-    return [
-      { ...item, timestamp, text, range },
-      <bdi>{text}</bdi>,
-      { dateTime: new Date(timestamp).toISOString(), 'data-range': range },
-      { title: formatFullDateTime(timestamp, locale), ...props },
-    ];
-  },
-);
+export const ConversationItemTime = forwardRef<HTMLTimeElement, ConversationItemTimeProps>(function ConversationItemTime(
+  { now: nowProp, locale: localeProp, className, style, children, ...props },
+  ref,
+) {
+  const { state: item, now: rootNow } = useConversationItemContext('<ConversationItem.Time>');
+  const provider = useInboxLocale();
+  const now = useNow(nowProp ?? rootNow);
+  const locale = localeProp ?? provider.locale;
+  const conversation = item.conversation;
+  const timestamp = conversation ? conversation.lastMessage?.sentAt || conversation.lastActivityAt : 0;
+  if (!(timestamp > 0)) return null;
+  // now === 0 while hydrating: the relative form waits for the client clock.
+  const { text, range } = now > 0 ? formatConversationTime(timestamp, now, locale) : { text: '', range: 'older' as const };
+  const state: ConversationItemTimeRenderProps = { ...item, timestamp, text, range };
+  // The element keeps the row's direction, so its logical margin puts it at the row's far edge in both
+  // directions (a `dir="auto"` on it would resolve "9:05 AM" to ltr and flip that margin in a right-to-left
+  // row); the text alone is isolated.
+  return (
+    <time
+      title={formatFullDateTime(timestamp, locale)}
+      {...props}
+      ref={ref}
+      {...resolveStyleProps('ik-ConversationItem-time', className, style, state)}
+      dateTime={new Date(timestamp).toISOString()}
+      data-range={range}
+    >
+      {renderChildren(children, state, <bdi>{text}</bdi>)}
+    </time>
+  );
+});
 
 // ---- Preview -------------------------------------------------------------------------------------
 
@@ -364,6 +369,13 @@ export type ConversationItemPreviewProps = PartProps<HTMLSpanElement, Conversati
 
 const MENTION_RANK: Record<MentionKind, number> = { me: 3, allAndMe: 3, all: 2, announcement: 1 };
 
+/** The strongest of the conversation's unread mentions. */
+function strongestMention(mentions: Conversation['mentions']): MentionKind | undefined {
+  let strongest: MentionKind | undefined;
+  for (const { kind } of mentions) if (!strongest || MENTION_RANK[kind] > MENTION_RANK[strongest]) strongest = kind;
+  return strongest;
+}
+
 /**
  * One line about the conversation, as text: a draft with a "[Draft]" prefix (class
  * `ik-ConversationItem-draftPrefix`, accent colour), "[@me]" / "[@all]" prefixes for unread mentions
@@ -371,68 +383,74 @@ const MENTION_RANK: Record<MentionKind, number> = { me: 3, allAndMe: 3, all: 2, 
  * or a "message recalled" notice. Default class `ik-ConversationItem-preview`; carries `data-has-draft`,
  * `data-mentioned` and `data-revoked`.
  */
-export const ConversationItemPreview = part<HTMLSpanElement, ConversationItemPreviewProps, ConversationItemPreviewRenderProps>(
-  'Preview',
-  'span',
-  ({ state: item }, props, t) => {
-    const conversation = item.conversation;
-    if (!conversation) return null;
-    let mention: MentionKind | undefined;
-    for (const { kind } of conversation.mentions) if (!mention || MENTION_RANK[kind] > MENTION_RANK[mention]) mention = kind;
-    const last = conversation.lastMessage;
-    const isRevoked = !!last?.isRevoked;
-    const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{clampText(last.senderName)}</bdi>;
-    const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{clampText(content)}</bdi>;
-    return [
-      { ...item, isRevoked, mention },
-      <>
-        {mention && (
+export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationItemPreviewProps>(function ConversationItemPreview(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state: item } = useConversationItemContext('<ConversationItem.Preview>');
+  const t = useMessages();
+  const conversation = item.conversation;
+  if (!conversation) return null;
+  const mention = strongestMention(conversation.mentions);
+  const last = conversation.lastMessage;
+  const isRevoked = !!last?.isRevoked;
+  const state: ConversationItemPreviewRenderProps = { ...item, isRevoked, mention };
+  const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{clampText(last.senderName)}</bdi>;
+  const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{clampText(content)}</bdi>;
+  const content = (
+    <>
+      {mention && (
+        <>
+          <bdi className="ik-ConversationItem-mentionPrefix" data-mention={mention}>
+            {t(mention === 'all' || mention === 'announcement' ? `item.mention.${mention}` : 'item.mention.me')}
+          </bdi>{' '}
+        </>
+      )}
+      {item.hasDraft ? (
+        <>
+          <bdi className="ik-ConversationItem-draftPrefix">{t('item.draft')}</bdi> {text(conversation.draft!.text)}
+        </>
+      ) : isRevoked ? (
+        <span className="ik-ConversationItem-previewText" data-revoked="">
+          {sender
+            ? t('item.revokedBy')
+                .split('{name}')
+                .map((part, i) => (
+                  <Fragment key={i}>
+                    {i > 0 && sender}
+                    {part}
+                  </Fragment>
+                ))
+            : t('item.revoked')}
+        </span>
+      ) : (
+        last && (
           <>
-            <bdi className="ik-ConversationItem-mentionPrefix" data-mention={mention}>
-              {t(mention === 'all' || mention === 'announcement' ? `item.mention.${mention}` : 'item.mention.me')}
-            </bdi>{' '}
+            {sender && (
+              <span className="ik-ConversationItem-senderPrefix">
+                {sender}
+                {t('item.senderSeparator')}
+              </span>
+            )}
+            {text(last.preview)}
           </>
-        )}
-        {item.hasDraft ? (
-          <>
-            <bdi className="ik-ConversationItem-draftPrefix">{t('item.draft')}</bdi> {text(conversation.draft!.text)}
-          </>
-        ) : isRevoked ? (
-          <span className="ik-ConversationItem-previewText" data-revoked="">
-            {sender
-              ? t('item.revokedBy')
-                  .split('{name}')
-                  .map((part, i) => (
-                    <Fragment key={i}>
-                      {i > 0 && sender}
-                      {part}
-                    </Fragment>
-                  ))
-              : t('item.revoked')}
-          </span>
-        ) : (
-          last && (
-            <>
-              {sender && (
-                <span className="ik-ConversationItem-senderPrefix">
-                  {sender}
-                  {t('item.senderSeparator')}
-                </span>
-              )}
-              {text(last.preview)}
-            </>
-          )
-        )}
-      </>,
-      {
-        'data-has-draft': dataFlag(item.hasDraft),
-        'data-mentioned': dataFlag(item.isMentioned),
-        'data-revoked': dataFlag(isRevoked && !item.hasDraft),
-      },
-      props,
-    ];
-  },
-);
+        )
+      )}
+    </>
+  );
+  return (
+    <span
+      {...props}
+      ref={ref}
+      {...resolveStyleProps('ik-ConversationItem-preview', className, style, state)}
+      data-has-draft={dataFlag(item.hasDraft)}
+      data-mentioned={dataFlag(item.isMentioned)}
+      data-revoked={dataFlag(isRevoked && !item.hasDraft)}
+    >
+      {renderChildren(children, state, content)}
+    </span>
+  );
+});
 
 // ---- UnreadBadge ---------------------------------------------------------------------------------
 
@@ -459,46 +477,66 @@ export interface ConversationItemUnreadBadgeProps extends PartProps<HTMLSpanElem
  * not count). Screen readers get a sentence ("3 unread messages"). Renders nothing when read.
  * Default class `ik-ConversationItem-unreadBadge`; carries `data-dot`, `data-capped`, `data-muted`.
  */
-export const ConversationItemUnreadBadge = part<HTMLSpanElement, ConversationItemUnreadBadgeProps, ConversationItemUnreadBadgeRenderProps>(
-  'UnreadBadge',
-  'span',
-  function useUnreadBadge({ state: item }, { max = 99, ...props }, t) {
-    const { locale, messages } = useInboxLocale();
-    if (!item.conversation || !item.isUnread) return null;
-    const count = Math.max(0, item.conversation.unreadCount);
-    const isDot = item.isMuted || count === 0;
-    const isCapped = !isDot && count > max;
-    const text = isDot ? '' : isCapped ? `${max}+` : String(count);
-    const label = isDot
-      ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
-      : pluralMessage(t as Translate, messages, cachedIntl('PluralRules', locale, '').select(count), 'item.unread', { count });
-    return [
-      { ...item, count, text, label, isDot, isCapped },
-      <>
-        {/* Isolated left to right: "99+" must not read "+99" in a right-to-left row. */}
-        {text && (
-          <bdi aria-hidden="true" dir="ltr">
-            {text}
-          </bdi>
-        )}
-        {visuallyHidden(label)}
-      </>,
-      { 'data-dot': dataFlag(isDot), 'data-capped': dataFlag(isCapped), 'data-muted': dataFlag(item.isMuted) },
-      props,
-    ];
-  },
-);
+export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, ConversationItemUnreadBadgeProps>(function ConversationItemUnreadBadge(
+  { max = 99, className, style, children, ...props },
+  ref,
+) {
+  const { state: item } = useConversationItemContext('<ConversationItem.UnreadBadge>');
+  const { locale, messages } = useInboxLocale();
+  const t = useMessages();
+  if (!item.conversation || !item.isUnread) return null;
+  const count = Math.max(0, item.conversation.unreadCount);
+  const isDot = item.isMuted || count === 0;
+  const isCapped = !isDot && count > max;
+  const text = isDot ? '' : isCapped ? `${max}+` : String(count);
+  const label = isDot
+    ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
+    : pluralMessage(t, messages, cachedIntl('PluralRules', locale, '').select(count), 'item.unread', { count });
+  const state: ConversationItemUnreadBadgeRenderProps = { ...item, count, text, label, isDot, isCapped };
+  return (
+    <span
+      {...props}
+      ref={ref}
+      {...resolveStyleProps('ik-ConversationItem-unreadBadge', className, style, state)}
+      data-dot={dataFlag(isDot)}
+      data-capped={dataFlag(isCapped)}
+      data-muted={dataFlag(item.isMuted)}
+    >
+      {renderChildren(
+        children,
+        state,
+        <>
+          {/* Isolated left to right: "99+" must not read "+99" in a right-to-left row. */}
+          {text && (
+            <bdi aria-hidden="true" dir="ltr">
+              {text}
+            </bdi>
+          )}
+          {visuallyHidden(label)}
+        </>,
+      )}
+    </span>
+  );
+});
 
 // ---- PinIndicator, MuteIndicator, PendingIndicator -----------------------------------------------
 
 export type ConversationItemPinIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
 
 /** A pin icon with the text "Pinned" for screen readers, shown only for pinned conversations. Default class `ik-ConversationItem-pinIndicator`. */
-export const ConversationItemPinIndicator = part<HTMLSpanElement, ConversationItemPinIndicatorProps, ConversationItemRenderProps>(
-  'PinIndicator',
-  'span',
-  ({ state }, props, t) => state.isPinned && [state, labelledIcon(PIN_ICON, t('item.pinned')), { 'data-pinned': '' }, props],
-);
+export const ConversationItemPinIndicator = forwardRef<HTMLSpanElement, ConversationItemPinIndicatorProps>(function ConversationItemPinIndicator(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state } = useConversationItemContext('<ConversationItem.PinIndicator>');
+  const t = useMessages();
+  if (!state.isPinned) return null;
+  return (
+    <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pinIndicator', className, style, state)} data-pinned="">
+      {renderChildren(children, state, labelledIcon(PIN_ICON, t('item.pinned')))}
+    </span>
+  );
+});
 
 export interface ConversationItemMuteIndicatorRenderProps extends ConversationItemRenderProps {
   /** @selector [data-mode="silent" | "silentExceptMention" | "blocked"] */
@@ -511,22 +549,21 @@ export type ConversationItemMuteIndicatorProps = PartProps<HTMLSpanElement, Conv
  * A muted-bell icon with the mode as text for screen readers ("Muted", "Muted except @mentions", "Messages
  * blocked"), shown only for muted conversations. Default class `ik-ConversationItem-muteIndicator`.
  */
-export const ConversationItemMuteIndicator = part<HTMLSpanElement, ConversationItemMuteIndicatorProps, ConversationItemMuteIndicatorRenderProps>(
-  'MuteIndicator',
-  'span',
-  ({ state: item }, props, t) => {
-    const muteMode = item.conversation?.muteMode;
-    return (
-      !!muteMode &&
-      muteMode !== 'none' && [
-        { ...item, muteMode },
-        labelledIcon(MUTED_ICON, t(`item.muted.${muteMode}`)),
-        { 'data-muted': '', 'data-mode': muteMode },
-        props,
-      ]
-    );
-  },
-);
+export const ConversationItemMuteIndicator = forwardRef<HTMLSpanElement, ConversationItemMuteIndicatorProps>(function ConversationItemMuteIndicator(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state: item } = useConversationItemContext('<ConversationItem.MuteIndicator>');
+  const t = useMessages();
+  const muteMode = item.conversation?.muteMode;
+  if (!muteMode || muteMode === 'none') return null;
+  const state: ConversationItemMuteIndicatorRenderProps = { ...item, muteMode };
+  return (
+    <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-muteIndicator', className, style, state)} data-muted="" data-mode={muteMode}>
+      {renderChildren(children, state, labelledIcon(MUTED_ICON, t(`item.muted.${muteMode}`)))}
+    </span>
+  );
+});
 
 export type ConversationItemPendingIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
 
@@ -534,11 +571,19 @@ export type ConversationItemPendingIndicatorProps = PartProps<HTMLSpanElement, C
  * A small spinner while a command on the conversation is in flight (its optimistic change is already shown),
  * with "Updating…" for screen readers. Default class `ik-ConversationItem-pendingIndicator`.
  */
-export const ConversationItemPendingIndicator = part<HTMLSpanElement, ConversationItemPendingIndicatorProps, ConversationItemRenderProps>(
-  'PendingIndicator',
-  'span',
-  ({ state }, props, t) => state.isPending && [state, labelledIcon(SPINNER_ICON, t('item.pending')), { 'data-pending': '' }, props],
-);
+export const ConversationItemPendingIndicator = forwardRef<HTMLSpanElement, ConversationItemPendingIndicatorProps>(function ConversationItemPendingIndicator(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state } = useConversationItemContext('<ConversationItem.PendingIndicator>');
+  const t = useMessages();
+  if (!state.isPending) return null;
+  return (
+    <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pendingIndicator', className, style, state)} data-pending="">
+      {renderChildren(children, state, labelledIcon(SPINNER_ICON, t('item.pending')))}
+    </span>
+  );
+});
 
 // ---- FailureNotice -------------------------------------------------------------------------------
 
@@ -564,43 +609,48 @@ function failedAction(operation: InboxOperation): ConversationItemMessageId {
  * and a Dismiss button that calls `dismissFailure(id)`. The optimistic change was already rolled back.
  * Default class `ik-ConversationItem-failureNotice`; carries `data-operation`.
  */
-export const ConversationItemFailureNotice = part<HTMLDivElement, ConversationItemFailureNoticeProps, ConversationItemFailureNoticeRenderProps>(
-  'FailureNotice',
-  'div',
-  function useFailureNotice({ state: item, store }, props, t) {
-    const { dismissFailure } = useConversationActions(store);
-    const inGrid = useContext(InGridContext);
-    const failure = item.failure;
-    if (!failure) return null;
-    const text = t('item.failure', { action: t(failedAction(failure.operation)), message: failure.error.message });
-    const dismiss = () => dismissFailure(item.id);
-    const label = t('item.failure.dismiss');
-    return [
-      { ...item, text, dismiss },
-      <>
-        {ALERT_ICON}
-        <span className="ik-ConversationItem-failureMessage">{text}</span>
-        <button
-          type="button"
-          className="ik-ConversationItem-dismiss"
-          aria-label={label}
-          title={label}
-          tabIndex={inGrid ? -1 : undefined}
-          onClick={(event) => {
-            // The button disappears with the notice: inside the list, keep focus in the grid instead of losing it.
-            const button = event.currentTarget;
-            if (inGrid && button.ownerDocument.activeElement === button) button.closest<HTMLElement>('[role="grid"]')?.focus();
-            dismiss();
-          }}
-        >
-          {CLOSE_ICON}
-        </button>
-      </>,
-      { 'data-operation': failure.operation },
-      props,
-    ];
-  },
-);
+export const ConversationItemFailureNotice = forwardRef<HTMLDivElement, ConversationItemFailureNoticeProps>(function ConversationItemFailureNotice(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state: item, store } = useConversationItemContext('<ConversationItem.FailureNotice>');
+  const t = useMessages();
+  const { dismissFailure } = useConversationActions(store);
+  const inGrid = useContext(InGridContext);
+  const failure = item.failure;
+  if (!failure) return null;
+  const text = t('item.failure', { action: t(failedAction(failure.operation)), message: failure.error.message });
+  const dismiss = () => dismissFailure(item.id);
+  const label = t('item.failure.dismiss');
+  const state: ConversationItemFailureNoticeRenderProps = { ...item, text, dismiss };
+  return (
+    <div {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-failureNotice', className, style, state)} data-operation={failure.operation}>
+      {renderChildren(
+        children,
+        state,
+        <>
+          {ALERT_ICON}
+          <span className="ik-ConversationItem-failureMessage">{text}</span>
+          <button
+            type="button"
+            className="ik-ConversationItem-dismiss"
+            aria-label={label}
+            title={label}
+            tabIndex={inGrid ? -1 : undefined}
+            onClick={(event) => {
+              // The button disappears with the notice: inside the list, keep focus in the grid instead of losing it.
+              const button = event.currentTarget;
+              if (inGrid && button.ownerDocument.activeElement === button) button.closest<HTMLElement>('[role="grid"]')?.focus();
+              dismiss();
+            }}
+          >
+            {CLOSE_ICON}
+          </button>
+        </>,
+      )}
+    </div>
+  );
+});
 
 // ==== The default row ============================================================================
 
@@ -626,40 +676,35 @@ export interface ConversationItemProps extends ConversationItemRootProps {
   components?: ConversationItemComponents;
 }
 
-const PARTS = {
-  Avatar: ConversationItemAvatar,
-  Title: ConversationItemTitle,
-  Time: ConversationItemTime,
-  Preview: ConversationItemPreview,
-  UnreadBadge: ConversationItemUnreadBadge,
-  PinIndicator: ConversationItemPinIndicator,
-  MuteIndicator: ConversationItemMuteIndicator,
-  PendingIndicator: ConversationItemPendingIndicator,
-  FailureNotice: ConversationItemFailureNotice,
-};
-
-function DefaultLayout({ components }: { components?: ConversationItemComponents }) {
-  const part = (name: keyof ConversationItemComponents) => createElement((components?.[name] ?? PARTS[name]) as ComponentType);
+function DefaultLayout({ components = {} }: { components?: ConversationItemComponents }) {
+  const Avatar = components.Avatar ?? ConversationItemAvatar;
+  const Title = components.Title ?? ConversationItemTitle;
+  const PinIndicator = components.PinIndicator ?? ConversationItemPinIndicator;
+  const MuteIndicator = components.MuteIndicator ?? ConversationItemMuteIndicator;
+  const Time = components.Time ?? ConversationItemTime;
+  const Preview = components.Preview ?? ConversationItemPreview;
+  const PendingIndicator = components.PendingIndicator ?? ConversationItemPendingIndicator;
+  const UnreadBadge = components.UnreadBadge ?? ConversationItemUnreadBadge;
+  const FailureNotice = components.FailureNotice ?? ConversationItemFailureNotice;
+  if (!useConversationItemState().conversation) return null;
   return (
-    useConversationItemState().conversation && (
-      <>
-        {part('Avatar')}
-        <div className="ik-ConversationItem-body">
-          <div className="ik-ConversationItem-header">
-            {part('Title')}
-            {part('PinIndicator')}
-            {part('MuteIndicator')}
-            {part('Time')}
-          </div>
-          <div className="ik-ConversationItem-footer">
-            {part('Preview')}
-            {part('PendingIndicator')}
-            {part('UnreadBadge')}
-          </div>
-          {part('FailureNotice')}
+    <>
+      <Avatar />
+      <div className="ik-ConversationItem-body">
+        <div className="ik-ConversationItem-header">
+          <Title />
+          <PinIndicator />
+          <MuteIndicator />
+          <Time />
         </div>
-      </>
-    )
+        <div className="ik-ConversationItem-footer">
+          <Preview />
+          <PendingIndicator />
+          <UnreadBadge />
+        </div>
+        <FailureNotice />
+      </div>
+    </>
   );
 }
 
@@ -688,4 +733,15 @@ const ConversationItemImpl = forwardRef<HTMLDivElement, ConversationItemProps>(f
  * </ConversationItem>
  * ```
  */
-export const ConversationItem = Object.assign(memo(ConversationItemImpl), { Root: ConversationItemRoot, ...PARTS });
+export const ConversationItem = Object.assign(memo(ConversationItemImpl), {
+  Root: ConversationItemRoot,
+  Avatar: ConversationItemAvatar,
+  Title: ConversationItemTitle,
+  Time: ConversationItemTime,
+  Preview: ConversationItemPreview,
+  UnreadBadge: ConversationItemUnreadBadge,
+  PinIndicator: ConversationItemPinIndicator,
+  MuteIndicator: ConversationItemMuteIndicator,
+  PendingIndicator: ConversationItemPendingIndicator,
+  FailureNotice: ConversationItemFailureNotice,
+});
