@@ -6,7 +6,8 @@ import { useConversationActions } from '../../react/useConversationActions.js';
 import { useMessages } from '../internal/i18n.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
-import { errorText, renderToggle, useCommand, type ToggleProps } from './shared.js';
+import { CommandToggle, type ToggleProps } from './CommandToggle.js';
+import { errorText, useCommand } from './shared.js';
 
 /** State of a `MuteToggle`, for `className`, `style` and `children` functions. */
 export interface MuteToggleRenderProps {
@@ -60,17 +61,18 @@ export const MuteToggle = forwardRef<HTMLButtonElement, MuteToggleProps>(functio
 
   const { muteMode } = conversation;
   const isMuted = muteMode !== 'none';
-  return renderToggle(
-    'ik-MuteToggle',
-    props,
-    ref,
-    { isMuted, muteMode, isPending: command.isPending, hasError: !!command.error },
-    isMuted,
-    { 'data-muted': dataFlag(isMuted), 'data-mute-mode': muteMode },
-    command,
-    () => setMuteMode(id, isMuted ? 'none' : mutedMode),
-    t,
-    'muteToggle.label',
-    command.error ? errorText(command.error, t) : undefined,
+  return (
+    <CommandToggle
+      defaultClassName="ik-MuteToggle"
+      buttonProps={props}
+      buttonRef={ref}
+      state={{ isMuted, muteMode, isPending: command.isPending, hasError: !!command.error }}
+      isPressed={isMuted}
+      stateAttributes={{ 'data-muted': dataFlag(isMuted), 'data-mute-mode': muteMode }}
+      command={command}
+      onToggle={() => setMuteMode(id, isMuted ? 'none' : mutedMode)}
+      label={t('muteToggle.label')}
+      errorMessage={command.error ? errorText(command.error, t) : undefined}
+    />
   );
 });

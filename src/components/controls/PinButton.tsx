@@ -7,7 +7,8 @@ import { useCapabilities } from '../../react/useSyncState.js';
 import { useMessages } from '../internal/i18n.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
-import { errorText, renderToggle, useCommand, type ToggleProps } from './shared.js';
+import { CommandToggle, type ToggleProps } from './CommandToggle.js';
+import { errorText, useCommand } from './shared.js';
 
 /** State of a `PinButton`, for `className`, `style` and `children` functions. */
 export interface PinButtonRenderProps {
@@ -49,17 +50,18 @@ export const PinButton = forwardRef<HTMLButtonElement, PinButtonProps>(function 
   if (!conversation) return null;
 
   const { isPinned } = conversation;
-  return renderToggle(
-    'ik-PinButton',
-    props,
-    ref,
-    { isPinned, isPending: command.isPending, hasError: !!command.error },
-    isPinned,
-    { 'data-pinned': dataFlag(isPinned) },
-    command,
-    () => pin(id, !isPinned),
-    t,
-    'pinButton.label',
-    command.error ? errorText(command.error, t, maxPinned) : undefined,
+  return (
+    <CommandToggle
+      defaultClassName="ik-PinButton"
+      buttonProps={props}
+      buttonRef={ref}
+      state={{ isPinned, isPending: command.isPending, hasError: !!command.error }}
+      isPressed={isPinned}
+      stateAttributes={{ 'data-pinned': dataFlag(isPinned) }}
+      command={command}
+      onToggle={() => pin(id, !isPinned)}
+      label={t('pinButton.label')}
+      errorMessage={command.error ? errorText(command.error, t, maxPinned) : undefined}
+    />
   );
 });

@@ -1,11 +1,9 @@
 'use client';
-import type { ButtonHTMLAttributes, ForwardedRef, ReactNode } from 'react';
 import { toInboxError, type InboxError } from '../../core/errors.js';
 import { failureError } from '../../core/failureError.js';
 import type { OperationResult } from '../../core/types.js';
 import type { ControlsMessageId, Translate } from '../internal/i18n.js';
 import { useState } from 'react';
-import { composeHandlers, dataFlag, renderChildren, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 export interface Command {
   isPending: boolean;
@@ -54,54 +52,5 @@ export function ErrorNotice({ className, message, dismissLabel, onDismiss }: { c
         <span aria-hidden="true">×</span>
       </button>
     </p>
-  );
-}
-
-/** Props of `PinButton` and `MuteToggle` besides the conversation, the error callback and their own options. */
-export type ToggleProps<S> = StyleRenderProps<S> &
-  Omit<ButtonHTMLAttributes<HTMLButtonElement>, 'className' | 'style' | 'children' | 'id' | 'onError'> & {
-    /** Content of the button, or a function of its state. */
-    children?: ReactNode | ((state: S) => ReactNode);
-  };
-
-/**
- * A toggle button (`aria-pressed`) bound to a command: `aria-disabled` while it is in flight (presses are ignored),
- * and the failure shown next to it until dismissed.
- */
-export function renderToggle<S extends { isPending: boolean; hasError: boolean }>(
-  defaultClassName: string,
-  { className, style, children, onClick, ...rest }: ToggleProps<S>,
-  ref: ForwardedRef<HTMLButtonElement>,
-  state: S,
-  isPressed: boolean,
-  attributes: Record<string, string | undefined>,
-  command: Command,
-  toggle: () => Promise<unknown>,
-  t: Translate<ControlsMessageId>,
-  label: ControlsMessageId,
-  error: string | undefined,
-) {
-  return (
-    <>
-      <button
-        type="button"
-        {...rest}
-        ref={ref}
-        {...resolveStyleProps(defaultClassName, className, style, state)}
-        aria-pressed={isPressed}
-        aria-disabled={command.isPending ? 'true' : rest['aria-disabled']}
-        {...attributes}
-        data-pending={dataFlag(command.isPending)}
-        data-error={dataFlag(!!command.error)}
-        onClick={composeHandlers(onClick, () => {
-          if (!command.isPending) void command.run(toggle);
-        })}
-      >
-        {renderChildren(children ?? undefined, state, t(label))}
-      </button>
-      {error !== undefined && (
-        <ErrorNotice className={`${defaultClassName}-error`} message={error} dismissLabel={t('controls.dismiss')} onDismiss={command.dismiss} />
-      )}
-    </>
   );
 }
