@@ -379,10 +379,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   let groupedCount = 0;
   for (const conversation of conversations.values()) count(conversation, 1);
   let reportedTotal = unreadTotal;
-  // The list order for paging, built on the first page asked for and then kept up to date in core's chunked list:
-  // a message moves one conversation in O(log n + chunk), where re-sorting or splicing a 100,000-item array per
-  // message made scrolling stutter while messages arrived.
-  let ordered: OrderedList<Conversation> | null = null;
+  // The list order for paging, built with one sort here (O(n log n): inserting 100,000 conversations one at a time
+  // cost more, and left the first page to pay for it), then kept up to date in core's chunked list: a message
+  // moves one conversation in O(log n + chunk), where re-sorting or splicing a 100,000-item array per message made
+  // scrolling stutter while messages arrived.
+  const ordered = new OrderedList<Conversation>(compare);
+  ordered.appendSorted([...conversations.values()].sort(compare));
   let messageSeq = 0;
   const listeners = createEmitter<[AdapterEvent]>();
   const injected = new Map<MemoryOperation, InboxError[]>();
@@ -399,10 +401,8 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     count(prev, -1);
     conversations.set(next.id, next);
     count(next, 1);
-    if (ordered) {
-      if (prev) ordered.update(prev, next);
-      else ordered.insert(next);
-    }
+    if (prev) ordered.update(prev, next);
+    else ordered.insert(next);
     return next;
   }
 
@@ -411,7 +411,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     if (!conversation) return undefined;
     count(conversation, -1);
     conversations.delete(id);
-    ordered?.remove(conversation);
+    ordered.remove(conversation);
     return conversation;
   }
 
@@ -427,20 +427,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     return set;
   }
 
-  function orderedList(): OrderedList<Conversation> {
-    if (!ordered) {
-      ordered = new OrderedList<Conversation>(compare);
-      for (const conversation of conversations.values()) ordered.insert(conversation);
-    }
-    return ordered;
-  }
-
   function groupsNow(): ConversationGroup[] {
     return groupNames.map((name) => Object.freeze({ name, conversationIds: Object.freeze([...members.get(name)!]) }));
   }
 
   function snapshot(): MemorySnapshot {
-    return { conversations: orderedList().slice(0, conversations.size), groups: groupsNow(), deleted: [...deleted.values()] };
+    return { conversations: ordered.toArray(), groups: groupsNow(), deleted: [...deleted.values()] };
   }
 
   // ---- events and persistence ----------------------------------------------------------------------
@@ -785,12 +777,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
           }
         },
         () => {
-          const list = orderedList();
           const key = request.cursor ? parseCursor(request.cursor)! : undefined;
           // A probe row standing where the cursor's row stood: same pinned flag, order time and id.
           const probe = key && ({ id: key[2], isPinned: key[0] === 1, lastActivityAt: key[1] } as Conversation);
-          const offset = probe ? list.countThrough(probe) : 0;
-          const page = list.slice(offset, Math.floor(request.count ?? pageSize));
+          const offset = probe ? ordered.countThrough(probe) : 0;
+          const page = ordered.slice(offset, Math.floor(request.count ?? pageSize));
           const isFinished = offset + page.length >= conversations.size;
           return { conversations: page, cursor: isFinished || page.length === 0 ? null : toCursor(page.at(-1)!, orderBy), isFinished };
         },
