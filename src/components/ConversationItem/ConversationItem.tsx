@@ -8,7 +8,8 @@ import { safeAvatarUrl } from '../../core/validate.js';
 import { useInboxLocale } from '../../react/context.js';
 import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
-import { cachedIntl, formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
+import { cachedIntl } from '../internal/cachedIntl.js';
+import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
 import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
@@ -491,7 +492,7 @@ export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, Conversat
   const text = isDot ? '' : isCapped ? `${max}+` : String(count);
   const label = isDot
     ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
-    : pluralMessage(t, messages, cachedIntl('PluralRules', locale, '').select(count), 'item.unread', { count });
+    : pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(count), 'item.unread', { count });
   const state: ConversationItemUnreadBadgeRenderProps = { ...item, count, text, label, isDot, isCapped };
   return (
     <span

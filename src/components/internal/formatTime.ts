@@ -1,31 +1,10 @@
+import { cachedIntl } from './cachedIntl.js';
+
 /** Which rule formatted a conversation time: `today` → time, `week` → weekday, `year` → month and day, `older` → full date. */
 export type TimeRange = 'today' | 'week' | 'year' | 'older';
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.PluralRules>();
-
-/** A `DateTimeFormat` or `PluralRules` for the locale, made once per `key`; an invalid tag falls back to English. */
-export function cachedIntl<T extends 'DateTimeFormat' | 'PluralRules'>(
-  type: T,
-  locale: string,
-  key: string,
-  options?: Intl.DateTimeFormatOptions,
-): T extends 'PluralRules' ? Intl.PluralRules : Intl.DateTimeFormat {
-  const id = `${type}|${locale}|${key}`;
-  let made = cache.get(id);
-  if (!made) {
-    const Ctor = Intl[type] as new (locale: string, options?: Intl.DateTimeFormatOptions) => Intl.DateTimeFormat | Intl.PluralRules;
-    try {
-      made = new Ctor(locale, options);
-    } catch {
-      made = new Ctor('en', options);
-    }
-    cache.set(id, made);
-  }
-  return made as never;
-}
-
-const format = (locale: string, key: string, options: Intl.DateTimeFormatOptions, time: number) =>
-  cachedIntl('DateTimeFormat', locale, key, options).format(time);
+const format = (locale: string, options: Intl.DateTimeFormatOptions, time: number) =>
+  cachedIntl('DateTimeFormat', locale, options).format(time);
 
 const startOfDay = (time: number) => new Date(time).setHours(0, 0, 0, 0);
 
@@ -47,10 +26,10 @@ export function formatConversationTime(time: number, now: number, locale: string
         : range === 'year'
           ? { month: 'short', day: 'numeric' }
           : { year: 'numeric', month: 'numeric', day: 'numeric' };
-  return { text: format(locale, range + options.weekday, options, time), range };
+  return { text: format(locale, options, time), range };
 }
 
 /** The full date and time, for a tooltip. */
 export function formatFullDateTime(time: number, locale: string): string {
-  return format(locale, 'full', { dateStyle: 'full', timeStyle: 'short' }, time);
+  return format(locale, { dateStyle: 'full', timeStyle: 'short' }, time);
 }
