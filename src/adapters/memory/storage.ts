@@ -1,4 +1,10 @@
+/**
+ * Persistence: the format the memory adapter saves its data in (a versioned JSON document), and reading and writing
+ * it through a storage that may be missing, full or hostile. Storage never breaks a session: unreadable data reads
+ * as nothing stored, and a write that fails leaves the session going on in memory.
+ */
 import type { Conversation, ConversationGroup } from '../../core/types.js';
+import { derive } from './normalize.js';
 
 /**
  * Where the memory adapter keeps its data between page loads. `localStorage` and `sessionStorage` fit as they are;
@@ -20,17 +26,22 @@ export interface MemorySnapshot {
 const FORMAT = 'inboxkit-memory';
 const VERSION = 1;
 
-interface StoredSnapshot {
-  format: typeof FORMAT;
-  version: typeof VERSION;
+/** What storage held, in shape only: the conversations themselves are checked when the backend is seeded from them. */
+export interface StoredData {
   conversations: unknown[];
   groups: { name: string; conversationIds: string[] }[];
   deleted: unknown[];
 }
 
+/** The document written to storage: the data, tagged with its format and version. */
+interface StoredDocument extends StoredData {
+  format: typeof FORMAT;
+  version: typeof VERSION;
+}
+
 /** Serializes a snapshot. Returns `undefined` when it cannot be serialized (for example a cyclic `raw`). */
 export function serializeSnapshot(snapshot: MemorySnapshot): string | undefined {
-  const stored: StoredSnapshot = {
+  const stored: StoredDocument = {
     format: FORMAT,
     version: VERSION,
     conversations: [...snapshot.conversations],
@@ -48,7 +59,7 @@ export function serializeSnapshot(snapshot: MemorySnapshot): string | undefined 
  * Reads what `serializeSnapshot` wrote. Returns `undefined` for anything else (missing, not JSON, another format or
  * version, wrong shapes); the conversations themselves are checked by the adapter when it seeds itself.
  */
-export function parseSnapshot(text: string | null): { conversations: unknown[]; groups: { name: string; conversationIds: string[] }[]; deleted: unknown[] } | undefined {
+export function parseSnapshot(text: string | null): StoredData | undefined {
   if (typeof text !== 'string' || text === '') return undefined;
   let parsed: unknown;
   try {
@@ -57,7 +68,7 @@ export function parseSnapshot(text: string | null): { conversations: unknown[]; 
     return undefined;
   }
   if (typeof parsed !== 'object' || parsed === null) return undefined;
-  const record = parsed as Partial<StoredSnapshot>;
+  const record = parsed as Partial<StoredDocument>;
   if (record.format !== FORMAT || record.version !== VERSION) return undefined;
   if (!Array.isArray(record.conversations) || !Array.isArray(record.groups) || !Array.isArray(record.deleted)) return undefined;
   for (const group of record.groups as unknown[]) {
@@ -66,4 +77,32 @@ export function parseSnapshot(text: string | null): { conversations: unknown[]; 
     if (!Array.isArray(g.conversationIds) || g.conversationIds.some((id) => typeof id !== 'string')) return undefined;
   }
   return { conversations: record.conversations, groups: record.groups, deleted: record.deleted };
+}
+
+/** What `storage` holds under `key`, or `undefined` when it holds nothing readable or throws when read. */
+export function readStored(storage: MemoryAdapterStorage, key: string): StoredData | undefined {
+  let text: string | null;
+  try {
+    text = storage.getItem(key);
+  } catch {
+    return undefined;
+  }
+  return parseSnapshot(text);
+}
+
+/** Writes `snapshot` under `key`. A snapshot that cannot be serialized, or a storage that refuses it, is skipped. */
+export function writeStored(storage: MemoryAdapterStorage, key: string, snapshot: MemorySnapshot): void {
+  const text = serializeSnapshot(snapshot);
+  if (text === undefined) return;
+  try {
+    storage.setItem(key, text);
+  } catch {
+    // quota or privacy mode: the session goes on in memory
+  }
+}
+
+/** The snapshot with every draft left out, for a backend whose drafts live in memory only. */
+export function withoutDrafts(snapshot: MemorySnapshot): MemorySnapshot {
+  const strip = (conversation: Conversation) => (conversation.draft ? derive(conversation, { draft: undefined }) : conversation);
+  return { ...snapshot, conversations: snapshot.conversations.map(strip), deleted: snapshot.deleted.map(strip) };
 }
