@@ -29,7 +29,10 @@ const MAX_MARK_BATCH = 100;
 const MARK_BATCH_TOO_LARGE_SDK = 51006;
 
 /** The adapter methods that read the backend or change it. */
-export type MemoryCommands = Omit<ConversationAdapter, 'name' | 'account' | 'capabilities' | 'connect' | 'disconnect' | 'subscribe' | 'getTotalUnread'> & {
+export type MemoryCommands = Omit<
+  ConversationAdapter,
+  'name' | 'account' | 'capabilities' | 'connect' | 'disconnect' | 'subscribe' | 'getTotalUnread'
+> & {
   /** Resolves the total unread under `capabilities.unreadRule`. */
   getTotalUnread(): Promise<number>;
 };
@@ -137,7 +140,9 @@ export function createCommands({ tables, changes, gate, capabilities, pageSize, 
           assertIdList(ids);
           assertMark(mark);
           assertBoolean(enabled, 'enabled');
-          if (!capabilities.marks.includes(mark)) throw new InboxError('NOT_SUPPORTED', `The ${backendName} backend does not support the "${mark}" mark.`);
+          if (!capabilities.marks.includes(mark)) {
+            throw new InboxError('NOT_SUPPORTED', `The ${backendName} backend does not support the "${mark}" mark.`);
+          }
           if (ids.length > MAX_MARK_BATCH) throw invalid(`At most ${MAX_MARK_BATCH} conversations can be marked at once.`, MARK_BATCH_TOO_LARGE_SDK);
         },
         () => changes.setMark(ids, mark, enabled),
