@@ -1,4 +1,7 @@
 'use client';
-export { CONVERSATION_DRAG_TYPE, GroupTabs, groupTabId } from './GroupTabs.js';
-export type { GroupTabsProps, GroupTabsRenderProps, GroupTabsTabRenderProps } from './GroupTabs.js';
+export { GroupTabs } from './GroupTabs.js';
+export { CONVERSATION_DRAG_TYPE } from './useTabDrop.js';
+export { groupTabId } from './groupTabId.js';
+export type { GroupTabsProps, GroupTabsRenderProps } from './GroupTabs.js';
+export type { GroupTabsTabRenderProps } from './GroupTab.js';
 export type { GroupTabsMessageId } from '../internal/i18n.js';
