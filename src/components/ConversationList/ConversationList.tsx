@@ -1,6 +1,6 @@
 'use client';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
-import { useVirtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
+import { useVirtualizer, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
 import type { InboxError } from '../../core/errors.js';
 import type { InboxStore } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
@@ -15,6 +15,7 @@ import { forwardRef, useCallback, useEffect, useId, useRef, useState } from 'rea
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
+import { useRowSizes, type MeasureRow } from './useRowSizes.js';
 import { EmptyState } from './EmptyState.js';
 
 /** Which conversations the list shows, passed to `useConversationListView`. */
@@ -200,18 +201,24 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   // ---- virtualizer ---------------------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
   // The virtualizer's methods are not memoizable, so React Compiler skips this component; rows are memoized by hand.
-  // Its items are keyed by index (its default), not by id: a reorder then leaves its measurements alone instead of
-  // rebuilding them for every row of the list, and each row re-measures itself when its index changes.
+  // Its items are keyed by index (its default), not by id: a reorder then costs it nothing instead of a walk over every
+  // row. Row sizes are kept by id (useRowSizes) and placed by index for it.
+  const virtualizerRef = useRef<Virtualizer<HTMLDivElement, HTMLDivElement> | null>(null);
+  const customMeasure = virtualizerOptions?.measureElement;
+  const measureRow: MeasureRow | undefined = customMeasure && ((element, entry) => customMeasure(element as HTMLDivElement, entry, virtualizerRef.current!));
+  const sizes = useRowSizes(view, rowHeight, measureRow);
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
     getScrollElement: useCallback(() => scrollRef.current, []),
-    estimateSize: useCallback(() => rowHeight, [rowHeight]),
+    estimateSize: sizes.estimateSize,
+    getItemKey: sizes.getItemKey,
     overscan,
     ...virtualizerOptions,
   });
+  virtualizerRef.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, view, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
+  useScrollAnchor(virtualizer, view, sizes.getItemKey, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
 
   // ---- paging: load the next page when the last rendered row is within `overscan` of the end ---------
   const lastRendered = items.at(-1)?.index ?? -1;
@@ -437,7 +444,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                   isSelected={id === selected}
                   isFocused={isFocused}
                   isFocusVisible={isFocused && isFocusVisible}
-                  measure={virtualizer.measureElement}
+                  sizer={sizes.rows}
                   renderItem={renderItem}
                   components={itemComponents}
                   now={now}

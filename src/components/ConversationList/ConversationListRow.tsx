@@ -3,8 +3,10 @@ import type { ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { ConversationItem, type ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { InGridContext } from '../internal/hooks.js';
+import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
+import type { RowSizer } from './useRowSizes.js';
 
 /** What `renderItem` gets besides the id. */
 export interface ConversationListItemState {
@@ -31,10 +33,23 @@ export interface ListRowProps {
   isSelected: boolean;
   isFocused: boolean;
   isFocusVisible: boolean;
-  measure: (element: HTMLDivElement | null) => void;
+  sizer: RowSizer;
   renderItem: ((id: ConversationId, state: ConversationListItemState) => ReactNode) | undefined;
   components: ConversationItemComponents | undefined;
   now: number | undefined;
+}
+
+/**
+ * Re-measures its row in the commit that changes what the row shows (a failure notice appears, a command starts, a
+ * preview changes), so the rows below move in that same commit; a ResizeObserver sees the new size only at the next
+ * frame's layout. It subscribes to what the default row subscribes to: React renders both in one batch, and layout
+ * effects run after all of the commit's DOM changes.
+ */
+function MeasureOnChange({ id, measure }: { id: ConversationId; measure: () => void }) {
+  const conversation = useConversation(id);
+  const { isPending, failure } = useConversationStatus(id);
+  useLayoutEffect(measure, [conversation, isPending, failure, measure]);
+  return null;
 }
 
 /**
@@ -51,25 +66,24 @@ export const ListRow = memo(function ListRow({
   isSelected,
   isFocused,
   isFocusVisible,
-  measure,
+  sizer,
   renderItem,
   components,
   now,
 }: ListRowProps) {
   const element = useRef<HTMLDivElement | null>(null);
+  // Sizes are kept by id (useRowSizes), so a row that moves keeps its size and needs no measuring.
   const ref = useCallback(
     (node: HTMLDivElement | null) => {
+      if (element.current) sizer.detach(element.current);
       element.current = node;
-      measure(node);
+      if (node) sizer.attach(node);
     },
-    [measure],
+    [sizer],
   );
-
-  // The virtualizer keeps sizes by index, so a row that moved (a reorder shifts rows by one) reports its size at its
-  // new index; a row of another height there (one with a failure notice) is then placed right.
-  useLayoutEffect(() => {
-    if (element.current) measure(element.current);
-  }, [index, measure]);
+  const measure = useCallback(() => {
+    if (element.current) sizer.measure(element.current);
+  }, [sizer]);
 
   // A row scrolled out of range unmounts. If focus was inside it (on a control in the row), hand it back to the
   // grid before the node leaves the document, so the keyboard keeps working and the focused id is kept.
@@ -103,6 +117,7 @@ export const ListRow = memo(function ListRow({
       data-focus-visible={dataFlag(isFocusVisible)}
       style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${start}px)` }}
     >
+      <MeasureOnChange id={id} measure={measure} />
       <div role="gridcell" className="ik-ConversationList-cell">
         <InGridContext.Provider value={true}>
           {renderItem ? (

@@ -12,7 +12,8 @@ interface RenderedRow {
 
 /**
  * Keeps what the user is looking at in place when the order changes above it (a message moves a conversation
- * from far down to the top, a new conversation arrives, a page loads). Rows are anchored by id, not index.
+ * from far down to the top, a new conversation arrives, a page loads) or a row above changes size (`layout`, a new
+ * value whenever row sizes moved). Rows are anchored by id, not index.
  *
  * After each commit it remembers the rendered rows and their offsets. When the ids change, it picks an anchor
  * among the rows that were visible: the first one whose next visible neighbour is still its neighbour (so a row
@@ -23,9 +24,10 @@ interface RenderedRow {
 export function useScrollAnchor(
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>,
   order: ListView,
+  layout: unknown,
   view: string,
 ): void {
-  const previousRef = useRef<{ order: ListView; rows: RenderedRow[]; view: string } | null>(null);
+  const previousRef = useRef<{ order: ListView; layout: unknown; rows: RenderedRow[]; view: string } | null>(null);
 
   useLayoutEffect(() => {
     const before = previousRef.current;
@@ -33,7 +35,7 @@ export function useScrollAnchor(
     const top = virtualizer.scrollOffset ?? 0;
     if (before && before.view !== view) {
       if (top > 0) virtualizer.scrollToOffset(0);
-    } else if (before && before.order !== order && order.size > 0) {
+    } else if (before && (before.order !== order || before.layout !== layout) && order.size > 0) {
       const height = virtualizer.scrollRect?.height ?? 0;
       if (top > 0 && height > 0) {
         const visible = before.rows.filter((row) => row.end > top && row.start < top + height);
@@ -61,6 +63,6 @@ export function useScrollAnchor(
     }
     // In index order, which in one lane is also top to bottom.
     const rows = virtualizer.getVirtualItems().map(({ start, end, index }) => ({ key: order.at(index)!, start, end }));
-    previousRef.current = { order, rows, view };
+    previousRef.current = { order, layout, rows, view };
   });
 }
