@@ -172,7 +172,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const t = useMessages();
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
-  // The order read in place (no array of every id per change), taken once per frame however many messages arrive.
+  // The order read in place (no array of every id per change): a message at once, a burst once per frame.
   const { view, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
   const count = view.size;
   const isFiltered = !!(unreadOnly || mentionsOnly || query);
