@@ -38,3 +38,5 @@ export function createDraftQueue(save: (id: ConversationId, text: string) => Pro
     },
   };
 }
+
+export type DraftQueue = ReturnType<typeof createDraftQueue>;

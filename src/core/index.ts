@@ -29,7 +29,7 @@ export type {
   SyncStatus,
   UnreadRule,
 } from './adapter.js';
-export { createInboxStore } from './store.js';
+export { createInboxStore, INBOX_OPERATIONS } from './store.js';
 export type {
   ConversationFailure,
   ConversationTable,

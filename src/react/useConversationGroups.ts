@@ -1,10 +1,10 @@
 'use client';
+import { useStore } from 'zustand';
 import { useMemo } from 'react';
 import type { AdapterCapabilities } from '../core/adapter.js';
 import type { InboxActions, InboxStore } from '../core/store.js';
 import type { GroupSummary } from '../core/types.js';
 import { useInboxStore } from './context.js';
-import { useInboxSelector } from './useInboxSelector.js';
 
 export interface ConversationGroupsResult extends Pick<InboxActions, 'createGroup' | 'renameGroup' | 'deleteGroup' | 'addToGroup' | 'removeFromGroup'> {
   /** Groups in order with their conversation and unread counts. */
@@ -18,8 +18,8 @@ export interface ConversationGroupsResult extends Pick<InboxActions, 'createGrou
 /** The conversation groups ("folders") and the commands that change them. */
 export function useConversationGroups(store?: InboxStore): ConversationGroupsResult {
   const resolved = useInboxStore(store, 'useConversationGroups');
-  const groups = useInboxSelector(resolved, (s) => s.groups);
-  const capabilities = useInboxSelector(resolved, (s) => s.capabilities);
+  const groups = useStore(resolved, (s) => s.groups);
+  const capabilities = useStore(resolved, (s) => s.capabilities);
   return useMemo(() => {
     const a = resolved.getState().actions;
     return {

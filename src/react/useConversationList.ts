@@ -1,10 +1,10 @@
 'use client';
+import { useStore } from 'zustand';
 import { useCallback, useMemo } from 'react';
 import type { InboxError } from '../core/errors.js';
 import type { InboxState, InboxStatus, InboxStore, ListFilter, ListView } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
-import { shallowArrayEqual, useInboxSelector } from './useInboxSelector.js';
 
 export interface ConversationListOptions {
   /** Only conversations with unread messages. @default false */
@@ -18,7 +18,10 @@ export interface ConversationListOptions {
 }
 
 export interface ConversationListResult {
-  /** Ordered ids; the same array while the visible order is unchanged. */
+  /**
+   * Ordered ids; the same array while the visible order is unchanged. Read in place: `ids.length` and `ids[i]`
+   * cost O(log n) at any size, while iterating it (or `map`, spread, ...) builds the plain array once per order.
+   */
   ids: readonly ConversationId[];
   /** `loading` until the first page arrives (also during server rendering). */
   status: Exclude<InboxStatus, 'idle'>;
@@ -58,10 +61,10 @@ export function useViewSelector(groupName: string | undefined, options: Conversa
 
 /** Load state and paging, shared by the list hooks. */
 export function useListState(store: InboxStore): Omit<ConversationListResult, 'ids'> {
-  const status = useInboxSelector(store, (s) => s.status);
-  const error = useInboxSelector(store, (s) => s.error);
-  const hasMore = useInboxSelector(store, (s) => s.hasMore);
-  const isLoadingMore = useInboxSelector(store, (s) => s.isLoadingMore);
+  const status = useStore(store, (s) => s.status);
+  const error = useStore(store, (s) => s.error);
+  const hasMore = useStore(store, (s) => s.hasMore);
+  const isLoadingMore = useStore(store, (s) => s.isLoadingMore);
   const loadMore = useCallback(() => store.getState().actions.loadMore(), [store]);
   return { status: status === 'idle' ? 'loading' : status, error, hasMore, isLoadingMore, loadMore };
 }
@@ -72,6 +75,6 @@ export function useListState(store: InboxStore): Omit<ConversationListResult, 'i
  */
 export function useConversationList(groupName?: string, options: ConversationListOptions = {}): ConversationListResult {
   const store = useInboxStore(options.store, 'useConversationList');
-  const ids = useInboxSelector(store, useIdsSelector(groupName, options), shallowArrayEqual);
+  const ids = useStore(store, useIdsSelector(groupName, options));
   return { ids, ...useListState(store) };
 }

@@ -1,10 +1,10 @@
 'use client';
+import { useStore } from 'zustand';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { selectDraft } from '../core/selectors.js';
 import type { InboxStore } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
-import { useInboxSelector } from './useInboxSelector.js';
 
 /** `dirty`: typed, not yet saved; `saving`: the backend call is in flight; `error`: it failed (the text is kept). */
 export type DraftStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error';
@@ -31,7 +31,7 @@ export interface DraftResult {
 export function useDraft(id: ConversationId, options: UseDraftOptions = {}): DraftResult {
   const store = useInboxStore(options.store, 'useDraft');
   const debounceMs = options.debounceMs ?? 500;
-  const savedText = useInboxSelector(store, (s) => selectDraft(s, id)?.text ?? '');
+  const savedText = useStore(store, (s) => selectDraft(s, id)?.text ?? '');
   const [local, setLocal] = useState<{ id: ConversationId; text: string } | null>(null);
   const [status, setStatus] = useState<DraftStatus>('idle');
   const unsavedRef = useRef<{ id: ConversationId; text: string } | null>(null);

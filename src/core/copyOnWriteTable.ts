@@ -1,0 +1,185 @@
+/** Read-only access to a table keyed by id. */
+export interface ReadonlyTable<V> {
+  get(id: string): V | undefined;
+  has(id: string): boolean;
+  readonly size: number;
+  values(): IterableIterator<V>;
+}
+
+// A hash array mapped trie: each node has 32 slots chosen by 5 bits of the id's hash; a slot holds nothing, one
+// entry, or a deeper node. Ids whose 32-bit hashes are equal share a list at the bottom.
+const BITS = 5;
+const WIDTH = 1 << BITS;
+const MASK = WIDTH - 1;
+/** Past this shift the hash has no bits left. */
+const MAX_SHIFT = 30;
+
+interface Entry<V> {
+  readonly id: string;
+  readonly hash: number;
+  readonly value: V;
+}
+
+/** `owner` is the edit the node was made in: a node of an earlier edit is shared with a snapshot and is copied. */
+interface Node<V> {
+  owner: object;
+  slots: Slot<V>[];
+}
+
+interface Collision<V> {
+  owner: object;
+  entries: Entry<V>[];
+}
+
+type Slot<V> = Entry<V> | Node<V> | Collision<V> | undefined;
+
+const isNode = <V>(slot: Slot<V>): slot is Node<V> => slot !== undefined && 'slots' in slot;
+const isCollision = <V>(slot: Slot<V>): slot is Collision<V> => slot !== undefined && 'entries' in slot;
+
+/** FNV-1a over the id's UTF-16 code units: spreads arbitrary strings evenly. */
+function hashOf(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return hash >>> 0;
+}
+
+function find<V>(root: Node<V>, id: string): Entry<V> | undefined {
+  const hash = hashOf(id);
+  let slot: Slot<V> = root;
+  for (let shift = 0; isNode(slot); shift += BITS) slot = slot.slots[(hash >>> shift) & MASK];
+  if (isCollision(slot)) return slot.entries.find((entry) => entry.id === id);
+  return slot?.id === id ? slot : undefined;
+}
+
+function* valuesOf<V>(root: Node<V>): IterableIterator<V> {
+  const stack: Slot<V>[] = [root];
+  while (stack.length > 0) {
+    const slot = stack.pop();
+    if (isNode(slot)) stack.push(...slot.slots);
+    else if (isCollision(slot)) for (const entry of slot.entries) yield entry.value;
+    else if (slot) yield slot.value;
+  }
+}
+
+/** A published table: its nodes are never changed again. */
+class TableSnapshot<V> implements ReadonlyTable<V> {
+  constructor(
+    private readonly root: Node<V>,
+    readonly size: number,
+  ) {}
+
+  get(id: string): V | undefined {
+    return find(this.root, id)?.value;
+  }
+
+  has(id: string): boolean {
+    return find(this.root, id) !== undefined;
+  }
+
+  values(): IterableIterator<V> {
+    return valuesOf(this.root);
+  }
+}
+
+/**
+ * A table keyed by id (ids are arbitrary strings, `__proto__` included: nothing here is a plain object keyed by
+ * id) that publishes immutable snapshots cheaply. `freeze()` hands out the current contents; a later change copies
+ * only the nodes on its id's path (about log32(n) nodes of 32 slots), never the whole table, so a state published
+ * earlier keeps reading exactly what it held.
+ */
+export class CopyOnWriteTable<V> implements ReadonlyTable<V> {
+  private edit: object = {};
+  private root: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
+  private count = 0;
+  private snapshot: TableSnapshot<V> | null = null;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(id: string): V | undefined {
+    return find(this.root, id)?.value;
+  }
+
+  has(id: string): boolean {
+    return find(this.root, id) !== undefined;
+  }
+
+  values(): IterableIterator<V> {
+    return valuesOf(this.root);
+  }
+
+  set(id: string, value: V): void {
+    this.snapshot = null;
+    this.root = this.setIn(this.root, 0, { id, hash: hashOf(id), value });
+  }
+
+  delete(id: string): void {
+    if (!this.has(id)) return;
+    this.snapshot = null;
+    this.root = this.deleteIn(this.root, 0, id, hashOf(id));
+    this.count--;
+  }
+
+  /** The contents as they are now, never to change; the same snapshot until the table changes. */
+  freeze(): ReadonlyTable<V> {
+    if (!this.snapshot) {
+      this.snapshot = new TableSnapshot(this.root, this.count);
+      // Every node made so far now belongs to the snapshot: the next change copies before it writes.
+      this.edit = {};
+    }
+    return this.snapshot;
+  }
+
+  private writable(node: Node<V>): Node<V> {
+    return node.owner === this.edit ? node : { owner: this.edit, slots: node.slots.slice() };
+  }
+
+  private setIn(node: Node<V>, shift: number, entry: Entry<V>): Node<V> {
+    const index = (entry.hash >>> shift) & MASK;
+    const slot = node.slots[index];
+    const into = this.writable(node);
+    if (slot === undefined) {
+      this.count++;
+      into.slots[index] = entry;
+    } else if (isNode(slot)) {
+      into.slots[index] = this.setIn(slot, shift + BITS, entry);
+    } else if (isCollision(slot)) {
+      const entries = slot.entries.filter((e) => e.id !== entry.id);
+      if (entries.length === slot.entries.length) this.count++;
+      into.slots[index] = { owner: this.edit, entries: [...entries, entry] };
+    } else if (slot.id === entry.id) {
+      into.slots[index] = entry;
+    } else {
+      this.count++;
+      into.slots[index] = this.split(slot, entry, shift + BITS);
+    }
+    return into;
+  }
+
+  /** Two entries that share a slot: a deeper node tells them apart, or a collision list when the hashes are equal. */
+  private split(a: Entry<V>, b: Entry<V>, shift: number): Node<V> | Collision<V> {
+    if (shift > MAX_SHIFT || a.hash === b.hash) return { owner: this.edit, entries: [a, b] };
+    const node: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
+    const ia = (a.hash >>> shift) & MASK;
+    const ib = (b.hash >>> shift) & MASK;
+    if (ia === ib) node.slots[ia] = this.split(a, b, shift + BITS);
+    else {
+      node.slots[ia] = a;
+      node.slots[ib] = b;
+    }
+    return node;
+  }
+
+  private deleteIn(node: Node<V>, shift: number, id: string, hash: number): Node<V> {
+    const index = (hash >>> shift) & MASK;
+    const slot = node.slots[index];
+    const into = this.writable(node);
+    if (isNode(slot)) into.slots[index] = this.deleteIn(slot, shift + BITS, id, hash);
+    else if (isCollision(slot)) {
+      const entries = slot.entries.filter((e) => e.id !== id);
+      into.slots[index] = entries.length === 1 ? entries[0] : { owner: this.edit, entries };
+    } else into.slots[index] = undefined;
+    return into;
+  }
+}

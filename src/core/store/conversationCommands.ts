@@ -1,0 +1,158 @@
+import { checkConversation, isRefusal } from '../boundary.js';
+import type { DraftQueue } from '../draftQueue.js';
+import type { DraftStorage } from '../drafts.js';
+import { InboxError, toInboxError } from '../errors.js';
+import { failureError } from '../failureError.js';
+import { isRecord } from '../isRecord.js';
+import type { Conversation, ConversationId } from '../types.js';
+import { assertBoolean, assertConversationId, assertMark, assertMuteMode, assertString } from '../validate.js';
+import type { StoreContext } from './context.js';
+import type { Patch } from './optimisticLayer.js';
+import { fail, requireConversation, runCommand, runOnKnown } from './runCommand.js';
+import type { InboxActions } from './types.js';
+
+function markedRead(conversation: Conversation): Conversation {
+  if (conversation.unreadCount === 0 && conversation.mentions.length === 0) return conversation;
+  return { ...conversation, unreadCount: 0, mentions: [] };
+}
+
+type ConversationCommands = Pick<
+  InboxActions,
+  'openConversation' | 'pin' | 'setMuteMode' | 'markRead' | 'markAllRead' | 'setDraft' | 'setMark' | 'deleteConversation' | 'dismissFailure'
+>;
+
+/** The commands on conversations: validated first (a bad call changes nothing), then optimistic. */
+export function createConversationCommands(
+  ctx: StoreContext,
+  drafts: { queue: DraftQueue; storage: DraftStorage | null; now: () => number },
+): ConversationCommands {
+  const { adapter, indexes, layer, status } = ctx;
+  const name = () => adapter.name;
+
+  return {
+    openConversation: async (target) => {
+      if (!isRecord(target) || (target.kind !== 'direct' && target.kind !== 'group')) {
+        throw new InboxError('INVALID_ARGUMENT', 'openConversation needs { kind: "direct" | "group", targetId }.');
+      }
+      assertConversationId(target.targetId, 'targetId');
+      let conversation: Conversation;
+      try {
+        const opened = await ctx.guard.run('openConversation', () => adapter.openConversation({ kind: target.kind, targetId: target.targetId }));
+        const checked = checkConversation(opened);
+        if (isRefusal(checked)) throw checked.error;
+        conversation = checked;
+      } catch (cause) {
+        throw fail(ctx, cause, { operation: 'openConversation' });
+      }
+      layer.ingest(conversation);
+      ctx.commit();
+      return conversation.id;
+    },
+
+    pin: async (id, isPinned) => {
+      const conversation = requireConversation(ctx, id);
+      assertBoolean(isPinned, 'isPinned');
+      if (conversation.isPinned === isPinned) return;
+      const { maxPinned } = ctx.capabilities;
+      if (isPinned && indexes.pinnedCount >= maxPinned) {
+        throw new InboxError('PIN_LIMIT_EXCEEDED', `At most ${maxPinned} conversations can be pinned.`, { sdkCode: 51012 });
+      }
+      await runCommand(ctx, 'pin', [id], { patch: (c) => (c.isPinned === isPinned ? c : { ...c, isPinned }) }, () => adapter.pin(id, isPinned));
+    },
+
+    setMuteMode: async (id, mode) => {
+      const conversation = requireConversation(ctx, id);
+      assertMuteMode(mode);
+      if (conversation.muteMode === mode) return;
+      const allowed = ctx.capabilities.muteModes?.[conversation.kind];
+      if (allowed && !allowed.includes(mode)) {
+        throw new InboxError('NOT_SUPPORTED', `The ${name()} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
+      }
+      const patch: Patch = (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode });
+      await runCommand(ctx, 'setMuteMode', [id], { patch }, () => adapter.setMuteMode(id, mode));
+    },
+
+    markRead: async (id) => {
+      const conversation = requireConversation(ctx, id);
+      // A conversation marked unread by hand is read too once opened (WeChat-like), where the backend has the mark.
+      const unmark = Boolean(conversation.marks?.includes('unread')) && ctx.capabilities.marks.includes('unread');
+      const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
+      if (!hasUnread && !unmark) return;
+      const patch: Patch = (c) => {
+        const read = markedRead(c);
+        return unmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
+      };
+      await runCommand(ctx, 'markRead', [id], { patch }, async () => {
+        if (hasUnread) await adapter.markRead(id);
+        if (unmark) {
+          const result = await adapter.setMark([id], 'unread', false);
+          if (result.failed[0]) throw failureError(result.failed[0], 'markRead');
+        }
+      });
+    },
+
+    markAllRead: async () => {
+      const ids: ConversationId[] = [];
+      for (const c of indexes.values()) if (c.unreadCount > 0 || c.mentions.length > 0) ids.push(c.id);
+      await runCommand(ctx, 'markAllRead', ids, { patch: markedRead }, () => adapter.markAllRead());
+    },
+
+    setDraft: async (id, text) => {
+      assertConversationId(id);
+      assertString(text, 'the draft text');
+      const current = indexes.get(id)?.draft?.text ?? layer.localDraftText(id) ?? '';
+      if (current === text) return;
+      const draft = text ? { text, updatedAt: drafts.now() } : undefined;
+      // The draft is the user's words: it is written locally first and never rolled back, even for a conversation
+      // that is not loaded yet (it shows when it arrives) or that the server removed (it stays in `drafts`).
+      layer.setLocalDraft(id, draft);
+      try {
+        drafts.storage?.set(id, draft);
+      } catch (cause) {
+        ctx.reportError(toInboxError(cause, 'Keeping the draft in draft storage failed.'), { operation: 'setDraft', ids: [id] });
+      }
+      ctx.commit();
+      try {
+        await drafts.queue.save(id, text);
+      } catch (cause) {
+        const error = fail(ctx, cause, { operation: 'setDraft', ids: [id] });
+        status.recordFailure([id], { operation: 'setDraft', error });
+        ctx.commit();
+        throw error;
+      }
+      status.recordFailure([id], undefined);
+      ctx.commit();
+    },
+
+    setMark: async (ids, mark, enabled) => {
+      assertMark(mark);
+      assertBoolean(enabled, 'enabled');
+      if (!ctx.capabilities.marks.includes(mark)) {
+        throw new InboxError('NOT_SUPPORTED', `The ${name()} backend does not support the "${mark}" mark.`);
+      }
+      const patch: Patch = (c) => {
+        const marks = c.marks ?? [];
+        if (marks.includes(mark) === enabled) return c;
+        return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
+      };
+      return runOnKnown(ctx, 'setMark', ids, { patch }, (known) => adapter.setMark(known, mark, enabled));
+    },
+
+    deleteConversation: async (id, options = {}) => {
+      requireConversation(ctx, id);
+      if (typeof options !== 'object' || options === null) {
+        throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
+      }
+      const call = () => adapter.deleteConversations([id], options);
+      const result = await runCommand(ctx, 'deleteConversation', [id], { patch: () => null }, call, {}, true);
+      const failure = result.failed[0];
+      if (failure) throw fail(ctx, failureError(failure, 'deleteConversation'), { operation: 'deleteConversation', ids: [id] });
+    },
+
+    dismissFailure: (id) => {
+      assertConversationId(id);
+      status.recordFailure([id], undefined);
+      ctx.commit();
+    },
+  };
+}
