@@ -54,9 +54,19 @@ function toDraft(value: unknown, where: string): Draft | undefined {
   return Object.freeze({ text: value.text, updatedAt: value.updatedAt });
 }
 
+/**
+ * The one empty list every conversation without mentions, groups or marks shares: most conversations have none,
+ * and seeding 100,000 of them allocated (and later collected) three empty arrays and a Set each.
+ */
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/** The optional string fields of a conversation, copied as they are. */
+const OPTIONAL_STRING_FIELDS = ['peerUserId', 'groupId', 'groupType', 'avatarUrl', 'customData'] as const;
+
 function toMentions(value: unknown, where: string): readonly Mention[] {
-  if (value === undefined) return Object.freeze([]);
+  if (value === undefined) return EMPTY;
   if (!Array.isArray(value)) throw invalid(where, '"mentions" must be an array.');
+  if (value.length === 0) return EMPTY;
   return Object.freeze(
     value.map((mention: unknown) => {
       if (!isRecord(mention) || !MENTION_KINDS.includes(mention.kind as MentionKind)) {
@@ -70,12 +80,14 @@ function toMentions(value: unknown, where: string): readonly Mention[] {
   );
 }
 
+/** A frozen copy of a list of strings, without duplicates. */
 function toStrings(value: unknown, key: string, where: string): readonly string[] {
-  if (value === undefined) return Object.freeze([]);
+  if (value === undefined) return EMPTY;
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
     throw invalid(where, `"${key}" must be an array of strings.`);
   }
-  return Object.freeze([...new Set(value as string[])]);
+  if (value.length === 0) return EMPTY;
+  return Object.freeze(value.length === 1 ? [value[0] as string] : [...new Set(value as string[])]);
 }
 
 /**
@@ -111,7 +123,7 @@ export function toConversation(value: unknown, where = 'conversation'): Conversa
     isPinned: value.isPinned,
     groupNames: toStrings(value.groupNames, 'groupNames', at),
   };
-  for (const key of ['peerUserId', 'groupId', 'groupType', 'avatarUrl', 'customData'] as const) {
+  for (const key of OPTIONAL_STRING_FIELDS) {
     const text = optionalString(value, key, at);
     if (text !== undefined) out[key] = text;
   }

@@ -50,8 +50,9 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
  */
 export function buildSeed(input: SeedInput, limits: SeedLimits, where: string): SeedTables {
   const conversations = new Map<ConversationId, Conversation>();
+  const conversationsLabel = `${where}.conversations`;
   for (const value of input.conversations) {
-    const conversation = toConversation(value, `${where}.conversations`);
+    const conversation = toConversation(value, conversationsLabel);
     if (conversations.has(conversation.id)) throw invalid(`${where}.conversations: the id "${conversation.id}" appears twice.`);
     conversations.set(conversation.id, conversation);
   }
@@ -93,9 +94,10 @@ export function buildSeed(input: SeedInput, limits: SeedLimits, where: string): 
       else namesOf.set(id, [name]);
     }
   }
-  for (const [id, conversation] of conversations) {
-    const names = namesOf.get(id) ?? EMPTY;
-    if (!sameStrings(names, conversation.groupNames)) conversations.set(id, derive(conversation, { groupNames: Object.freeze([...names]) }));
+  // Only a member of some group can need it: a conversation in none has no groupNames (each would have made it one).
+  for (const [id, names] of namesOf) {
+    const conversation = conversations.get(id)!;
+    if (!sameStrings(names, conversation.groupNames)) conversations.set(id, derive(conversation, { groupNames: Object.freeze(names) }));
   }
   const deleted = new Map<ConversationId, Conversation>();
   for (const value of input.deleted) {
