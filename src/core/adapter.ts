@@ -67,6 +67,15 @@ export interface AdapterCapabilities {
   muteModes?: Readonly<Partial<Record<ConversationKind, readonly MuteMode[]>>>;
   /** Whether a group can exist with no conversations (Tencent Web needs at least one to create it). @default true */
   emptyGroups?: boolean;
+  /**
+   * Account-wide receive options the backend can set (`setGlobalReceiveOption`); absent or empty when it has none.
+   * (OpenIM `globalRecvMsgOpt`: `none`, `blocked`, `silent`.)
+   */
+  globalReceiveModes?: readonly MuteMode[];
+  /** Whether `clearAllConversations` is available (OpenIM `hideAllConversations`). */
+  clearAll?: boolean;
+  /** Longest `customData` the backend stores, in UTF-16 units (Tencent 256); absent or 0 when it stores none. */
+  customDataMaxLength?: number;
   /** Backend-specific extras, for example OpenIM's private chat. */
   extras?: Readonly<Record<string, boolean>>;
 }
@@ -168,6 +177,15 @@ export interface ConversationAdapter {
   markAllRead(): Promise<void>;
   setMark(ids: readonly ConversationId[], mark: ConversationMark, enabled: boolean): Promise<OperationResult>;
   deleteConversations(ids: readonly ConversationId[], options?: DeleteOptions): Promise<OperationResult>;
+
+  /** The account-wide receive option now. Needed with `capabilities.globalReceiveModes`. */
+  getGlobalReceiveOption?(): Promise<MuteMode>;
+  /** Sets the account-wide receive option. Needed with `capabilities.globalReceiveModes`. */
+  setGlobalReceiveOption?(mode: MuteMode): Promise<void>;
+  /** Clears every conversation from the list (messages are kept where the backend keeps them). Needed with `clearAll`. */
+  clearAllConversations?(): Promise<void>;
+  /** Sets the app's own string on conversations. Needed with `capabilities.customDataMaxLength`. */
+  setCustomData?(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
 
   createGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
   renameGroup(oldName: string, newName: string): Promise<void>;

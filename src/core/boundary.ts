@@ -1,8 +1,8 @@
 import { type AdapterCapabilities, type AdapterEvent, type ConversationPage } from './adapter.js';
 import { InboxError, quote } from './errors.js';
 import { isRecord } from './isRecord.js';
-import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Mention, OperationResult } from './types.js';
-import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES } from './types.js';
+import type { Conversation, ConversationGroup, ConversationId, ConversationMark, Mention, MuteMode, OperationResult } from './types.js';
+import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES, PREVIEW_KINDS } from './types.js';
 
 /*
  * The store's boundary: everything an adapter hands over is checked here before it touches state. What is safe to
@@ -68,6 +68,8 @@ export function checkConversation(value: unknown): Conversation | Refusal {
   if (last !== undefined && (!isRecord(last) || typeof last.preview !== 'string' || !isTime(last.sentAt))) {
     return fail('a "lastMessage" without a string "preview" and a finite "sentAt"');
   }
+  if (last !== undefined && last.kind !== undefined && !PREVIEW_KINDS.includes(last.kind as never)) return fail(`a "lastMessage.kind" ${quote(last.kind)}`);
+  if (last !== undefined && last.detail !== undefined && typeof last.detail !== 'string') return fail('a "lastMessage.detail" that is not a string');
   const draft = value.draft;
   if (draft !== undefined && (!isRecord(draft) || typeof draft.text !== 'string' || !isTime(draft.updatedAt))) {
     return fail('a "draft" without a string "text" and a finite "updatedAt"');
@@ -209,7 +211,9 @@ export function checkGroups(value: unknown): { groups: ConversationGroup[]; refu
     seen.add(group.name);
     const ids = idList(group.conversationIds, 'conversationIds')!;
     refused.push(...ids.refused);
-    groups.push({ name: group.name, conversationIds: ids.ids });
+    // A backend count that is not a whole number from 0 is not trusted: the store counts the group itself then.
+    const unreadCount = isCount(group.unreadCount) && Number.isFinite(group.unreadCount) ? toCount(group.unreadCount) : undefined;
+    groups.push(unreadCount === undefined ? { name: group.name, conversationIds: ids.ids } : { name: group.name, conversationIds: ids.ids, unreadCount });
   }
   return { groups, refused };
 }
@@ -264,6 +268,9 @@ const CAPABILITY_CHECKS: { [K in keyof AdapterCapabilities]-?: (value: unknown) 
   orderBy: (v) => v === 'lastActivity' || v === 'lastActivityOrDraft',
   muteModes: (v) => v === undefined || isRecord(v),
   emptyGroups: (v) => v === undefined || typeof v === 'boolean',
+  globalReceiveModes: (v) => v === undefined || (Array.isArray(v) && v.every((mode) => MUTE_MODES.includes(mode as MuteMode))),
+  clearAll: (v) => v === undefined || typeof v === 'boolean',
+  customDataMaxLength: (v) => v === undefined || (typeof v === 'number' && v >= 0),
   extras: (v) => v === undefined || isRecord(v),
 };
 

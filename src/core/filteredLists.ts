@@ -91,11 +91,24 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
     return kept;
   }
 
+  /** Two sorted runs as one (a list's rows and its folded conversations both match a filter). */
+  function merge(a: Conversation[], b: Conversation[]): Conversation[] {
+    if (b.length === 0) return a;
+    if (a.length === 0) return b;
+    const out: Conversation[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < a.length && j < b.length) out.push(compare(a[i]!, b[j]!) < 0 ? a[i++]! : b[j++]!);
+    while (i < a.length) out.push(a[i++]!);
+    while (j < b.length) out.push(b[j++]!);
+    return out;
+  }
+
   const inGroup = (conversation: Conversation, group: string | undefined) => group === undefined || conversation.groupNames.includes(group);
 
-  function build(filter: ListFilter, source: ListSnapshot<Conversation>): OrderedList<Conversation> {
+  function build(filter: ListFilter, sources: readonly ListSnapshot<Conversation>[]): OrderedList<Conversation> {
     const list = new OrderedList<Conversation>(compare);
-    list.appendSorted(select(filter, source));
+    list.appendSorted(sources.map((source) => select(filter, source)).reduce(merge, []));
     return list;
   }
 
@@ -105,10 +118,10 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
       Boolean(filter && (filter.unreadOnly || filter.mentionsOnly || filter.query?.trim())),
 
     /**
-     * The filtered order of `source` (the group's order as the latest state published it), kept from then on;
-     * built the first time it is asked for.
+     * The filtered order of `sources` (the group's orders as the latest state published them: its rows and its
+     * folded conversations), kept from then on; built the first time it is asked for.
      */
-    get(group: string | undefined, filter: ListFilter, source: ListSnapshot<Conversation>): OrderedList<Conversation> {
+    get(group: string | undefined, filter: ListFilter, sources: readonly ListSnapshot<Conversation>[]): OrderedList<Conversation> {
       const flags = flagsOf(filter);
       const query = queryOf(filter);
       const key = filterKey(group, filter);
@@ -116,9 +129,13 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
       if (!entry) {
         // Typing narrows: a query that contains a kept list's query matches a subset of that list, so it is built
         // from the smallest such list instead of from every conversation of the group.
-        let from = source;
+        let from = sources;
+        let size = sources.reduce((sum, source) => sum + source.size, 0);
         for (const other of lists.values()) {
-          if (other.group === group && other.flags === flags && query.includes(other.query) && other.list.size < from.size) from = other.list.freeze();
+          if (other.group === group && other.flags === flags && query.includes(other.query) && other.list.size < size) {
+            from = [other.list.freeze()];
+            size = other.list.size;
+          }
         }
         entry = { group, flags, query, matches: predicate(filter), list: build(filter, from), lastUsed: 0 };
         lists.set(key, entry);
@@ -136,9 +153,9 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
      * The filtered order of a published list, built once from it and never kept up to date: how a state read after
      * later changes answers a filter it was never asked for while it was the latest.
      */
-    buildFrom: (filter: ListFilter, source: ListSnapshot<Conversation>): ListSnapshot<Conversation> => build(filter, source).freeze(),
+    buildFrom: (filter: ListFilter, sources: readonly ListSnapshot<Conversation>[]): ListSnapshot<Conversation> => build(filter, sources).freeze(),
 
-    /** Applies one conversation's change (`prev` → `next`, either may be absent) to every filtered list. */
+    /** Applies one conversation's change (`prev` → `next`, either absent when not shown) to every filtered list. */
     apply(prev: Conversation | undefined, next: Conversation | undefined): void {
       if (!next && prev) searchKeys.delete(prev.id);
       for (const { group, matches, list } of lists.values()) {

@@ -12,7 +12,9 @@ export type {
   MentionKind,
   MuteMode,
   OperationResult,
+  PreviewKind,
 } from './types.js';
+export { PREVIEW_KINDS } from './types.js';
 export { InboxError, INBOX_ERROR_CODES, isInboxError, toInboxError } from './errors.js';
 export { reportListenerError } from './emitter.js';
 export type { InboxErrorCode, InboxErrorOptions } from './errors.js';
@@ -33,6 +35,7 @@ export { createInboxStore, INBOX_OPERATIONS } from './store.js';
 export type {
   ConversationFailure,
   ConversationTable,
+  FoldedRow,
   InboxActions,
   InboxErrorContext,
   InboxOperation,
@@ -52,6 +55,7 @@ export {
   selectIsPending,
   selectSyncState,
   selectUnreadTotal,
+  selectUnreadIsPartial,
 } from './selectors.js';
 export type { SyncState } from './selectors.js';
 export { createComparator, countsTowardUnread, orderTime, OrderedList, unreadContribution, withIdTieBreak } from './order.js';

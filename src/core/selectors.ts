@@ -12,10 +12,23 @@ export function selectConversation(state: InboxState, id: ConversationId): Conve
   return state.conversations.get(id);
 }
 
-/** Total unread under the adapter's rule, over all conversations or one group. */
+/**
+ * Total unread under the adapter's rule, over all conversations or one group. While the store has not loaded every
+ * conversation, the backend's own total (where it reports one): a badge never shows a number the backend
+ * contradicts. Once everything is loaded, the store's count, which follows optimistic commands at once.
+ */
 export function selectUnreadTotal(state: InboxState, groupName?: string): number {
-  if (groupName === undefined) return state.unreadTotal;
+  if (groupName === undefined) return state.hasMore && state.backendUnreadTotal !== undefined ? state.backendUnreadTotal : state.unreadTotal;
   return state.groups.find((group) => group.name === groupName)?.unreadCount ?? 0;
+}
+
+/**
+ * Whether the unread count of all conversations or of a group may be short: not every conversation is loaded and
+ * the backend gives no count of its own. Show it as "52+".
+ */
+export function selectUnreadIsPartial(state: InboxState, groupName?: string): boolean {
+  if (groupName === undefined) return state.hasMore && state.backendUnreadTotal === undefined;
+  return Boolean(state.groups.find((group) => group.name === groupName)?.isPartial);
 }
 
 /** Groups in order, with conversation and unread counts. Stable while nothing in them changed. */

@@ -10,6 +10,7 @@ import { createComparator, withIdTieBreak } from './order.js';
 import { createCommandStatus } from './store/commandStatus.js';
 import type { StoreContext } from './store/context.js';
 import { createConversationCommands } from './store/conversationCommands.js';
+import { createAccountCommands } from './store/accountCommands.js';
 import { createGroupCommands } from './store/groupCommands.js';
 import { createIndexes } from './store/indexes.js';
 import { createLifecycle } from './store/lifecycle.js';
@@ -22,6 +23,7 @@ export { INBOX_OPERATIONS } from './store/types.js';
 export type {
   ConversationFailure,
   ConversationTable,
+  FoldedRow,
   InboxActions,
   InboxErrorContext,
   InboxOperation,
@@ -112,6 +114,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   const actions: InboxActions = {
     ...createConversationCommands(ctx, { queue: draftQueue, storage: draftStorage, now }),
     ...createGroupCommands(ctx),
+    ...createAccountCommands(ctx),
     loadMore: lifecycle.loadMore,
   };
 

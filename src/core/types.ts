@@ -36,12 +36,44 @@ export interface Mention {
   messageId?: string;
 }
 
+/**
+ * What a last message is, for the row to say in the user's language: `text` shows `preview` itself; the others
+ * show a localised label (`[Image]`, `[图片]`, ...) followed by `detail` when there is one (a file name, a card's
+ * name, a place). Adapters never put English labels in `preview`.
+ */
+export const PREVIEW_KINDS = [
+  'text',
+  'image',
+  'voice',
+  'video',
+  'file',
+  'card',
+  'location',
+  'custom',
+  'sticker',
+  'chatHistory',
+  'revoked',
+  'friendAdded',
+  'privateChatChanged',
+  'groupNotice',
+  'unsupported',
+] as const;
+
+export type PreviewKind = (typeof PREVIEW_KINDS)[number];
+
 export interface LastMessage {
   id?: string;
   senderId?: string;
   senderName?: string;
-  /** Plain text shown in the row. Rendered as text, never as HTML. */
+  /**
+   * The message's own text (for `text`, and for kinds that carry one, such as a custom message's description).
+   * Rendered as text, never as HTML. Empty when the message has no text of its own.
+   */
   preview: string;
+  /** What the message is; absent means `text`. */
+  kind?: PreviewKind;
+  /** A detail shown after the kind's label: a file name, a card's name, a place's description. */
+  detail?: string;
   /** Milliseconds since the epoch. */
   sentAt: number;
   isRevoked?: boolean;
@@ -74,7 +106,10 @@ export interface Conversation {
   isPinned: boolean;
   /** Names of the conversation groups ("folders") it belongs to. */
   groupNames: readonly string[];
-  /** Backend marks; absent means none. */
+  /**
+   * Backend marks; absent means none. `hide` takes the conversation out of every list and count; `fold` collapses it
+   * into the list's one "Folded" row (see `ListIndex.folded`); `unread` shows it as unread; `star` flags it.
+   */
   marks?: readonly ConversationMark[];
   /** The user is no longer a member (left or dismissed group): render read-only. */
   isReadOnly?: boolean;
@@ -89,14 +124,22 @@ export interface Conversation {
 export interface ConversationGroup {
   name: string;
   conversationIds: readonly ConversationId[];
+  /** The group's unread total as the backend counts it (OpenIM native groups), when it does. */
+  unreadCount?: number;
 }
 
-/** A group as the UI shows it: counts are over the conversations the store holds. */
+/** A group as the UI shows it. */
 export interface GroupSummary {
   name: string;
+  /** Conversations of the group the store holds (hidden ones left out). */
   conversationCount: number;
-  /** Unread messages in the group under the adapter's unread rule. */
+  /**
+   * Unread messages in the group under the adapter's unread rule: the backend's own count when it reports one and
+   * the store has not loaded every conversation, else the store's count (hidden conversations left out).
+   */
   unreadCount: number;
+  /** The store has not loaded every conversation and the backend gives no count of its own: there may be more. */
+  isPartial?: boolean;
 }
 
 /** Per-id outcome of a batch command. */

@@ -1,9 +1,11 @@
 import type { UnreadRule } from '../adapter.js';
 import { CopyOnWriteTable } from '../copyOnWriteTable.js';
-import { createFilteredLists, filterKey, type ListFilter } from '../filteredLists.js';
+import { createFilteredLists } from '../filteredLists.js';
 import type { ListSnapshot } from '../listSnapshot.js';
 import { OrderedList, unreadContribution, type ConversationComparator } from '../order.js';
 import type { Conversation, ConversationId, GroupSummary } from '../types.js';
+import { createListOrders, type PublishedOrders } from './listOrders.js';
+import { createPublishedLists } from './publishedLists.js';
 import type { ConversationTable, ListIndex } from './types.js';
 
 /** What the indexes publish with a state: nothing in it changes afterwards. */
@@ -25,21 +27,27 @@ function sameStrings(a: readonly string[], b: readonly string[]): boolean {
 function sameGroups(a: readonly GroupSummary[], b: readonly GroupSummary[]): boolean {
   return (
     a.length === b.length &&
-    a.every((g, i) => g.name === b[i]!.name && g.conversationCount === b[i]!.conversationCount && g.unreadCount === b[i]!.unreadCount)
+    a.every(
+      (g, i) =>
+        g.name === b[i]!.name && g.conversationCount === b[i]!.conversationCount && g.unreadCount === b[i]!.unreadCount && g.isPartial === b[i]!.isPartial,
+    )
   );
 }
 
-/**
- * What the store shows, indexed: the conversations by id, the order of every list (all, each group, the filtered
- * ones) and the counters (unread per group and in total, pinned). Changes are recorded as they happen (`show`) and
- * applied to the orders once per commit (`publish`), which also freezes everything the new state holds.
- */
+/** Hidden conversations (marked `hide`) leave every list and every count; they stay readable by id. */
+const shownInLists = (conversation: Conversation | undefined) => (conversation && !conversation.marks?.includes('hide') ? conversation : undefined);
+
 export type Indexes = ReturnType<typeof createIndexes>;
 
+/**
+ * What the store shows, indexed: the conversations by id, the order of every list (all, each group, the filtered
+ * ones, the folded ones) and the counters (unread per group and in total, pinned). Changes are recorded as they
+ * happen (`show`) and applied to the orders once per commit (`publish`), which also freezes everything the new
+ * state holds.
+ */
 export function createIndexes(compare: ConversationComparator, rule: UnreadRule) {
   const table = new CopyOnWriteTable<Conversation>();
-  const all = new OrderedList<Conversation>(compare);
-  const groupLists = new Map<string, OrderedList<Conversation>>();
+  const orders = createListOrders(compare);
   const groupUnread = new Map<string, number>();
   const filtered = createFilteredLists(compare);
   // An unknown group reads as an empty list.
@@ -48,39 +56,29 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
   let unreadTotal = 0;
   let pinnedCount = 0;
   let groupsDirty = false;
+  // Whether the store holds every conversation, and the backend's own group counts for while it does not.
+  let complete = true;
+  let backendGroupUnread: ReadonlyMap<string, number> = new Map();
   // ids whose shown value changed since the last publish, with the value the orders still hold
   let touched = new Map<ConversationId, Conversation | undefined>();
   let published: PublishedIndexes | undefined;
+  let publishedOrders: PublishedOrders | undefined;
+  let publishedFiltered = new Map<string, ListSnapshot<Conversation>>();
 
-  function groupList(name: string): OrderedList<Conversation> {
-    let list = groupLists.get(name);
-    if (!list) {
-      list = new OrderedList(compare);
-      groupLists.set(name, list);
-    }
-    return list;
-  }
-
-  function applyToLists(prev: Conversation | undefined, next: Conversation | undefined): void {
+  function applyToLists(rawPrev: Conversation | undefined, rawNext: Conversation | undefined): void {
+    const prev = shownInLists(rawPrev);
+    const next = shownInLists(rawNext);
+    if (!prev && !next) return;
     filtered.apply(prev, next);
-    if (prev && next) all.update(prev, next);
-    else if (prev) all.remove(prev);
-    else if (next) all.insert(next);
+    orders.apply(prev, next);
 
     const prevNames = prev?.groupNames ?? EMPTY;
     const nextNames = next?.groupNames ?? EMPTY;
-    for (const name of prevNames) {
-      const list = groupList(name);
-      if (next && nextNames.includes(name)) list.update(prev!, next);
-      else list.remove(prev!);
-    }
-    for (const name of nextNames) if (!prevNames.includes(name)) groupList(name).insert(next!);
-
     const before = unreadContribution(prev, rule);
     const after = unreadContribution(next, rule);
     unreadTotal += after - before;
     pinnedCount += Number(Boolean(next?.isPinned)) - Number(Boolean(prev?.isPinned));
-    const regrouped = !sameStrings(prevNames, nextNames);
+    const regrouped = !sameStrings(prevNames, nextNames) || !prev || !next;
     if (before !== 0 || after !== 0 || regrouped) {
       for (const name of prevNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) - before);
       for (const name of nextNames) groupUnread.set(name, (groupUnread.get(name) ?? 0) + after);
@@ -88,66 +86,20 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
     if (regrouped || before !== after) groupsDirty = true;
   }
 
-  /**
-   * The lists of one published state. Filtered orders are looked up among those kept at publication, then built:
-   * from the live lists while this state is the latest (they are kept up to date from then on), else from this
-   * state's own group order (a state read late still answers as of its publication).
-   */
-  function publishLists(
-    conversations: ConversationTable,
-    allOrder: ListSnapshot<Conversation>,
-    groupOrders: ReadonlyMap<string, ListSnapshot<Conversation>>,
-    filteredOrders: ReadonlyMap<string, ListSnapshot<Conversation>>,
-  ): ListIndex {
-    const built = new Map<string, ListSnapshot<Conversation>>();
-    const lookup = (id: string) => conversations.get(id);
-    const orderOf = (groupName?: string, filter?: ListFilter): ListSnapshot<Conversation> => {
-      const source = groupName === undefined ? allOrder : (groupOrders.get(groupName) ?? none);
-      if (!filtered.isActive(filter)) return source;
-      const key = filterKey(groupName, filter);
-      let order = filteredOrders.get(key) ?? built.get(key);
-      if (!order) {
-        const isLatest = published?.lists === lists;
-        order = isLatest ? filtered.get(groupName, filter, source).freeze() : filtered.buildFrom(filter, source);
-        built.set(key, order);
-      }
-      return order;
-    };
-    const lists: ListIndex = {
-      ids: (groupName, filter) => orderOf(groupName, filter).ids(),
-      view: (groupName, filter) => orderOf(groupName, filter).view(lookup),
-    };
-    return lists;
-  }
-
-  // the orders of the state published last, to tell whether a new state needs new lists
-  let publishedAllOrder: ListSnapshot<Conversation> | undefined;
-  let publishedGroupOrders = new Map<string, ListSnapshot<Conversation>>();
-  let publishedFiltered = new Map<string, ListSnapshot<Conversation>>();
-
-  function freezeGroupOrders(): Map<string, ListSnapshot<Conversation>> {
-    let changed = groupLists.size !== publishedGroupOrders.size;
-    const orders = new Map<string, ListSnapshot<Conversation>>();
-    for (const [name, list] of groupLists) {
-      const order = list.freeze();
-      if (publishedGroupOrders.get(name) !== order) changed = true;
-      orders.set(name, order);
-    }
-    return changed ? orders : publishedGroupOrders;
-  }
-
   function freezeFiltered(): Map<string, ListSnapshot<Conversation>> {
-    const orders = filtered.freeze();
-    const changed = orders.size !== publishedFiltered.size || [...orders].some(([key, order]) => publishedFiltered.get(key) !== order);
-    return changed ? orders : publishedFiltered;
+    const frozen = filtered.freeze();
+    const changed = frozen.size !== publishedFiltered.size || [...frozen].some(([key, order]) => publishedFiltered.get(key) !== order);
+    return changed ? frozen : publishedFiltered;
   }
 
   function buildGroups(): readonly GroupSummary[] {
-    return registry.map((name) => ({
-      name,
-      conversationCount: groupLists.get(name)?.size ?? 0,
-      unreadCount: groupUnread.get(name) ?? 0,
-    }));
+    return registry.map((name) => {
+      const summary: GroupSummary = { name, conversationCount: orders.size(name), unreadCount: groupUnread.get(name) ?? 0 };
+      if (complete) return summary;
+      // Not every conversation is loaded: the backend's count when it gives one, else ours, marked as partial.
+      const backend = backendGroupUnread.get(name);
+      return backend === undefined ? { ...summary, isPartial: true } : { ...summary, unreadCount: backend };
+    });
   }
 
   return {
@@ -164,8 +116,8 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
     get groupNames() {
       return registry;
     },
-    /** Group members as listed at the last commit. */
-    members: (name: string): ConversationId[] => (groupLists.get(name)?.toArray() ?? []).map((c) => c.id),
+    /** Group members (hidden ones left out) as listed at the last commit. */
+    members: (name: string): ConversationId[] => orders.members(name),
     /** Ids changed since the last commit (their lists are not updated yet). */
     changedIds: () => touched.keys(),
 
@@ -185,6 +137,14 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
       groupsDirty = true;
     },
 
+    /** Whether every conversation is loaded; until then groups use the backend's counts or say they are partial. */
+    setComplete(isComplete: boolean, backendCounts: ReadonlyMap<string, number> = backendGroupUnread): void {
+      if (isComplete === complete && backendCounts === backendGroupUnread) return;
+      complete = isComplete;
+      backendGroupUnread = backendCounts;
+      groupsDirty = true;
+    },
+
     /**
      * Applies the changes since the last publish to the orders and counters, and returns what a new state holds,
      * each part the same object as before when it did not change. Undefined when nothing changed at all.
@@ -195,11 +155,9 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
       for (const [id, prev] of changes) applyToLists(prev, table.get(id));
       const before = published;
       const conversations = table.freeze();
-      const allOrder = all.freeze();
-      const groupOrders = freezeGroupOrders();
+      const ordersNow = orders.freeze();
       const filteredOrders = freezeFiltered();
-      const listsChanged =
-        !before || before.conversations !== conversations || publishedAllOrder !== allOrder || groupOrders !== publishedGroupOrders || filteredOrders !== publishedFiltered;
+      const listsChanged = !before || before.conversations !== conversations || ordersNow !== publishedOrders || filteredOrders !== publishedFiltered;
       let groups = before?.groups ?? [];
       if (groupsDirty) {
         groupsDirty = false;
@@ -207,13 +165,15 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
         if (!sameGroups(next, groups)) groups = next;
       }
       const groupNames = before && sameStrings(before.groupNames, registry) ? before.groupNames : registry;
-      if (before && !listsChanged && groups === before.groups && groupNames === before.groupNames && unreadTotal === before.unreadTotal && pinnedCount === before.pinnedCount) {
-        return undefined;
-      }
-      publishedAllOrder = allOrder;
-      publishedGroupOrders = groupOrders;
+      const same = before && !listsChanged && groups === before.groups && groupNames === before.groupNames;
+      if (same && unreadTotal === before.unreadTotal && pinnedCount === before.pinnedCount) return undefined;
+      publishedOrders = ordersNow;
       publishedFiltered = filteredOrders;
-      const lists = listsChanged || !before ? publishLists(conversations, allOrder, groupOrders, filteredOrders) : before.lists;
+      let lists = before?.lists;
+      if (listsChanged || !lists) {
+        const state = { conversations, orders: ordersNow, filteredOrders, filtered, rule, none, isLatest: () => published?.lists === lists };
+        lists = createPublishedLists(state);
+      }
       published = { conversations, lists, groupNames, groups, unreadTotal, pinnedCount };
       return published;
     },

@@ -1,5 +1,6 @@
 import { checkCapabilities, checkGroups, checkPage, checkTotal } from '../boundary.js';
-import { InboxError, toInboxError } from '../errors.js';
+import { InboxError, quote, toInboxError } from '../errors.js';
+import { MUTE_MODES } from '../types.js';
 import type { Conversation, ConversationId } from '../types.js';
 import type { StoreContext } from './context.js';
 import { createEventQueue, reportRefused, setMembership, syncError } from './eventQueue.js';
@@ -48,6 +49,7 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
     for (const conversation of page.conversations) layer.ingest(conversation);
     cursor = page.cursor;
     loaded = true;
+    ctx.indexes.setComplete(page.isFinished);
     ctx.commit({ hasMore: !page.isFinished, status: derivedStatus(), error: undefined });
     return page.conversations;
   }
@@ -85,6 +87,9 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
       if (gen !== generation) return;
       reportRefused(ctx, loadedGroups.refused, 'connect');
       layer.setConfirmedGroupNames(loadedGroups.groups.map((group) => group.name));
+      const backendCounts = new Map<string, number>();
+      for (const group of loadedGroups.groups) if (group.unreadCount !== undefined) backendCounts.set(group.name, group.unreadCount);
+      ctx.indexes.setComplete(false, backendCounts);
       reloadSeen = new Set();
       let last: Conversation | undefined;
       for (;;) {
@@ -98,7 +103,7 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
       reloadSeen = undefined;
       for (const group of loadedGroups.groups) setMembership(ctx, group.name, group.conversationIds);
       ctx.commit();
-      await loadTotal(gen);
+      await Promise.all([loadTotal(gen), loadGlobalReceiveOption(gen)]);
     } catch (cause) {
       if (gen !== generation) return;
       reloadSeen = undefined;
@@ -133,6 +138,19 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
       } else ctx.commit({ backendUnreadTotal: total });
     } catch (cause) {
       if (gen === generation) ctx.reportError(toInboxError(cause, 'Reading the unread total failed.'), { operation: 'connect' });
+    }
+  }
+
+  /** The account-wide receive option, where the backend has one. A failure is reported, never an error state. */
+  async function loadGlobalReceiveOption(gen: number): Promise<void> {
+    if (!ctx.capabilities.globalReceiveModes?.length || typeof adapter.getGlobalReceiveOption !== 'function') return;
+    try {
+      const mode = await guard.run('getGlobalReceiveOption', () => adapter.getGlobalReceiveOption!());
+      if (gen !== generation) return;
+      if (!MUTE_MODES.includes(mode)) throw new InboxError('ADAPTER_FAILED', `getGlobalReceiveOption resolved ${quote(mode)}, not a mute mode.`);
+      ctx.commit({ globalReceiveOption: mode });
+    } catch (cause) {
+      if (gen === generation) ctx.reportError(toInboxError(cause, 'Reading the receive option failed.'), { operation: 'connect' });
     }
   }
 

@@ -28,6 +28,9 @@ export const INBOX_OPERATIONS = [
   'deleteGroup',
   'addToGroup',
   'removeFromGroup',
+  'setCustomData',
+  'setGlobalReceiveOption',
+  'clearAllConversations',
   'connect',
   'event',
 ] as const;
@@ -73,6 +76,25 @@ export interface ListIndex {
   ids(groupName?: string, filter?: ListFilter): readonly ConversationId[];
   /** The same order as a `ListView`; the same object while the order is unchanged. */
   view(groupName?: string, filter?: ListFilter): ListView;
+  /**
+   * The list's folded conversations (marked `fold`), which `ids` and `view` leave out: a list shows them as one
+   * "Folded" row at `position`. Undefined when the list has none. Filtered lists (a search, unread only) include
+   * folded conversations as ordinary rows instead.
+   */
+  folded(groupName?: string): FoldedRow | undefined;
+}
+
+/** The one row a list shows for its folded conversations (WeChat's "Folded chats"). */
+export interface FoldedRow {
+  /** The folded conversations, in order. */
+  ids: readonly ConversationId[];
+  view: ListView;
+  /** Where the row goes among the list's rows: right after every row that comes before its newest conversation. */
+  position: number;
+  /** Unread summed over the folded conversations, under the unread rule (shown muted). */
+  unreadCount: number;
+  /** The newest folded conversation, whose time and preview the row shows. */
+  newest: Conversation;
 }
 
 /** The commands. All are async and optimistic: applied at once, rolled back exactly on failure. */
@@ -94,6 +116,12 @@ export interface InboxActions {
   deleteGroup(name: string): Promise<void>;
   addToGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
   removeFromGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
+  /** Sets the app's own string on conversations (`capabilities.customDataMaxLength` > 0). */
+  setCustomData(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
+  /** Sets the account-wide receive option (`capabilities.globalReceiveModes`); shown at once, rolled back on failure. */
+  setGlobalReceiveOption(mode: MuteMode): Promise<void>;
+  /** Clears every conversation from the list (`capabilities.clearAll`); they come back if the backend refuses. */
+  clearAllConversations(): Promise<void>;
   /** Forgets the failure shown on a conversation's row. */
   dismissFailure(id: ConversationId): void;
 }
@@ -111,12 +139,17 @@ export interface InboxState {
   /** Group names in the backend's order. */
   groupNames: readonly string[];
   groups: readonly GroupSummary[];
-  /** Total unread under the unread rule, over the conversations the store holds. */
+  /** Total unread under the unread rule, over the conversations the store holds (hidden ones left out). */
   unreadTotal: number;
   /** Pinned conversations among those the store holds (compare with `capabilities.maxPinned`). */
   pinnedCount: number;
-  /** The total as the backend itself reports it, when it does. */
+  /**
+   * The total as the backend itself reports it, when it does. While the store has not loaded every conversation
+   * (`hasMore`), this is the total to show (`selectUnreadTotal` does): `unreadTotal` covers only the loaded ones.
+   */
   backendUnreadTotal?: number;
+  /** The account-wide receive option, where the backend has one (`capabilities.globalReceiveModes`). */
+  globalReceiveOption?: MuteMode;
   /** Number of commands in flight per conversation. A `Map`: ids are arbitrary strings (`__proto__` included). */
   pending: ReadonlyMap<ConversationId, number>;
   /** The last failed command per conversation, until dismissed or a later command on it succeeds. */
