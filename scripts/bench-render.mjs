@@ -9,9 +9,15 @@ import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from './chromium.mjs';
 /** Budgets that do not depend on machine speed; CI fails when one regresses. */
 export const RENDER_BUDGETS = {
   rowsPerEvent: 1,
-  listOrderChangesPerEvent: 1,
+  /** Renders of the list component per message (counted by its `className` function). */
+  listRendersPerEvent: 1,
+  /** List renders between two frames' starts during a burst of 500 messages a second, each in its own task. */
+  listRendersPerFrame: 1,
   domNodes: 900,
 };
+
+/** The burst the frame budget is checked with: messages per second (a busy group chat). */
+export const BURST_RATE = 500;
 
 /** The time one frame may take at 60 Hz. */
 export const FRAME_BUDGET_MS = 1000 / 60;
@@ -145,6 +151,31 @@ async function openPage(browser, url, log) {
   return page;
 }
 
+/**
+ * Sizes per part. The counters (renders per event and per frame, DOM nodes) do not depend on the machine, so even the
+ * quick run (CI) takes them at 100,000; the timed parts stay small there so that CI stays short.
+ */
+function plan(quick) {
+  return {
+    counterSizes: [1_000, 10_000, 100_000],
+    timedSizes: quick ? [1_000, 10_000] : [1_000, 10_000, 100_000],
+    paintSizes: quick ? [10_000] : [10_000, 100_000],
+    bareMountSizes: quick ? [10_000] : [1_000, 10_000, 100_000],
+    groupSize: quick ? 10_000 : 100_000,
+    scrollSize: quick ? 10_000 : 100_000,
+    eventRounds: quick ? 10 : 30,
+    burstSeconds: quick ? 1 : 2,
+    paintRounds: quick ? 5 : 15,
+    filteredRounds: quick ? 5 : 15,
+    typedWords: quick ? 3 : 8,
+    groupRounds: quick ? 2 : 5,
+    mountRepeats: quick ? 1 : 3,
+    scrollSeconds: quick ? 1 : 5,
+  };
+}
+
+const medianOf = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
 /** `traceDir`: where to write each scroll's trace (`--traces` in scripts/bench.mjs). */
 export async function runRenderBench({ quick = false, log = console.log, traceDir } = {}) {
   const executablePath = findChromium();
@@ -152,52 +183,101 @@ export async function runRenderBench({ quick = false, log = console.log, traceDi
   await build({ configFile: 'bench/render/vite.config.ts', mode: 'production', logLevel: 'error' });
   const server = await preview({ configFile: 'bench/render/vite.config.ts', preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
   const url = server.resolvedUrls.local[0];
-  const sizes = quick ? [1_000, 10_000] : [1_000, 10_000, 100_000];
-  const largest = sizes[sizes.length - 1];
-  const seconds = quick ? 1 : 5;
+  const p = plan(quick);
   const rows = [];
+  const painted = [];
+  const filtered = [];
   const scrolls = [];
-  // An ordinary headless Chromium, paced at 60 Hz like a screen.
-  const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_ARGS });
+  const mounts = [];
+  let burst;
+  let groupSwitch;
+  // An ordinary headless Chromium, paced at 60 Hz like a screen; the collector exposed so that parts start clean.
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
   try {
     const page = await openPage(browser, url, log);
-    for (const size of sizes) {
-      const setup = await page.evaluate((n) => window.__bench.setup(n), size);
+    const bench = (name, ...args) => page.evaluate(([n, a]) => window.__bench[n](...a), [name, args]);
+    for (const size of p.counterSizes) {
+      const setup = await bench('setup', size);
       if (setup.loaded !== size || setup.hasMore) throw new Error(`The bench store holds ${setup.loaded} of ${size} conversations after loading.`);
-      const mount = await page.evaluate(() => window.__bench.mount());
-      const events = await page.evaluate((rounds) => window.__bench.events(rounds), quick ? 10 : 30);
+      const mount = await bench('mount');
+      const events = await bench('events', p.eventRounds);
       rows.push({ size, loadMs: setup.loadMs, ...mount, ...events });
-      log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows/event`);
-    }
-    const cdp = await page.context().newCDPSession(page);
-    if (traceDir) mkdirSync(traceDir, { recursive: true });
-    const traceFile = (name) => traceDir && path.join(traceDir, `scroll-${name}.json`);
-    const record = (row) => {
-      scrolls.push(row);
-      const label = row.size === 0 ? 'plain div' : `${row.rate}/s${row.selected ? ', selected' : ''}`;
-      log(
-        `  scroll ${label}: frame cost p95 ${row.p95FrameCostMs.toFixed(1)} ms (max ${row.maxFrameCostMs.toFixed(1)}), ` +
-          `vsync p95 ${row.vsyncP95FrameMs.toFixed(1)} ms, ${row.longTasks} long tasks`,
-      );
-    };
-    // The platform's own cost first: a plain scrolling div in the same page and browser.
-    record({ size: 0, seconds, selected: false, ...(await measureScroll(cdp, () => page.evaluate((s) => window.__bench.scrollPlain(s), seconds), traceFile('plain'))) });
-    let mountedSelected = false;
-    for (const { rate, selected } of SCROLLS) {
-      if (mountedSelected !== selected) {
-        // The selected conversation sits in the middle of the list, so messages keep moving rows above and below it.
-        await page.evaluate((index) => window.__bench.mount(index), selected ? Math.floor(largest / 2) : undefined);
-        mountedSelected = selected;
-        // Unmeasured, as before the first scenario (events, the plain div): a fresh mount's JIT and collection settle.
-        await page.evaluate(([s, r]) => window.__bench.scroll(s, r), [1, 100]);
+      log(`  render ${size}: mount ${mount.mountMs.toFixed(1)} ms, ${mount.domNodes} DOM nodes, ${events.rowsPerEvent} rows and ${events.listRendersPerEvent} list renders per event`);
+      if (size === p.counterSizes.at(-1)) {
+        burst = { size, rate: BURST_RATE, ...(await bench('burst', p.burstSeconds, BURST_RATE)) };
+        log(`  burst ${size}: ${burst.messages} messages, ${burst.frames} frames, ${burst.listRenders} list renders, at most ${burst.maxListRendersPerFrame} per frame`);
       }
-      const run = () => page.evaluate(([s, r]) => window.__bench.scroll(s, r), [seconds, rate]);
-      const row = await measureScroll(cdp, run, traceFile(`${largest}-${rate}${selected ? '-selected' : ''}`));
-      record({ size: largest, seconds, selected, ...row });
+      if (p.paintSizes.includes(size)) {
+        const inboxkit = await bench('messagesToPaint', p.paintRounds);
+        const bare = await bench('bareMessagesToPaint', p.paintRounds);
+        painted.push({ size, inboxkit, bare });
+        log(
+          `  new message → painted ${size}: InboxKit ${inboxkit.between.frames} / ${inboxkit.inFrame.frames} frames, ` +
+            `bare list ${bare.between.frames} / ${bare.inFrame.frames} frames (between frames / inside a frame)`,
+        );
+      }
+      if (p.timedSizes.includes(size)) {
+        const events = await bench('filteredEvents', p.filteredRounds);
+        const typing = await bench('typing', p.typedWords);
+        filtered.push({ size, events, ...typing });
+        log(`  filtered ${size}: ${Object.entries(events).map(([k, v]) => `${k} ${v.toFixed(2)} ms`).join(', ')}; keystroke ${typing.keystrokeMs.toFixed(1)} ms`);
+      }
+      if (size === p.groupSize) {
+        groupSwitch = { size, ...(await bench('groupSwitch', p.groupRounds)) };
+        log(`  group switch ${size}: ${groupSwitch.switchMs.toFixed(1)} ms, painted after ${groupSwitch.switchToPaintMs.toFixed(1)} ms`);
+      }
+      if (size === p.scrollSize) scrolls.push(...(await runScrolls(page, size, p.scrollSeconds, traceDir, log)));
+    }
+    // Mount through the public path, the kit and the bare list in turn so that both see the same machine; one of
+    // each unmeasured first, so that the smallest size is not charged for compiling the code the others reuse.
+    await bench('mountPublic', p.timedSizes[0], 'inboxkit');
+    await bench('mountPublic', p.timedSizes[0], 'bare');
+    for (const size of p.timedSizes) {
+      const inboxkit = [];
+      const bare = [];
+      for (let i = 0; i < p.mountRepeats; i++) {
+        inboxkit.push(await bench('mountPublic', size, 'inboxkit'));
+        if (p.bareMountSizes.includes(size)) bare.push(await bench('mountPublic', size, 'bare'));
+      }
+      mounts.push({ size, inboxkitMs: medianOf(inboxkit), bareMs: bare.length ? medianOf(bare) : undefined });
+      log(`  mount ${size}: InboxKit ${medianOf(inboxkit).toFixed(1)} ms${bare.length ? `, bare list ${medianOf(bare).toFixed(1)} ms` : ''}`);
     }
   } finally {
     await browser.close();
     await new Promise((resolve) => server.httpServer.close(resolve));
   }
-  return { rows, scrolls, frameBudgetMs: FRAME_BUDGET_MS };
+  return { rows, burst, painted, filtered, groupSwitch, mounts, scrolls, frameBudgetMs: FRAME_BUDGET_MS, plan: p };
+}
+
+/** The plain div, then the list at `size` scrolled with messages arriving, each traced. */
+async function runScrolls(page, size, seconds, traceDir, log) {
+  const scrolls = [];
+  const cdp = await page.context().newCDPSession(page);
+  if (traceDir) mkdirSync(traceDir, { recursive: true });
+  const traceFile = (name) => traceDir && path.join(traceDir, `scroll-${name}.json`);
+  const record = (row) => {
+    scrolls.push(row);
+    const label = row.size === 0 ? 'plain div' : `${row.rate}/s${row.selected ? ', selected' : ''}`;
+    log(
+      `  scroll ${label}: frame cost p95 ${row.p95FrameCostMs.toFixed(1)} ms (max ${row.maxFrameCostMs.toFixed(1)}), ` +
+        `vsync p95 ${row.vsyncP95FrameMs.toFixed(1)} ms, ${row.longTasks} long tasks`,
+    );
+  };
+  // The platform's own cost first: a plain scrolling div in the same page and browser.
+  record({ size: 0, seconds, selected: false, ...(await measureScroll(cdp, () => page.evaluate((s) => window.__bench.scrollPlain(s), seconds), traceFile('plain'))) });
+  let mountedSelected;
+  for (const { rate, selected } of SCROLLS) {
+    if (mountedSelected !== selected) {
+      // The selected conversation sits in the middle of the list, so messages keep moving rows above and below it.
+      await page.evaluate((index) => window.__bench.mount(index), selected ? Math.floor(size / 2) : undefined);
+      mountedSelected = selected;
+      // Unmeasured: a fresh mount's JIT and collection settle.
+      await page.evaluate(([s, r]) => window.__bench.scroll(s, r), [1, 100]);
+    }
+    const run = () => page.evaluate(([s, r]) => window.__bench.scroll(s, r), [seconds, rate]);
+    const row = await measureScroll(cdp, run, traceFile(`${size}-${rate}${selected ? '-selected' : ''}`));
+    record({ size, seconds, selected, ...row });
+  }
+  await cdp.detach();
+  return scrolls;
 }
