@@ -25,7 +25,7 @@ export function conv(id: string, partial: Partial<Conversation> = {}): Conversat
   };
 }
 
-const BATCH = new Set(['setMark', 'deleteConversations', 'createGroup', 'addToGroup', 'removeFromGroup']);
+const BATCH = new Set(['setMark', 'deleteConversations', 'createGroup', 'addToGroup', 'removeFromGroup', 'setCustomData']);
 
 /**
  * An adapter whose every command is a deferred promise the test settles by hand (or at once in `auto` mode),
@@ -38,6 +38,8 @@ export function createScriptedAdapter(
     capabilities?: Partial<AdapterCapabilities>;
     pageSize?: number;
     auto?: boolean;
+    /** The backend's own unread total, when it reports one. */
+    backendTotal?: () => number;
   } = {},
 ) {
   const listeners = new Set<(event: AdapterEvent) => void>();
@@ -80,6 +82,7 @@ export function createScriptedAdapter(
     async loadGroups() {
       return groups;
     },
+    getTotalUnread: options.backendTotal ? () => options.backendTotal!() : undefined,
     openConversation: command('openConversation'),
     pin: command('pin'),
     setDraft: command('setDraft'),
@@ -93,6 +96,10 @@ export function createScriptedAdapter(
     deleteGroup: command('deleteGroup'),
     addToGroup: command('addToGroup'),
     removeFromGroup: command('removeFromGroup'),
+    setCustomData: command('setCustomData'),
+    getGlobalReceiveOption: async () => 'none',
+    setGlobalReceiveOption: command('setGlobalReceiveOption'),
+    clearAllConversations: command('clearAllConversations'),
   };
 
   return {

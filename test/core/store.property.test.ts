@@ -17,6 +17,7 @@ type Step =
   | { kind: 'add'; g: number; ns: number[] }
   | { kind: 'removeFromGroup'; g: number; ns: number[] }
   | { kind: 'delete'; n: number }
+  | { kind: 'mark'; n: number; mark: 'fold' | 'hide' | 'unread'; on: boolean }
   | { kind: 'message'; n: number; mention: boolean }
   | { kind: 'snapshot' }
   | { kind: 'serverRemove'; n: number }
@@ -29,6 +30,7 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('add' as const), g: fc.nat(1), ns: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('removeFromGroup' as const), g: fc.nat(1), ns: fc.uniqueArray(fc.nat(7), { minLength: 1, maxLength: 3 }) }),
   fc.record({ kind: fc.constant('delete' as const), n: fc.nat(7) }),
+  fc.record({ kind: fc.constant('mark' as const), n: fc.nat(7), mark: fc.constantFrom('fold' as const, 'hide' as const, 'unread' as const), on: fc.boolean() }),
   fc.record({ kind: fc.constant('message' as const), n: fc.nat(7), mention: fc.boolean() }),
   fc.record({ kind: fc.constant('snapshot' as const) }),
   fc.record({ kind: fc.constant('serverRemove' as const), n: fc.nat(7) }),
@@ -48,13 +50,17 @@ interface Pending {
 function checkInvariants(store: InboxStore, rule: UnreadRule) {
   const state = store.getState();
   const compare = createComparator('lastActivity');
-  const visible = [...state.conversations.values()];
+  // Hidden conversations leave lists and counts; folded ones leave the rows for the list's folded row.
+  const visible = [...state.conversations.values()].filter((c) => !c.marks?.includes('hide'));
+  const isFolded = (c: Conversation) => Boolean(c.marks?.includes('fold'));
   const all = state.lists.ids();
   expect(new Set(all).size).toBe(all.length);
-  expect(all).toEqual(visible.slice().sort(compare).map((c) => c.id));
+  expect(all).toEqual(visible.filter((c) => !isFolded(c)).sort(compare).map((c) => c.id));
+  expect([...(state.lists.folded()?.ids ?? [])]).toEqual(visible.filter(isFolded).sort(compare).map((c) => c.id));
   for (const name of new Set([...GROUPS, ...state.groupNames])) {
-    const expected = visible.filter((c) => c.groupNames.includes(name)).sort(compare).map((c) => c.id);
-    expect(state.lists.ids(name)).toEqual(expected);
+    const members = visible.filter((c) => c.groupNames.includes(name));
+    expect(state.lists.ids(name)).toEqual(members.filter((c) => !isFolded(c)).sort(compare).map((c) => c.id));
+    expect([...(state.lists.folded(name)?.ids ?? [])]).toEqual(members.filter(isFolded).sort(compare).map((c) => c.id));
   }
   expect(state.unreadTotal).toBe(visible.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
   for (const group of state.groups) {
@@ -68,11 +74,11 @@ async function runScenario(initial: Conversation[], steps: Step[], rule: UnreadR
   const s = createScriptedAdapter({
     conversations: initial,
     groups: GROUPS.map((name) => ({ name, conversationIds: initial.filter((c) => c.groupNames.includes(name)).map((c) => c.id) })),
-    capabilities: { unreadRule: rule },
+    capabilities: { unreadRule: rule, marks: ['star', 'unread', 'fold', 'hide'] },
     auto: false,
   });
   const store = createInboxStore({ adapter: s.adapter, draftStorage: null });
-  const published = recordPublished(store, GROUPS);
+  const published = recordPublished(store, GROUPS, createComparator('lastActivity'));
   await store.connect();
   // The model: what the backend holds. The store must equal it whenever nothing is in flight.
   const model = new Map(initial.map((c) => [c.id, c]));
@@ -118,6 +124,17 @@ async function runScenario(initial: Conversation[], steps: Step[], rule: UnreadR
       }
       case 'delete':
         start([id(st.n)], true, () => actions.deleteConversation(id(st.n)), (ids) => ids.forEach((k) => model.delete(k)));
+        break;
+      case 'mark':
+        start([id(st.n)], true, () => actions.setMark([id(st.n)], st.mark, st.on), (ids) =>
+          ids.forEach((k) =>
+            update(k, (c) => {
+              if ((c.marks ?? []).includes(st.mark) === st.on) return c;
+              const marks = (c.marks ?? []).filter((m) => m !== st.mark);
+              return { ...c, marks: st.on ? [...marks, st.mark] : marks };
+            }),
+          ),
+        );
         break;
       case 'message': {
         const c = model.get(id(st.n));
