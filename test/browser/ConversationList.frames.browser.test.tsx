@@ -121,12 +121,14 @@ describe('ConversationList takes new orders frame by frame', () => {
     // 300 messages, one per task, at most eight between two frames: about 500 a second at 60 frames a second, as a
     // busy group chat sends them. How many land in each frame depends on the machine; the budget does not.
     const messages = 300;
+    // Each later than the one before (several arrive within one millisecond), so the last one ends on top.
+    const at = Date.now();
     for (let sent = 0; sent < messages; ) {
       if (messagesPerFrame.at(-1)! >= 8) {
         await nextFrame();
         continue;
       }
-      adapter.simulate.message(ids[COUNT - 1 - sent]!, { preview: `burst ${sent}` });
+      adapter.simulate.message(ids[COUNT - 1 - sent]!, { preview: `burst ${sent}`, at: at + sent });
       sent++;
       messagesPerFrame[messagesPerFrame.length - 1]!++;
       await task();
