@@ -61,12 +61,10 @@ function* valuesOf<V>(root: Node<V>): IterableIterator<V> {
   }
 }
 
-/** A published table: its nodes are never changed again. */
-class TableSnapshot<V> implements ReadonlyTable<V> {
-  constructor(
-    private readonly root: Node<V>,
-    readonly size: number,
-  ) {}
+/** Reading a trie, for the table (which changes) and its snapshots (which never do). */
+abstract class TrieReader<V> implements ReadonlyTable<V> {
+  protected abstract root: Node<V>;
+  abstract readonly size: number;
 
   get(id: string): V | undefined {
     return find(this.root, id)?.value;
@@ -81,32 +79,30 @@ class TableSnapshot<V> implements ReadonlyTable<V> {
   }
 }
 
+/** A published table: its nodes are never changed again. */
+class TableSnapshot<V> extends TrieReader<V> {
+  constructor(
+    protected readonly root: Node<V>,
+    readonly size: number,
+  ) {
+    super();
+  }
+}
+
 /**
  * A table keyed by id (ids are arbitrary strings, `__proto__` included: nothing here is a plain object keyed by
  * id) that publishes immutable snapshots cheaply. `freeze()` hands out the current contents; a later change copies
  * only the nodes on its id's path (about log32(n) nodes of 32 slots), never the whole table, so a state published
  * earlier keeps reading exactly what it held.
  */
-export class CopyOnWriteTable<V> implements ReadonlyTable<V> {
+export class CopyOnWriteTable<V> extends TrieReader<V> {
   private edit: object = {};
-  private root: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
+  protected root: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
   private count = 0;
   private snapshot: TableSnapshot<V> | null = null;
 
   get size(): number {
     return this.count;
-  }
-
-  get(id: string): V | undefined {
-    return find(this.root, id)?.value;
-  }
-
-  has(id: string): boolean {
-    return find(this.root, id) !== undefined;
-  }
-
-  values(): IterableIterator<V> {
-    return valuesOf(this.root);
   }
 
   set(id: string, value: V): void {

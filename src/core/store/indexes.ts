@@ -6,17 +6,10 @@ import { OrderedList, unreadContribution, type ConversationComparator } from '..
 import type { Conversation, ConversationId, GroupSummary } from '../types.js';
 import { createListOrders, type PublishedOrders } from './listOrders.js';
 import { createPublishedLists } from './publishedLists.js';
-import type { ConversationTable, ListIndex } from './types.js';
+import type { InboxState } from './types.js';
 
 /** What the indexes publish with a state: nothing in it changes afterwards. */
-export interface PublishedIndexes {
-  conversations: ConversationTable;
-  lists: ListIndex;
-  groupNames: readonly string[];
-  groups: readonly GroupSummary[];
-  unreadTotal: number;
-  pinnedCount: number;
-}
+export type PublishedIndexes = Pick<InboxState, 'conversations' | 'lists' | 'groupNames' | 'groups' | 'unreadTotal' | 'pinnedCount'>;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
