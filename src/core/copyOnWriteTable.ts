@@ -6,11 +6,11 @@ export interface ReadonlyTable<V> {
   values(): IterableIterator<V>;
 }
 
-// A hash array mapped trie: each node has 32 slots chosen by 5 bits of the id's hash; a slot holds nothing, one
-// entry, or a deeper node. Ids whose 32-bit hashes are equal share a list at the bottom.
+// A hash array mapped trie: each node covers 32 slots chosen by 5 bits of the id's hash, and stores only the slots
+// in use (a bitmap says which), so a node copied on write is as small as what it holds. A slot holds one entry or a
+// deeper node; ids whose 32-bit hashes are equal share a list at the bottom.
 const BITS = 5;
-const WIDTH = 1 << BITS;
-const MASK = WIDTH - 1;
+const MASK = (1 << BITS) - 1;
 /** Past this shift the hash has no bits left. */
 const MAX_SHIFT = 30;
 
@@ -23,6 +23,8 @@ interface Entry<V> {
 /** `owner` is the edit the node was made in: a node of an earlier edit is shared with a snapshot and is copied. */
 interface Node<V> {
   owner: object;
+  /** Bit `i` is set when slot `i` is in use; `slots` holds the slots in use, in order. */
+  bitmap: number;
   slots: Slot<V>[];
 }
 
@@ -31,10 +33,10 @@ interface Collision<V> {
   entries: Entry<V>[];
 }
 
-type Slot<V> = Entry<V> | Node<V> | Collision<V> | undefined;
+type Slot<V> = Entry<V> | Node<V> | Collision<V>;
 
-const isNode = <V>(slot: Slot<V>): slot is Node<V> => slot !== undefined && 'slots' in slot;
-const isCollision = <V>(slot: Slot<V>): slot is Collision<V> => slot !== undefined && 'entries' in slot;
+const isNode = <V>(slot: Slot<V> | undefined): slot is Node<V> => slot !== undefined && 'slots' in slot;
+const isCollision = <V>(slot: Slot<V> | undefined): slot is Collision<V> => slot !== undefined && 'entries' in slot;
 
 /** FNV-1a over the id's UTF-16 code units: spreads arbitrary strings evenly. */
 function hashOf(id: string): number {
@@ -43,10 +45,22 @@ function hashOf(id: string): number {
   return hash >>> 0;
 }
 
+function popcount(n: number): number {
+  n -= (n >>> 1) & 0x55555555;
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** Where slot `bit` is stored in a node's compact array. */
+const positionOf = (bitmap: number, bit: number) => popcount(bitmap & (bit - 1));
+
 function find<V>(root: Node<V>, id: string): Entry<V> | undefined {
   const hash = hashOf(id);
-  let slot: Slot<V> = root;
-  for (let shift = 0; isNode(slot); shift += BITS) slot = slot.slots[(hash >>> shift) & MASK];
+  let slot: Slot<V> | undefined = root;
+  for (let shift = 0; isNode(slot); shift += BITS) {
+    const bit = 1 << ((hash >>> shift) & MASK);
+    slot = slot.bitmap & bit ? slot.slots[positionOf(slot.bitmap, bit)] : undefined;
+  }
   if (isCollision(slot)) return slot.entries.find((entry) => entry.id === id);
   return slot?.id === id ? slot : undefined;
 }
@@ -54,10 +68,10 @@ function find<V>(root: Node<V>, id: string): Entry<V> | undefined {
 function* valuesOf<V>(root: Node<V>): IterableIterator<V> {
   const stack: Slot<V>[] = [root];
   while (stack.length > 0) {
-    const slot = stack.pop();
+    const slot = stack.pop()!;
     if (isNode(slot)) stack.push(...slot.slots);
     else if (isCollision(slot)) for (const entry of slot.entries) yield entry.value;
-    else if (slot) yield slot.value;
+    else yield slot.value;
   }
 }
 
@@ -92,12 +106,12 @@ class TableSnapshot<V> extends TrieReader<V> {
 /**
  * A table keyed by id (ids are arbitrary strings, `__proto__` included: nothing here is a plain object keyed by
  * id) that publishes immutable snapshots cheaply. `freeze()` hands out the current contents; a later change copies
- * only the nodes on its id's path (about log32(n) nodes of 32 slots), never the whole table, so a state published
- * earlier keeps reading exactly what it held.
+ * only the nodes on its id's path (about log32(n) small nodes), never the whole table, so a state published earlier
+ * keeps reading exactly what it held.
  */
 export class CopyOnWriteTable<V> extends TrieReader<V> {
   private edit: object = {};
-  protected root: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
+  protected root: Node<V> = { owner: this.edit, bitmap: 0, slots: [] };
   private count = 0;
   private snapshot: TableSnapshot<V> | null = null;
 
@@ -128,27 +142,31 @@ export class CopyOnWriteTable<V> extends TrieReader<V> {
   }
 
   private writable(node: Node<V>): Node<V> {
-    return node.owner === this.edit ? node : { owner: this.edit, slots: node.slots.slice() };
+    return node.owner === this.edit ? node : { owner: this.edit, bitmap: node.bitmap, slots: node.slots.slice() };
   }
 
   private setIn(node: Node<V>, shift: number, entry: Entry<V>): Node<V> {
-    const index = (entry.hash >>> shift) & MASK;
-    const slot = node.slots[index];
+    const bit = 1 << ((entry.hash >>> shift) & MASK);
+    const position = positionOf(node.bitmap, bit);
     const into = this.writable(node);
-    if (slot === undefined) {
+    if (!(node.bitmap & bit)) {
       this.count++;
-      into.slots[index] = entry;
-    } else if (isNode(slot)) {
-      into.slots[index] = this.setIn(slot, shift + BITS, entry);
+      into.bitmap |= bit;
+      into.slots.splice(position, 0, entry);
+      return into;
+    }
+    const slot = node.slots[position]!;
+    if (isNode(slot)) {
+      into.slots[position] = this.setIn(slot, shift + BITS, entry);
     } else if (isCollision(slot)) {
       const entries = slot.entries.filter((e) => e.id !== entry.id);
       if (entries.length === slot.entries.length) this.count++;
-      into.slots[index] = { owner: this.edit, entries: [...entries, entry] };
+      into.slots[position] = { owner: this.edit, entries: [...entries, entry] };
     } else if (slot.id === entry.id) {
-      into.slots[index] = entry;
+      into.slots[position] = entry;
     } else {
       this.count++;
-      into.slots[index] = this.split(slot, entry, shift + BITS);
+      into.slots[position] = this.split(slot, entry, shift + BITS);
     }
     return into;
   }
@@ -156,26 +174,31 @@ export class CopyOnWriteTable<V> extends TrieReader<V> {
   /** Two entries that share a slot: a deeper node tells them apart, or a collision list when the hashes are equal. */
   private split(a: Entry<V>, b: Entry<V>, shift: number): Node<V> | Collision<V> {
     if (shift > MAX_SHIFT || a.hash === b.hash) return { owner: this.edit, entries: [a, b] };
-    const node: Node<V> = { owner: this.edit, slots: new Array<Slot<V>>(WIDTH).fill(undefined) };
     const ia = (a.hash >>> shift) & MASK;
     const ib = (b.hash >>> shift) & MASK;
-    if (ia === ib) node.slots[ia] = this.split(a, b, shift + BITS);
-    else {
-      node.slots[ia] = a;
-      node.slots[ib] = b;
-    }
-    return node;
+    if (ia === ib) return { owner: this.edit, bitmap: 1 << ia, slots: [this.split(a, b, shift + BITS)] };
+    return { owner: this.edit, bitmap: (1 << ia) | (1 << ib), slots: ia < ib ? [a, b] : [b, a] };
   }
 
   private deleteIn(node: Node<V>, shift: number, id: string, hash: number): Node<V> {
-    const index = (hash >>> shift) & MASK;
-    const slot = node.slots[index];
+    const bit = 1 << ((hash >>> shift) & MASK);
+    const position = positionOf(node.bitmap, bit);
+    const slot = node.slots[position]!;
     const into = this.writable(node);
-    if (isNode(slot)) into.slots[index] = this.deleteIn(slot, shift + BITS, id, hash);
-    else if (isCollision(slot)) {
+    if (isNode(slot)) {
+      const child = this.deleteIn(slot, shift + BITS, id, hash);
+      if (child.bitmap !== 0) {
+        into.slots[position] = child;
+        return into;
+      }
+    } else if (isCollision(slot)) {
       const entries = slot.entries.filter((e) => e.id !== id);
-      into.slots[index] = entries.length === 1 ? entries[0] : { owner: this.edit, entries };
-    } else into.slots[index] = undefined;
+      into.slots[position] = entries.length === 1 ? entries[0]! : { owner: this.edit, entries };
+      return into;
+    }
+    // the entry itself, or a node left empty: the slot goes
+    into.bitmap &= ~bit;
+    into.slots.splice(position, 1);
     return into;
   }
 }

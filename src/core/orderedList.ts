@@ -5,7 +5,13 @@ import { lowerBound, SortedChunks, type Chunk, type Compare } from './sortedChun
 
 export type { Chunk } from './sortedChunks.js';
 
-const DEFAULT_CHUNK = 512;
+/**
+ * Largest chunk. Small, because published orders are immutable: a change copies the chunks it touches, and a chunk
+ * copied for a conversation far down the list lives on in the state, so its size is what each message leaves behind
+ * for the collector (512 cost about twice the CPU per message at 100,000 conversations; the longer chunk array
+ * copied per change is short-lived and cheap).
+ */
+const DEFAULT_CHUNK = 128;
 
 /**
  * A sorted sequence of items kept in chunks of at most `chunkSize`, so that moving one item costs

@@ -2,10 +2,10 @@
 import { clampText } from '../internal/clampText.js';
 import type { ComponentType, ReactNode } from 'react';
 import type { ConversationFailure, InboxOperation, InboxStore } from '../../core/store.js';
-import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteMode } from '../../core/types.js';
+import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteMode, PreviewKind } from '../../core/types.js';
 import { visuallyHidden } from '../internal/hidden.js';
 import { safeAvatarUrl } from '../../core/validate.js';
-import { useInboxLocale } from '../../react/context.js';
+import { useInboxLocale, useInboxStore } from '../../react/context.js';
 import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { cachedIntl } from '../internal/cachedIntl.js';
@@ -13,6 +13,10 @@ import { formatConversationTime, formatFullDateTime, type TimeRange } from '../i
 import { InGridContext, useNow } from '../internal/hooks.js';
 import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
+import { errorText } from '../controls/errorText.js';
+import { displayTitle } from './displayTitle.js';
+import { formatDuration } from './formatDuration.js';
+import { messagePreview } from './messagePreview.js';
 import { createContext, forwardRef, Fragment, memo, useContext, useMemo, useState } from 'react';
 import { dataFlag, renderChildren, resolveStyleProps, type PartProps } from '../internal/renderProps.js';
 
@@ -50,6 +54,10 @@ export interface ConversationItemRenderProps {
   isFailed: boolean;
   /** The user is no longer a member (left or dismissed group). @selector [data-readonly] */
   isReadOnly: boolean;
+  /** Marked with a star (the `star` mark). @selector [data-starred] */
+  isStarred: boolean;
+  /** Burn after reading is on (OpenIM private chat): messages are deleted after they are read. @selector [data-private-chat] */
+  isPrivateChat: boolean;
   /** @selector [data-kind="direct" | "group" | "system"] */
   kind: ConversationKind | undefined;
   /** The failure shown on the row, with the error's message. */
@@ -124,6 +132,8 @@ export const ConversationItemRoot = forwardRef<HTMLDivElement, ConversationItemR
       isPending,
       isFailed: !!failure,
       isReadOnly: !!conversation?.isReadOnly,
+      isStarred: !!conversation?.marks?.includes('star'),
+      isPrivateChat: !!conversation?.privateChat?.enabled,
       kind: conversation?.kind,
       failure,
     };
@@ -151,6 +161,8 @@ export const ConversationItemRoot = forwardRef<HTMLDivElement, ConversationItemR
         data-pending={dataFlag(isPending)}
         data-failed={dataFlag(state.isFailed)}
         data-readonly={dataFlag(state.isReadOnly)}
+        data-starred={dataFlag(state.isStarred)}
+        data-private-chat={dataFlag(state.isPrivateChat)}
       >
         {renderChildren(children, state, null)}
       </div>
@@ -181,6 +193,8 @@ const MUTED_ICON = icon('M8 1.5A4.5 4.5 0 0 0 3.5 6v3.5L2 12h12l-1.5-2.5V6A4.5 4
 const SPINNER_ICON = icon('', 'M8 1.5a6.5 6.5 0 1 0 6.5 6.5', 2);
 const ALERT_ICON = icon('M8 1.5a6.5 6.5 0 1 1 0 13 6.5 6.5 0 0 1 0-13zM7.2 4v5h1.6V4zm0 6.5V12h1.6v-1.5z');
 const CLOSE_ICON = icon('', 'M4 4l8 8M12 4l-8 8', 1.75);
+const STAR_ICON = icon('M8 1.2l2 4.3 4.7.5-3.5 3.2 1 4.6L8 11.4l-4.2 2.4 1-4.6L1.3 6l4.7-.5z');
+const FLAME_ICON = icon('M8.3 1c.4 2.6 4.2 4.3 4.2 8.4A4.5 4.5 0 0 1 3.5 9.6c0-2.2 1.2-3.4 2.2-4.8.3 1.3 1 2.2 1.9 2.6C7.4 5.2 7.6 3 8.3 1z');
 
 /**
  * An icon with its meaning as text for screen readers. The text is hidden by an inline style, so it stays hidden
@@ -230,6 +244,7 @@ export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationIt
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.Avatar>');
   const { locale } = useInboxLocale();
+  const t = useMessages();
   const conversation = item.conversation;
   const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
   // Keyed by URL: a new URL starts loading again without an effect.
@@ -237,7 +252,7 @@ export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationIt
   if (!conversation) return null;
 
   const imageStatus: AvatarImageStatus = !src ? 'none' : load?.src === src ? load.status : 'loading';
-  const initials = getInitials(conversation.title, locale);
+  const initials = getInitials(displayTitle(conversation, t), locale);
   const colorIndex = avatarColorIndex(conversation.id);
   const state: ConversationItemAvatarRenderProps = { ...item, src, imageStatus, initials, colorIndex };
   return (
@@ -281,7 +296,8 @@ export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationIt
 export type ConversationItemTitleProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
 
 /**
- * The conversation's name, as text (never HTML), isolated for bidirectional text (`dir="auto"`).
+ * The conversation's name, as text (never HTML), isolated for bidirectional text (`dir="auto"`). A system
+ * conversation without a title (Tencent's) is named "System notifications" in the provider's language.
  * Default class `ik-ConversationItem-title`; carries `data-unread`.
  */
 export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationItemTitleProps>(function ConversationItemTitle(
@@ -289,6 +305,7 @@ export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationIte
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.Title>');
+  const t = useMessages();
   if (!state.conversation) return null;
   return (
     <span
@@ -298,7 +315,7 @@ export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationIte
       {...resolveStyleProps('ik-ConversationItem-title', className, style, state)}
       data-unread={dataFlag(state.isUnread)}
     >
-      {renderChildren(children, state, clampText(state.conversation.title))}
+      {renderChildren(children, state, clampText(displayTitle(state.conversation, t)))}
     </span>
   );
 });
@@ -362,6 +379,11 @@ export const ConversationItemTime = forwardRef<HTMLTimeElement, ConversationItem
 export interface ConversationItemPreviewRenderProps extends ConversationItemRenderProps {
   /** The last message was recalled. @selector [data-revoked] */
   isRevoked: boolean;
+  /**
+   * What the last message is (`text` when the adapter does not say), or `undefined` without one.
+   * @selector [data-message-kind="text" | "image" | "file" | ...]
+   */
+  messageKind: PreviewKind | undefined;
   /** The strongest unread mention, if any (`me` wins over `all`, `all` over `announcement`). */
   mention: MentionKind | undefined;
 }
@@ -381,8 +403,10 @@ function strongestMention(mentions: Conversation['mentions']): MentionKind | und
  * One line about the conversation, as text: a draft with a "[Draft]" prefix (class
  * `ik-ConversationItem-draftPrefix`, accent colour), "[@me]" / "[@all]" prefixes for unread mentions
  * (`ik-ConversationItem-mentionPrefix`), the sender's name in group chats (`ik-ConversationItem-sender`),
- * or a "message recalled" notice. Default class `ik-ConversationItem-preview`; carries `data-has-draft`,
- * `data-mentioned` and `data-revoked`.
+ * or a "message recalled" notice. A message that is not text is named in the provider's language ("[Image]",
+ * "[图片]": `ik-ConversationItem-kindLabel`), followed by its detail (a file name) and its own text, if any.
+ * Default class `ik-ConversationItem-preview`; carries `data-has-draft`, `data-mentioned`, `data-revoked` and
+ * `data-message-kind`.
  */
 export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationItemPreviewProps>(function ConversationItemPreview(
   { className, style, children, ...props },
@@ -394,8 +418,9 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
   if (!conversation) return null;
   const mention = strongestMention(conversation.mentions);
   const last = conversation.lastMessage;
-  const isRevoked = !!last?.isRevoked;
-  const state: ConversationItemPreviewRenderProps = { ...item, isRevoked, mention };
+  const message = last && messagePreview(last);
+  const isRevoked = message?.kind === 'revoked';
+  const state: ConversationItemPreviewRenderProps = { ...item, isRevoked, mention, messageKind: message?.kind };
   const sender = conversation.kind === 'group' && last?.senderName && <bdi className="ik-ConversationItem-sender">{clampText(last.senderName)}</bdi>;
   const text = (content: string) => <bdi className="ik-ConversationItem-previewText">{clampText(content)}</bdi>;
   const content = (
@@ -425,7 +450,7 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
             : t('item.revoked')}
         </span>
       ) : (
-        last && (
+        message && (
           <>
             {sender && (
               <span className="ik-ConversationItem-senderPrefix">
@@ -433,7 +458,14 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
                 {t('item.senderSeparator')}
               </span>
             )}
-            {text(last.preview)}
+            {message.labelId && (
+              <>
+                <bdi className="ik-ConversationItem-kindLabel">{t(message.labelId)}</bdi>
+                {/* A word break for screen readers and copied text; the flex gap spaces it on screen. */}
+                {message.text && ' '}
+              </>
+            )}
+            {(message.text || !message.labelId) && text(message.text)}
           </>
         )
       )}
@@ -447,6 +479,7 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
       data-has-draft={dataFlag(item.hasDraft)}
       data-mentioned={dataFlag(item.isMentioned)}
       data-revoked={dataFlag(isRevoked && !item.hasDraft)}
+      data-message-kind={message?.kind}
     >
       {renderChildren(children, state, content)}
     </span>
@@ -566,6 +599,74 @@ export const ConversationItemMuteIndicator = forwardRef<HTMLSpanElement, Convers
   );
 });
 
+export type ConversationItemStarIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
+
+/**
+ * A star with the text "Starred" for screen readers, shown only for conversations with the `star` mark.
+ * Default class `ik-ConversationItem-starIndicator`.
+ */
+export const ConversationItemStarIndicator = forwardRef<HTMLSpanElement, ConversationItemStarIndicatorProps>(function ConversationItemStarIndicator(
+  { className, style, children, ...props },
+  ref,
+) {
+  const { state } = useConversationItemContext('<ConversationItem.StarIndicator>');
+  const t = useMessages();
+  if (!state.isStarred) return null;
+  return (
+    <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-starIndicator', className, style, state)} data-starred="">
+      {renderChildren(children, state, labelledIcon(STAR_ICON, t('item.starred')))}
+    </span>
+  );
+});
+
+export interface ConversationItemPrivateChatIndicatorRenderProps extends ConversationItemRenderProps {
+  /** Seconds after reading that a message is deleted, when the backend says. */
+  burnDurationSec: number | undefined;
+  /** The duration as the row shows it, in the provider's locale ("30 sec", "30秒"); `''` without one. */
+  durationText: string;
+  /** What a screen reader hears: "Burn after reading: messages are deleted 30 seconds after they are read". */
+  label: string;
+}
+
+export type ConversationItemPrivateChatIndicatorProps = PartProps<HTMLSpanElement, ConversationItemPrivateChatIndicatorRenderProps>;
+
+/**
+ * A flame and the duration ("30 sec") for a conversation with burn after reading on (OpenIM private chat), with the
+ * whole sentence for screen readers. The duration is worded by `Intl.NumberFormat` in the provider's locale.
+ * Shown only while `privateChat.enabled`. Default class `ik-ConversationItem-privateChatIndicator`.
+ */
+export const ConversationItemPrivateChatIndicator = forwardRef<HTMLSpanElement, ConversationItemPrivateChatIndicatorProps>(
+  function ConversationItemPrivateChatIndicator({ className, style, children, ...props }, ref) {
+    const { state: item } = useConversationItemContext('<ConversationItem.PrivateChatIndicator>');
+    const { locale } = useInboxLocale();
+    const t = useMessages();
+    if (!item.isPrivateChat) return null;
+    const burnDurationSec = item.conversation?.privateChat?.burnDurationSec;
+    const durationText = formatDuration(burnDurationSec, locale, 'short');
+    const spoken = formatDuration(burnDurationSec, locale, 'long');
+    const label = spoken ? t('item.privateChatFor', { duration: spoken }) : t('item.privateChat');
+    const state: ConversationItemPrivateChatIndicatorRenderProps = { ...item, burnDurationSec, durationText, label };
+    return (
+      <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-privateChatIndicator', className, style, state)} data-private-chat="">
+        {renderChildren(
+          children,
+          state,
+          <>
+            {FLAME_ICON}
+            {/* Isolated: "30 ث" must keep its order inside a left-to-right row, and "30 sec" inside a right-to-left one. */}
+            {durationText && (
+              <bdi className="ik-ConversationItem-duration" aria-hidden="true">
+                {durationText}
+              </bdi>
+            )}
+            {visuallyHidden(label)}
+          </>,
+        )}
+      </span>
+    );
+  },
+);
+
 export type ConversationItemPendingIndicatorProps = PartProps<HTMLSpanElement, ConversationItemRenderProps>;
 
 /**
@@ -606,8 +707,8 @@ function failedAction(operation: InboxOperation): ConversationItemMessageId {
 }
 
 /**
- * The last failed command on the conversation, inline on the row: what failed, the error's message (as text)
- * and a Dismiss button that calls `dismissFailure(id)`. The optimistic change was already rolled back.
+ * The last failed command on the conversation, inline on the row: what failed and why, in the provider's language
+ * where the error's code says why (the backend's own message, as text, where only it does), and a Dismiss button that calls `dismissFailure(id)`. The optimistic change was already rolled back.
  * Default class `ik-ConversationItem-failureNotice`; carries `data-operation`.
  */
 export const ConversationItemFailureNotice = forwardRef<HTMLDivElement, ConversationItemFailureNoticeProps>(function ConversationItemFailureNotice(
@@ -617,10 +718,13 @@ export const ConversationItemFailureNotice = forwardRef<HTMLDivElement, Conversa
   const { state: item, store } = useConversationItemContext('<ConversationItem.FailureNotice>');
   const t = useMessages();
   const { dismissFailure } = useConversationActions(store);
+  const resolvedStore = useInboxStore(store, '<ConversationItem.FailureNotice>');
   const inGrid = useContext(InGridContext);
   const failure = item.failure;
   if (!failure) return null;
-  const text = t('item.failure', { action: t(failedAction(failure.operation)), message: failure.error.message });
+  // Read, not subscribed to: the limits a message names change (almost) never, and every row renders this part.
+  const message = errorText(failure.error, t, resolvedStore.getState().capabilities);
+  const text = t('item.failure', { action: t(failedAction(failure.operation)), message });
   const dismiss = () => dismissFailure(item.id);
   const label = t('item.failure.dismiss');
   const state: ConversationItemFailureNoticeRenderProps = { ...item, text, dismiss };
@@ -668,6 +772,8 @@ export interface ConversationItemComponents {
   UnreadBadge?: ComponentType<ConversationItemUnreadBadgeProps>;
   PinIndicator?: ComponentType<ConversationItemPinIndicatorProps>;
   MuteIndicator?: ComponentType<ConversationItemMuteIndicatorProps>;
+  StarIndicator?: ComponentType<ConversationItemStarIndicatorProps>;
+  PrivateChatIndicator?: ComponentType<ConversationItemPrivateChatIndicatorProps>;
   PendingIndicator?: ComponentType<ConversationItemPendingIndicatorProps>;
   FailureNotice?: ComponentType<ConversationItemFailureNoticeProps>;
 }
@@ -682,6 +788,8 @@ function DefaultLayout({ components = {} }: { components?: ConversationItemCompo
   const Title = components.Title ?? ConversationItemTitle;
   const PinIndicator = components.PinIndicator ?? ConversationItemPinIndicator;
   const MuteIndicator = components.MuteIndicator ?? ConversationItemMuteIndicator;
+  const StarIndicator = components.StarIndicator ?? ConversationItemStarIndicator;
+  const PrivateChatIndicator = components.PrivateChatIndicator ?? ConversationItemPrivateChatIndicator;
   const Time = components.Time ?? ConversationItemTime;
   const Preview = components.Preview ?? ConversationItemPreview;
   const PendingIndicator = components.PendingIndicator ?? ConversationItemPendingIndicator;
@@ -696,6 +804,8 @@ function DefaultLayout({ components = {} }: { components?: ConversationItemCompo
           <Title />
           <PinIndicator />
           <MuteIndicator />
+          <StarIndicator />
+          <PrivateChatIndicator />
           <Time />
         </div>
         <div className="ik-ConversationItem-footer">
@@ -721,8 +831,8 @@ const ConversationItemImpl = forwardRef<HTMLDivElement, ConversationItemProps>(f
 });
 
 /**
- * One conversation row: avatar, title, pin and mute indicators, time, preview, pending spinner, unread badge and
- * an inline failure notice. Memoized and driven by primitive props (`id`, `isSelected`, `isFocused`, ...), it
+ * One conversation row: avatar, title, pin, mute, star and burn-after-reading indicators, time, preview, pending
+ * spinner, unread badge and an inline failure notice. Memoized and driven by primitive props (`id`, `isSelected`, `isFocused`, ...), it
  * re-renders only when its own conversation or those props change.
  *
  * Override a part with `components={{ Avatar: MyAvatar }}`, or compose the parts yourself as children:
@@ -743,6 +853,8 @@ export const ConversationItem = Object.assign(memo(ConversationItemImpl), {
   UnreadBadge: ConversationItemUnreadBadge,
   PinIndicator: ConversationItemPinIndicator,
   MuteIndicator: ConversationItemMuteIndicator,
+  StarIndicator: ConversationItemStarIndicator,
+  PrivateChatIndicator: ConversationItemPrivateChatIndicator,
   PendingIndicator: ConversationItemPendingIndicator,
   FailureNotice: ConversationItemFailureNotice,
 });

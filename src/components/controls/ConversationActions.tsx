@@ -15,7 +15,8 @@ import { useMessages } from '../internal/i18n.js';
 import { Menu, MenuItem, type MenuAnchor } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { errorText, ErrorNotice, useCommand } from './shared.js';
+import { errorText } from './errorText.js';
+import { ErrorNotice, useCommand } from './shared.js';
 
 /** State of `ConversationActions`, for `className` and `style` functions. */
 export interface ConversationActionsRenderProps {
@@ -253,7 +254,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
       {command.error && (
         <ErrorNotice
           className="ik-ConversationActions-error"
-          message={errorText(command.error, t, capabilities.maxPinned)}
+          message={errorText(command.error, t, capabilities)}
           dismissLabel={t('controls.dismiss')}
           onDismiss={command.dismiss}
         />

@@ -7,7 +7,8 @@ import { useMessages } from '../internal/i18n.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import { CommandToggle, type ToggleProps } from './CommandToggle.js';
-import { errorText, useCommand } from './shared.js';
+import { errorText } from './errorText.js';
+import { useCommand } from './shared.js';
 
 /** State of a `MuteToggle`, for `className`, `style` and `children` functions. */
 export interface MuteToggleRenderProps {

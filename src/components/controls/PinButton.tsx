@@ -8,7 +8,8 @@ import { useMessages } from '../internal/i18n.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import { CommandToggle, type ToggleProps } from './CommandToggle.js';
-import { errorText, useCommand } from './shared.js';
+import { errorText } from './errorText.js';
+import { useCommand } from './shared.js';
 
 /** State of a `PinButton`, for `className`, `style` and `children` functions. */
 export interface PinButtonRenderProps {
@@ -61,7 +62,7 @@ export const PinButton = forwardRef<HTMLButtonElement, PinButtonProps>(function 
       command={command}
       onToggle={() => pin(id, !isPinned)}
       label={t('pinButton.label')}
-      errorMessage={command.error ? errorText(command.error, t, maxPinned) : undefined}
+      errorMessage={command.error ? errorText(command.error, t, { maxPinned }) : undefined}
     />
   );
 });

@@ -2,7 +2,6 @@
 import { toInboxError, type InboxError } from '../../core/errors.js';
 import { failureError } from '../../core/failureError.js';
 import type { OperationResult } from '../../core/types.js';
-import type { ControlsMessageId, Translate } from '../internal/i18n.js';
 import { useState } from 'react';
 
 export interface Command {
@@ -36,11 +35,6 @@ export function useCommand(onError?: (error: InboxError) => void): Command {
     }
   };
   return { isPending: pending > 0, error, run, dismiss: () => setError(null) };
-}
-
-/** Localized text for the errors a user can act on (the pin limit); the error's own message otherwise. */
-export function errorText(error: InboxError, t: Translate<ControlsMessageId>, maxPinned?: number): string {
-  return error.code === 'PIN_LIMIT_EXCEEDED' && Number.isFinite(maxPinned) ? t('controls.pinLimitError', { max: maxPinned! }) : error.message;
 }
 
 /** An inline failure (`role="alert"`, announced as it appears) with a dismiss button. */
