@@ -1,5 +1,5 @@
 import { InboxError } from '../../core/errors.js';
-import type { Conversation, ConversationMark, LastMessage, Mention, MentionKind, MuteMode } from '../../core/types.js';
+import type { Conversation, ConversationMark, LastMessage, Mention, MentionKind, MuteMode, PreviewKind } from '../../core/types.js';
 
 /** Options of `generateConversations`. */
 export interface GenerateOptions {
@@ -61,54 +61,59 @@ const LONG_TITLES = [
   '東京本社・大阪支社合同プロジェクト推進委員会（2025年度）',
 ];
 
-const PREVIEWS = {
+/** A message that is not text: its kind, which the row names in the reader's language, and a detail. */
+interface NonText {
+  kind: PreviewKind;
+  detail?: string;
+}
+
+// Non-text messages are kinds, never labels such as "[Image]": the data must read right in every locale.
+const PREVIEWS: Record<Language, readonly (string | NonText)[]> = {
   en: [
     'See you tomorrow!',
     'Can you review the PR when you get a chance? 🙏',
     'Sounds good 👍',
     'The build is green again.',
-    '[Image]',
-    '[File] Q2-report-final-v3.pdf',
+    { kind: 'image' },
+    { kind: 'file', detail: 'Q2-report-final-v3.pdf' },
     'Running 10 minutes late, sorry!',
     'Thanks, that fixed it 🎉',
     'Who is joining the call?',
     'Let me check and get back to you.',
     'Happy birthday!!! 🎂🎈',
-    '[Voice message] 0:42',
+    { kind: 'voice', detail: '0:42' },
     'Invoice #4821 is attached.',
     'lol 😂',
   ],
   zh: [
     '好的，收到',
     '明天上午十点开会，别忘了',
-    '[图片]',
-    '[文件] 需求文档v2.docx',
+    { kind: 'image' },
+    { kind: 'file', detail: '需求文档v2.docx' },
     '辛苦了🙏',
     '这个问题我再看一下',
     '哈哈哈哈😂',
     '已经发版了，大家可以验证一下',
     '周末一起吃饭吗？',
-    '[语音] 0:15',
+    { kind: 'voice', detail: '0:15' },
     '收到，马上处理',
     '会议改到下午三点',
   ],
   ja: [
     '了解しました！',
     'お疲れさまです🙇',
-    '[画像]',
-    '[ファイル] 見積書_2025.pdf',
+    { kind: 'image' },
+    { kind: 'file', detail: '見積書_2025.pdf' },
     '明日の打ち合わせは10時からです',
     'ありがとうございます😊',
     '少し遅れます、すみません',
     'リリース完了しました🎉',
     '確認してから折り返します',
-    '[ボイスメッセージ] 0:31',
+    { kind: 'voice', detail: '0:31' },
     '週末空いてる？',
     'よろしくお願いします',
   ],
-} as const;
-
-const REVOKED = { en: 'A message was recalled', zh: '撤回了一条消息', ja: 'メッセージの送信を取り消しました' } as const;
+};
 
 const DRAFTS = {
   en: ['Let me think about', 'Sure, I can do Thursday but', 'Quick question about the'],
@@ -116,7 +121,8 @@ const DRAFTS = {
   ja: ['了解です、あとで', 'その件ですが、', '来週の'],
 } as const;
 
-const SYSTEM_PREVIEWS = ['Your request to join "研发部" was approved', 'You were added to "営業チーム"', 'Welcome to the workspace! 👋'];
+/** Groups the system conversation's last notice is about. */
+const SYSTEM_NOTICE_GROUPS = ['研发部', '営業チーム', 'Design Review'];
 
 function pick<T>(random: () => number, list: readonly T[]): T {
   return list[Math.floor(random() * list.length)]!;
@@ -175,14 +181,15 @@ function muteMode(random: () => number, isGroup: boolean): MuteMode {
   return r < 0.5 ? 'silent' : r < 0.85 ? 'silentExceptMention' : 'blocked';
 }
 
+/** Tencent's group system notices. No title: the row names the system conversation in the reader's language. */
 function systemConversation(sentAt: number, random: () => number): Conversation {
   return {
     id: '@TIM#SYSTEM',
     kind: 'system',
-    title: 'System notifications',
+    title: '',
     unreadCount: 2,
     muteMode: 'none',
-    lastMessage: { id: 'msg_system_1', preview: pick(random, SYSTEM_PREVIEWS), sentAt },
+    lastMessage: { id: 'msg_system_1', preview: '', kind: 'groupNotice', detail: pick(random, SYSTEM_NOTICE_GROUPS), sentAt },
     lastActivityAt: sentAt,
     mentions: [],
     isPinned: false,
@@ -194,10 +201,11 @@ function systemConversation(sentAt: number, random: () => number): Conversation 
  * Generates `count` realistic conversations, deterministically: the same `seed` and `now` give the same data.
  *
  * The mix: direct and group chats with English, Chinese and Japanese names (some long titles and emoji), one
- * `@TIM#SYSTEM` conversation (when `count` > 7), two or three pinned among the recent ones, about 10% muted across
- * all mute modes, some drafts, @-mentions (me / all), unread counts as people have them (most read, a few on
- * one-to-one chats, dozens in the odd busy group, more on recent conversations), revoked messages, a few
- * conversations without messages. Activity is relative to `now` in whole seconds: minutes and hours ago at the top,
+ * `@TIM#SYSTEM` conversation (when `count` > 7, untitled, its last message a group notice), two or three pinned
+ * among the recent ones, about 10% muted across all mute modes, some drafts, @-mentions (me / all), unread counts
+ * as people have them (most read, a few on one-to-one chats, dozens in the odd busy group, more on recent
+ * conversations), revoked messages, images, files and voice messages (as `lastMessage.kind` with a `detail`, never
+ * as a label in `preview`), a few conversations without messages. Activity is relative to `now` in whole seconds: minutes and hours ago at the top,
  * then yesterday, this week and the weeks before (up to 60 days). No avatar URLs, so nothing is fetched and
  * the kit paints each title's initials. Ids follow Tencent Web (`C2Cuser_<n>`, `GROUPgroup_<n>`) and are unique.
  * 100,000 conversations take a fraction of a second.
@@ -265,11 +273,12 @@ export function generateConversations(count: number, options: GenerateOptions = 
 
     if (!isEmpty) {
       const isRevoked = random() < 0.03;
-      const lastMessage: LastMessage = {
-        id: `msg_${n}`,
-        preview: isRevoked ? REVOKED[lang] : pick(random, PREVIEWS[lang]),
-        sentAt: lastActivityAt,
-      };
+      // A recalled message has no text left; the row says it was recalled.
+      const content: string | NonText = isRevoked ? { kind: 'revoked' } : pick(random, PREVIEWS[lang]);
+      const lastMessage: LastMessage =
+        typeof content === 'string'
+          ? { id: `msg_${n}`, preview: content, sentAt: lastActivityAt }
+          : { id: `msg_${n}`, preview: '', kind: content.kind, ...(content.detail ? { detail: content.detail } : {}), sentAt: lastActivityAt };
       if (isRevoked) lastMessage.isRevoked = true;
       if (isGroup) {
         const senderLang = random() < 0.8 ? lang : language(random);

@@ -1,7 +1,7 @@
 import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import { InboxError } from '../../core/errors.js';
-import type { Conversation, ConversationMark, Draft, LastMessage, Mention, MentionKind } from '../../core/types.js';
-import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES } from '../../core/types.js';
+import type { Conversation, ConversationMark, Draft, LastMessage, Mention, MentionKind, PreviewKind } from '../../core/types.js';
+import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES, PREVIEW_KINDS } from '../../core/types.js';
 
 /** Every mention kind (core has no such list yet). */
 export { MENTION_KINDS };
@@ -41,6 +41,12 @@ function toLastMessage(value: unknown, where: string): LastMessage | undefined {
     if (typeof value.isRevoked !== 'boolean') throw invalid(where, '"lastMessage.isRevoked" must be a boolean.');
     out.isRevoked = value.isRevoked;
   }
+  if (value.kind !== undefined) {
+    if (!PREVIEW_KINDS.includes(value.kind as PreviewKind)) throw invalid(where, `"lastMessage.kind" must be one of ${PREVIEW_KINDS.join(', ')}.`);
+    out.kind = value.kind as PreviewKind;
+  }
+  const detail = optionalString(value, 'detail', where);
+  if (detail !== undefined) out.detail = detail;
   return Object.freeze(out);
 }
 

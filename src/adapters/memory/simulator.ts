@@ -7,7 +7,8 @@
  */
 import { InboxError, toInboxError } from '../../core/errors.js';
 import { isRecord } from '../../core/isRecord.js';
-import type { Conversation, ConversationId, LastMessage, Mention, MentionKind } from '../../core/types.js';
+import type { Conversation, ConversationId, LastMessage, Mention, MentionKind, PreviewKind } from '../../core/types.js';
+import { PREVIEW_KINDS } from '../../core/types.js';
 import { assertBoolean, assertConversationId, assertGroupName, assertString } from '../../core/validate.js';
 import type { MemoryChanges } from './changes.js';
 import { checkTime, conversationNotFound, invalid } from './errors.js';
@@ -18,7 +19,12 @@ const EMPTY: readonly never[] = Object.freeze([]);
 
 /** A message as `simulate.message` receives it. */
 export interface SimulatedMessage {
+  /** The message's own text (`''` for an image, a sticker...). */
   preview: string;
+  /** What the message is, for the row to name it in the user's language. @default 'text' */
+  kind?: PreviewKind;
+  /** Shown after the kind's label: a file name, a card's name, a place. */
+  detail?: string;
   senderName?: string;
   senderId?: string;
   /** @-mentions the message carries; each is appended to the conversation's mentions. */
@@ -34,7 +40,10 @@ export interface SimulatedMessage {
 export interface MemorySimulator {
   /**
    * A message arrives: the conversation gets it as its last message at `at`, its unread count grows by one and
-   * the mentions are appended. A conversation deleted earlier comes back. Returns the new conversation.
+   * the mentions are appended. A conversation deleted earlier comes back. Marks stay as they are, as on Tencent
+   * Cloud Chat, where a mark is only a flag (trtc.io/document/50291): a hidden conversation stays hidden and out of
+   * the counts, whatever arrives (OpenIM's own `hideConversation` differs: a message shows it again). Returns the
+   * new conversation.
    */
   message(id: ConversationId, message: SimulatedMessage): Conversation;
   /** A conversation appears (another device, a new chat). Its `groupNames` must name existing groups. */
@@ -86,7 +95,8 @@ export function createSimulator({ tables, changes, now, wait, groupNameMaxBytes 
       assertConversationId(id);
       if (typeof message !== 'object' || message === null) throw invalid('simulate.message needs { preview, senderName?, mentions?, at? }.');
       assertString(message.preview, 'the message preview');
-      for (const key of ['senderName', 'senderId', 'id'] as const) if (message[key] !== undefined) assertString(message[key], `message.${key}`);
+      for (const key of ['senderName', 'senderId', 'id', 'detail'] as const) if (message[key] !== undefined) assertString(message[key], `message.${key}`);
+      if (message.kind !== undefined && !PREVIEW_KINDS.includes(message.kind)) throw invalid(`Unknown message kind ${JSON.stringify(message.kind)}.`);
       if (message.isRevoked !== undefined) assertBoolean(message.isRevoked, 'message.isRevoked');
       const kinds = toMentionKinds(message.mentions ?? EMPTY);
       const at = message.at === undefined ? now() : checkTime(message.at, 'message.at');
@@ -98,6 +108,8 @@ export function createSimulator({ tables, changes, now, wait, groupNameMaxBytes 
       if (message.senderId !== undefined) lastMessage.senderId = message.senderId;
       if (message.senderName !== undefined) lastMessage.senderName = message.senderName;
       if (message.isRevoked) lastMessage.isRevoked = true;
+      if (message.kind !== undefined && message.kind !== 'text') lastMessage.kind = message.kind;
+      if (message.detail) lastMessage.detail = message.detail;
       const mentions: readonly Mention[] =
         kinds.length > 0 ? Object.freeze([...current.mentions, ...kinds.map((kind) => Object.freeze({ kind, messageId }))]) : current.mentions;
       return changes.upsert(
