@@ -7,6 +7,7 @@
  */
 import type { ConversationAdapter } from '../../core/adapter.js';
 import type { InboxError } from '../../core/errors.js';
+import type { ConversationId, MuteMode, OperationResult } from '../../core/types.js';
 import { createChanges } from './changes.js';
 import { createCommands } from './commands.js';
 import { invalid } from './errors.js';
@@ -24,8 +25,15 @@ export type { MemorySimulator, SimulatedMessage } from './simulator.js';
 
 /** The in-memory backend: the whole adapter contract plus controls for demos and tests. */
 export interface MemoryAdapter extends ConversationAdapter {
-  /** Resolves the total unread under `capabilities.unreadRule`. */
+  /** Resolves the total unread under `capabilities.unreadRule`, hidden conversations left out, as the store counts. */
   getTotalUnread(): Promise<number>;
+  /** The account-wide receive option (kept in memory only, `'none'` at first). */
+  getGlobalReceiveOption(): Promise<MuteMode>;
+  setGlobalReceiveOption(mode: MuteMode): Promise<void>;
+  /** Removes every conversation from the list, history kept: a new message brings one back. */
+  clearAllConversations(): Promise<void>;
+  /** Sets the app's custom data (at most `capabilities.customDataMaxLength` characters) with per-id results. */
+  setCustomData(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
   readonly simulate: MemorySimulator;
   /**
    * Makes the next call(s) of `operation` reject with `error` (default an `ADAPTER_FAILED` InboxError) and change
@@ -40,10 +48,17 @@ export interface MemoryAdapter extends ConversationAdapter {
 
 /**
  * Creates the in-memory backend: the embedded default for Storybook, demos and tests. It implements the whole
- * adapter contract with Tencent Cloud Chat's documented limits and error codes (20 groups → 51010, names of 1 to
- * 32 UTF-8 bytes → 51011, missing group → 51009, 50 pinned → 51012, 1,000 grouped conversations → 51008), pages
- * its list, emits full conversation objects after every change, and offers latency, fault injection, an
- * injectable clock, `simulate` for server pushes and optional persistence.
+ * adapter contract, optional methods included (the account-wide receive option, clearing the list, custom data of
+ * up to 256 characters, every mark), with Tencent Cloud Chat's documented limits and error codes (20 groups →
+ * 51010, names of 1 to 32 UTF-8 bytes → 51011, missing group → 51009, 50 pinned → 51012, 1,000 grouped
+ * conversations → 51008), pages its list, emits full conversation objects after every change, and offers latency,
+ * fault injection, an injectable clock, `simulate` for server pushes and optional persistence.
+ *
+ * Unread, honestly: `getTotalUnread` and `unreadTotalChanged` count every conversation under `unreadRule` except
+ * hidden ones (mark `hide`), and `loadGroups` gives each group's count the same way (`ConversationGroup.unreadCount`),
+ * which is exactly how the store counts: while pages remain the store shows these numbers, and once every page is
+ * loaded its own, which are then equal. Marks are flags, as on Tencent: a message to a hidden conversation leaves it
+ * hidden.
  *
  * Conversation ids follow Tencent Web: `C2C<userID>`, `GROUP<groupID>`.
  *

@@ -31,6 +31,8 @@ export interface ChangeSettings {
 export function createChanges(tables: MemoryTables, { capabilities, now, save }: ChangeSettings) {
   const listeners = createEmitter<[AdapterEvent]>();
   let reportedTotal = tables.unreadTotal;
+  // The account-wide receive option: account state, not a conversation's, so it is neither in the tables nor saved.
+  let globalReceiveOption: MuteMode = 'none';
 
   // ---- publishing -----------------------------------------------------------------------------------
 
@@ -237,6 +239,25 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
     publish([{ type: 'removed', ids: Object.freeze([...ids]) }, ...[...affected].map(membershipChanged)]);
   }
 
+  /** Sets the app's custom data on the known ids (`''` clears it); the unknown ones fail alone. */
+  function setCustomData(ids: readonly ConversationId[], data: string): OperationResult {
+    const { known, result } = splitKnown(ids);
+    const changed: Conversation[] = [];
+    for (const id of known) {
+      const conversation = tables.get(id)!;
+      if ((conversation.customData ?? '') !== data) changed.push(tables.put(derive(conversation, { customData: data || undefined })));
+    }
+    result.succeeded.push(...known);
+    publish(upserted(changed));
+    return result;
+  }
+
+  /** Clears the list: every conversation is removed as by `remove` without clearing history, so a message brings it back. */
+  function clearAll(): void {
+    const ids = tables.all().map((conversation) => conversation.id);
+    if (ids.length > 0) remove(ids, false);
+  }
+
   /** Deletes the known ids (see `remove`); the unknown ones fail alone. */
   function deleteConversations(ids: readonly ConversationId[], clearHistory: boolean): OperationResult {
     const { known, result } = splitKnown(ids);
@@ -326,6 +347,12 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
     setMark,
     remove,
     deleteConversations,
+    setCustomData,
+    clearAll,
+    getGlobalReceiveOption: () => globalReceiveOption,
+    setGlobalReceiveOption: (mode: MuteMode) => {
+      globalReceiveOption = mode;
+    },
     createGroup,
     renameGroup,
     deleteGroup,

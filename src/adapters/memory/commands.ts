@@ -7,7 +7,7 @@
 import type { AdapterCapabilities, ConversationAdapter, ConversationPage, DeleteOptions, PageRequest } from '../../core/adapter.js';
 import { InboxError } from '../../core/errors.js';
 import { isRecord } from '../../core/isRecord.js';
-import type { ConversationTarget } from '../../core/types.js';
+import type { ConversationTarget, MuteMode } from '../../core/types.js';
 import {
   assertBoolean,
   assertConversationId,
@@ -28,12 +28,9 @@ import type { MemoryTables } from './tables.js';
 const MAX_MARK_BATCH = 100;
 const MARK_BATCH_TOO_LARGE_SDK = 51006;
 
-/** The adapter methods that read the backend or change it. */
-export type MemoryCommands = Omit<
-  ConversationAdapter,
-  'name' | 'account' | 'capabilities' | 'connect' | 'disconnect' | 'subscribe' | 'getTotalUnread'
-> & {
-  /** Resolves the total unread under `capabilities.unreadRule`. */
+/** The adapter methods that read the backend or change it, the optional ones included: this backend has them all. */
+export type MemoryCommands = Required<Omit<ConversationAdapter, 'name' | 'account' | 'capabilities' | 'connect' | 'disconnect' | 'subscribe' | 'getTotalUnread'>> & {
+  /** Resolves the total unread under `capabilities.unreadRule`, hidden conversations left out (as the store counts). */
   getTotalUnread(): Promise<number>;
 };
 
@@ -50,6 +47,17 @@ export interface CommandContext {
 
 export function createCommands({ tables, changes, gate, capabilities, pageSize, name: backendName }: CommandContext): MemoryCommands {
   const { run } = gate;
+
+  function notSupported(what: string): InboxError {
+    return new InboxError('NOT_SUPPORTED', `The ${backendName} backend does not support ${what}.`);
+  }
+
+  /** The modes `setGlobalReceiveOption` accepts; throws `NOT_SUPPORTED` when there are none. */
+  function requireGlobalReceiveModes(): readonly MuteMode[] {
+    const modes = capabilities.globalReceiveModes ?? [];
+    if (modes.length === 0) throw notSupported('an account-wide receive option');
+    return modes;
+  }
 
   return {
     loadConversations(request: PageRequest = {}): Promise<ConversationPage> {
@@ -141,7 +149,7 @@ export function createCommands({ tables, changes, gate, capabilities, pageSize, 
           assertMark(mark);
           assertBoolean(enabled, 'enabled');
           if (!capabilities.marks.includes(mark)) {
-            throw new InboxError('NOT_SUPPORTED', `The ${backendName} backend does not support the "${mark}" mark.`);
+            throw notSupported(`the "${mark}" mark`);
           }
           if (ids.length > MAX_MARK_BATCH) throw invalid(`At most ${MAX_MARK_BATCH} conversations can be marked at once.`, MARK_BATCH_TOO_LARGE_SDK);
         },
@@ -158,6 +166,49 @@ export function createCommands({ tables, changes, gate, capabilities, pageSize, 
           if (options?.clearHistory !== undefined) assertBoolean(options.clearHistory, 'clearHistory');
         },
         () => changes.deleteConversations(ids, options?.clearHistory ?? true),
+      );
+    },
+
+    getGlobalReceiveOption() {
+      return run(
+        'getGlobalReceiveOption',
+        () => requireGlobalReceiveModes(),
+        () => changes.getGlobalReceiveOption(),
+      );
+    },
+
+    setGlobalReceiveOption(mode) {
+      return run(
+        'setGlobalReceiveOption',
+        () => {
+          assertMuteMode(mode);
+          if (!requireGlobalReceiveModes().includes(mode)) throw notSupported(`"${mode}" as the account-wide receive option`);
+        },
+        () => changes.setGlobalReceiveOption(mode),
+      );
+    },
+
+    clearAllConversations() {
+      return run(
+        'clearAllConversations',
+        () => {
+          if (!capabilities.clearAll) throw notSupported('clearing every conversation');
+        },
+        () => changes.clearAll(),
+      );
+    },
+
+    setCustomData(ids, data) {
+      return run(
+        'setCustomData',
+        () => {
+          const max = capabilities.customDataMaxLength ?? 0;
+          if (max <= 0) throw notSupported('custom data');
+          assertIdList(ids);
+          assertString(data, 'the custom data');
+          if (data.length > max) throw invalid(`Custom data is at most ${max} characters, got ${data.length}.`);
+        },
+        () => changes.setCustomData(ids, data),
       );
     },
 

@@ -4,8 +4,8 @@
  * unread rule, order) and from Tencent Cloud Chat's documented limits, which this backend copies.
  */
 import { TENCENT_UNREAD_RULE, type AdapterCapabilities, type OrderingKey, type UnreadRule } from '../../core/adapter.js';
-import type { Conversation, ConversationId, ConversationMark } from '../../core/types.js';
-import { assertMark, CONVERSATION_MARKS } from '../../core/validate.js';
+import type { Conversation, ConversationId, ConversationMark, MuteMode } from '../../core/types.js';
+import { assertMark, assertMuteMode, CONVERSATION_MARKS, MUTE_MODES } from '../../core/validate.js';
 import { checkTime, invalid } from './errors.js';
 import type { MemoryAdapterStorage } from './storage.js';
 
@@ -47,6 +47,15 @@ export interface MemoryAdapterOptions {
   persistDrafts?: boolean;
   /** Marks the backend supports; the others reject with `NOT_SUPPORTED`. @default ['star', 'unread', 'fold', 'hide'] */
   marks?: readonly ConversationMark[];
+  /**
+   * Account-wide receive options `setGlobalReceiveOption` accepts; `[]` turns the feature off (as on Tencent, which
+   * has none). @default every mute mode
+   */
+  globalReceiveModes?: readonly MuteMode[];
+  /** Whether `clearAllConversations` is offered. @default true */
+  clearAll?: boolean;
+  /** Longest custom data `setCustomData` stores, in UTF-16 units; `0` turns it off. @default 256 (Tencent's) */
+  customDataMaxLength?: number;
   /** @default 'memory' */
   name?: string;
   /** The signed-in account, so that local data such as drafts is kept per account (`adapter.account`). */
@@ -83,6 +92,12 @@ export function readOptions(options: MemoryAdapterOptions): MemorySettings {
   const marks = Object.freeze([...new Set(options.marks ?? CONVERSATION_MARKS)]);
   for (const mark of marks) assertMark(mark);
   const persistDrafts = options.persistDrafts ?? true;
+  const globalReceiveModes = Object.freeze([...new Set(options.globalReceiveModes ?? MUTE_MODES)]);
+  for (const mode of globalReceiveModes) assertMuteMode(mode);
+  const clearAll = options.clearAll ?? true;
+  if (typeof clearAll !== 'boolean') throw invalid('`clearAll` must be a boolean.');
+  const customDataMaxLength = options.customDataMaxLength ?? 256;
+  if (!Number.isInteger(customDataMaxLength) || customDataMaxLength < 0) throw invalid('`customDataMaxLength` must be a whole number from 0.');
 
   const capabilities: AdapterCapabilities = Object.freeze({
     groups: 'native',
@@ -96,6 +111,9 @@ export function readOptions(options: MemoryAdapterOptions): MemorySettings {
     marks,
     unreadRule: options.unreadRule ?? TENCENT_UNREAD_RULE,
     orderBy,
+    globalReceiveModes,
+    clearAll,
+    customDataMaxLength,
   });
   return {
     name: options.name ?? 'memory',

@@ -5,10 +5,15 @@
  * through the group methods here, so the counters, the order and the two sides of a membership (a group's
  * members, a conversation's `groupNames`) cannot drift apart. Nothing here checks arguments, enforces limits or
  * emits events: the changes do that.
+ *
+ * Unread is counted as the store counts it (`shownUnread`: hidden conversations add nothing), in total and per
+ * group, so that the backend's own numbers, which the store shows while pages remain, agree with the store's own
+ * once every page is loaded.
  */
 import type { ConversationPage, OrderingKey, UnreadRule } from '../../core/adapter.js';
-import { unreadContribution, type OrderedList } from '../../core/order.js';
+import type { OrderedList } from '../../core/order.js';
 import type { Conversation, ConversationGroup, ConversationId } from '../../core/types.js';
+import { shownUnread } from '../shownUnread.js';
 import { conversationNotFound, groupNotFound } from './errors.js';
 import { derive } from './normalize.js';
 import { readPage, sortedOrder } from './paging.js';
@@ -22,6 +27,8 @@ export class MemoryTables {
   private readonly members: Map<string, Set<ConversationId>>;
   private readonly order: OrderedList<Conversation>;
   private unread = 0;
+  /** Unread per group; a group absent from it has none. */
+  private readonly groupUnread = new Map<string, number>();
   private pinned = 0;
   private grouped = 0;
 
@@ -110,7 +117,15 @@ export class MemoryTables {
   }
 
   private count(conversation: Conversation, sign: 1 | -1): void {
-    this.unread += sign * unreadContribution(conversation, this.unreadRule);
+    const unread = shownUnread(conversation, this.unreadRule);
+    this.unread += sign * unread;
+    if (unread !== 0) {
+      for (const name of conversation.groupNames) {
+        const next = (this.groupUnread.get(name) ?? 0) + sign * unread;
+        if (next === 0) this.groupUnread.delete(name);
+        else this.groupUnread.set(name, next);
+      }
+    }
     if (conversation.isPinned) this.pinned += sign;
     if (conversation.groupNames.length > 0) this.grouped += sign;
   }
@@ -149,8 +164,9 @@ export class MemoryTables {
     return Object.freeze([...this.members.get(name)!]);
   }
 
+  /** The groups in order, each with its members and its unread under the backend's rule. */
   groups(): ConversationGroup[] {
-    return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name) }));
+    return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name), unreadCount: this.groupUnread.get(name) ?? 0 }));
   }
 
   /** Appends an empty group. */
