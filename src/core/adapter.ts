@@ -110,7 +110,12 @@ export type AdapterEvent =
   | { type: 'groupMembershipChanged'; name: string; conversationIds: readonly ConversationId[] }
   | { type: 'syncStateChanged'; status: SyncStatus; error?: InboxError; progress?: number }
   /** The total unread as the backend itself reports it. */
-  | { type: 'unreadTotalChanged'; total: number };
+  | { type: 'unreadTotalChanged'; total: number }
+  /**
+   * A group's unread total as the backend counts it changed. An adapter whose `loadGroups` gives `unreadCount`
+   * sends this whenever that count changes, so that the store's tab stays right while pages remain.
+   */
+  | { type: 'groupUnreadChanged'; name: string; unreadCount: number };
 
 export type AdapterListener = (event: AdapterEvent) => void;
 

@@ -160,6 +160,12 @@ export function checkEvent(event: unknown): CheckedEvent {
       if (!checked) return refusedEvent(`type "groupMembershipChanged" and "conversationIds" ${quote(event.conversationIds)}`);
       return { event: { type: 'groupMembershipChanged', name: event.name, conversationIds: checked.ids }, refused: checked.refused };
     }
+    case 'groupUnreadChanged': {
+      if (typeof event.name !== 'string' || event.name === '') return refusedEvent(`type "groupUnreadChanged" and "name" ${quote(event.name)}`);
+      const unreadCount = checkTotal(event.unreadCount);
+      if (unreadCount === undefined) return refusedEvent(`type "groupUnreadChanged" and "unreadCount" ${quote(event.unreadCount)}`);
+      return { event: { type: 'groupUnreadChanged', name: event.name, unreadCount }, refused: [] };
+    }
     case 'syncStateChanged': {
       if (!SYNC_STATUSES.has(event.status as string)) return refusedEvent(`type "syncStateChanged" and "status" ${quote(event.status)}`);
       return { event: event as unknown as AdapterEvent, refused: [] };

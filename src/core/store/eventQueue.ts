@@ -81,6 +81,9 @@ export function createEventQueue(ctx: StoreContext, hooks: EventQueueHooks) {
         return hooks.onSyncState(event.status, event.error);
       case 'unreadTotalChanged':
         return { backendUnreadTotal: event.total };
+      case 'groupUnreadChanged':
+        ctx.indexes.setBackendGroupUnread(event.name, event.unreadCount);
+        return {};
     }
   }
 

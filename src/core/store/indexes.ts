@@ -138,6 +138,13 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
       groupsDirty = true;
     },
 
+    /** The backend's count of one group changed (its `groupUnreadChanged` event). */
+    setBackendGroupUnread(name: string, unreadCount: number): void {
+      if (backendGroupUnread.get(name) === unreadCount) return;
+      backendGroupUnread = new Map(backendGroupUnread).set(name, unreadCount);
+      groupsDirty = true;
+    },
+
     /**
      * Applies the changes since the last publish to the orders and counters, and returns what a new state holds,
      * each part the same object as before when it did not change. Undefined when nothing changed at all.
