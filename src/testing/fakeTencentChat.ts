@@ -15,7 +15,10 @@
  * - silent truncation past the batch limits: `deleteConversation` keeps 100 ids, `setMessageRemindType` 30 user ids;
  * - the conversation group events: create fires `CONVERSATION_GROUP_LIST_UPDATED` (twice when conversations joined)
  *   plus the list; add/remove fire the list plus `CONVERSATION_IN_GROUP_UPDATED` with the whole membership;
- *   delete/rename resolve `undefined`.
+ *   delete/rename resolve `undefined`;
+ * - `messageForShow` as the SDK writes it: the text of a text message, else a label in one language (`[图片]`, or
+ *   `[Image]` with `intl`); marks are flags only: the total counts hidden conversations and a message leaves
+ *   them hidden; `setConversationCustomData` with per-id results (256 characters at most).
  *
  * It imports nothing from a test runner, so stories can use it.
  */
@@ -39,6 +42,16 @@ export const FAKE_TENCENT_TYPES = Object.freeze({
   GRP_AVCHATROOM: 'AVChatRoom',
   GRP_COMMUNITY: 'Community',
   MSG_TEXT: 'TIMTextElem',
+  MSG_IMAGE: 'TIMImageElem',
+  MSG_AUDIO: 'TIMSoundElem',
+  MSG_VIDEO: 'TIMVideoFileElem',
+  MSG_FILE: 'TIMFileElem',
+  MSG_CUSTOM: 'TIMCustomElem',
+  MSG_FACE: 'TIMFaceElem',
+  MSG_LOCATION: 'TIMLocationElem',
+  MSG_MERGER: 'TIMRelayElem',
+  MSG_GRP_TIP: 'TIMGroupTipElem',
+  MSG_GRP_SYS_NOTICE: 'TIMGroupSystemNoticeElem',
   MSG_REMIND_ACPT_AND_NOTE: 'AcceptAndNotify',
   MSG_REMIND_ACPT_NOT_NOTE: 'AcceptNotNotify',
   MSG_REMIND_DISCARD: 'Discard',
@@ -142,6 +155,8 @@ export interface FakeTencentChatOptions {
   userProfiles?: Readonly<Record<string, { nick?: string; avatar?: string }>>;
   /** Names, avatars and types (`Public`, `AVChatRoom`, ...) for groups created the same way. */
   groupProfiles?: Readonly<Record<string, { name?: string; avatar?: string; type?: string }>>;
+  /** `messageForShow` labels in English, as the SDK writes them for international apps. @default false (Chinese) */
+  intl?: boolean;
 }
 
 /** One recorded SDK call (arguments cloned at call time). */
@@ -163,6 +178,10 @@ export interface FakeTencentMessageOptions {
   nick?: string;
   /** @-mentions carried by the message (group conversations only). */
   mentions?: readonly ('me' | 'all')[];
+  /** The message type (`TYPES.MSG_IMAGE`, ...). @default TYPES.MSG_TEXT, with `{ text }` as its payload */
+  type?: string;
+  /** The message's payload (`{ fileName }` of a file, `{ second }` of a voice message, ...). */
+  payload?: unknown;
 }
 
 /** What the fake passes to handlers, as the SDK does: `{ name, data }`, plus `isSyncCompleted` on list events. */
@@ -204,6 +223,31 @@ function sdkError(code: number, message: string): FakeTencentError {
 
 function paramsInvalid(): Error {
   return new Error('Params validate failed.');
+}
+
+/** The SDK's labels for `messageForShow` (its `Qt` function in 3.6.6): Chinese, or English for international apps. */
+const MESSAGE_LABELS: Readonly<Record<string, readonly [zh: string, en: string]>> = {
+  [TYPES.MSG_IMAGE]: ['[图片]', '[Image]'],
+  [TYPES.MSG_LOCATION]: ['[位置]', '[Location]'],
+  [TYPES.MSG_AUDIO]: ['[语音]', '[Voice]'],
+  [TYPES.MSG_VIDEO]: ['[视频]', '[Video]'],
+  [TYPES.MSG_FILE]: ['[文件]', '[File]'],
+  [TYPES.MSG_CUSTOM]: ['[自定义消息]', '[Custom Messages]'],
+  [TYPES.MSG_GRP_TIP]: ['[群提示消息]', '[Group Notification]'],
+  [TYPES.MSG_GRP_SYS_NOTICE]: ['[群系统通知]', '[Group System Message]'],
+  [TYPES.MSG_FACE]: ['[动画表情]', '[Animated Sticker]'],
+  [TYPES.MSG_MERGER]: ['[聊天记录]', '[Chat Record]'],
+};
+
+/** `messageForShow` of a message, as the SDK computes it. */
+function messageForShow(type: string, payload: unknown, intl: boolean): string {
+  if (typeof payload !== 'object' || payload === null) return '';
+  if (type === TYPES.MSG_TEXT) {
+    const text = (payload as { text?: unknown }).text;
+    return typeof text === 'string' ? text : '';
+  }
+  const labels = MESSAGE_LABELS[type];
+  return labels ? labels[intl ? 1 : 0] : '';
 }
 
 function ok<T>(data: T): { code: 0; data: T } {
@@ -363,14 +407,17 @@ export class FakeTencentChat {
     }
     const sequence = ++this.sequence;
     const from = options.from ?? (conversation.type === TYPES.CONV_C2C ? conversationID.slice(TYPES.CONV_C2C.length) : 'member');
+    const type = options.type ?? TYPES.MSG_TEXT;
+    const payload = options.payload ?? (type === TYPES.MSG_TEXT ? { text } : {});
+    // Marks are left as they are: to the SDK a mark is a flag, so a hidden conversation stays hidden.
     conversation.lastMessage = {
       ...EMPTY_LAST_MESSAGE,
       lastTime: atSeconds,
       lastSequence: sequence,
       fromAccount: from,
-      messageForShow: text,
-      payload: { text },
-      type: TYPES.MSG_TEXT,
+      messageForShow: messageForShow(type, payload, this.options.intl === true),
+      payload,
+      type,
       nick: options.nick ?? '',
     };
     if (conversation.groupProfile?.type === TYPES.GRP_AVCHATROOM) conversation.unreadCount = 0;
@@ -639,7 +686,10 @@ export class FakeTencentChat {
     );
   }
 
-  /** The total unread, synchronously: muted (any remind type but `AcceptAndNotify`) and `@TIM#SYSTEM` excluded. */
+  /**
+   * The total unread, synchronously: muted (any remind type but `AcceptAndNotify`) and `@TIM#SYSTEM` excluded;
+   * hidden conversations counted, as the SDK reads no mark.
+   */
   getTotalUnreadMessageCount(): number | Promise<never> {
     this.record('getTotalUnreadMessageCount', []);
     if (!this.ready) return Promise.reject(this.notReady('getTotalUnreadMessageCount'));
@@ -666,6 +716,30 @@ export class FakeTencentChat {
           if (options.enableMark && index < 0) conversation.markList.push(options.markType);
           else if (!options.enableMark && index >= 0) conversation.markList.splice(index, 1);
           else continue;
+          changed = true;
+        }
+        if (changed) this.listChanged();
+        return ok({ successConversationIDList: valid.map((c) => c.conversationID), failureConversationIDList: failures });
+      },
+    );
+  }
+
+  /** Sets custom data (at most 256 UTF-16 units, checked synchronously as the SDK does); 2500/2503 per id. */
+  setConversationCustomData(options: { conversationIDList: string[]; customData: string }): Promise<{ code: 0; data: unknown }> {
+    return this.api(
+      'setConversationCustomData',
+      [options],
+      () => {
+        if (!Array.isArray(options?.conversationIDList) || typeof options.customData !== 'string' || options.customData.length > 256) {
+          throw paramsInvalid();
+        }
+      },
+      () => {
+        const { valid, failures } = this.splitLocal(options.conversationIDList);
+        let changed = false;
+        for (const conversation of valid) {
+          if (conversation.customData === options.customData) continue;
+          conversation.customData = options.customData;
           changed = true;
         }
         if (changed) this.listChanged();

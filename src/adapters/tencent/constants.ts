@@ -26,6 +26,17 @@ export const TENCENT_TYPES_FALLBACK: Readonly<TencentTypes> = Object.freeze({
   NOT_RECEIVE_OFFLINE_PUSH_EXCEPT_AT: 'AcceptNotNotifyExceptAt',
   NOT_RECEIVE_MSG_EXCEPT_AT: 'NotReceiveMsgExceptAt',
   READ_ALL_MSG: 'readAllMessage',
+  MSG_TEXT: 'TIMTextElem',
+  MSG_IMAGE: 'TIMImageElem',
+  MSG_AUDIO: 'TIMSoundElem',
+  MSG_VIDEO: 'TIMVideoFileElem',
+  MSG_FILE: 'TIMFileElem',
+  MSG_CUSTOM: 'TIMCustomElem',
+  MSG_FACE: 'TIMFaceElem',
+  MSG_LOCATION: 'TIMLocationElem',
+  MSG_MERGER: 'TIMRelayElem',
+  MSG_GRP_TIP: 'TIMGroupTipElem',
+  MSG_GRP_SYS_NOTICE: 'TIMGroupSystemNoticeElem',
 });
 
 /** The runtime values of the `TencentCloudChat.EVENT` names the adapter listens to (3.6.6). */

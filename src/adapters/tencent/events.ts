@@ -5,7 +5,8 @@
  * - `CONVERSATION_GROUP_LIST_UPDATED` (`data: string[]`) becomes `groupsChanged`;
  * - `CONVERSATION_IN_GROUP_UPDATED` (`data: { groupName, conversationList }`, the whole membership) becomes
  *   `groupMembershipChanged`, which the store diffs against what it holds;
- * - `TOTAL_UNREAD_MESSAGE_COUNT_UPDATED` (`data: number`) becomes `unreadTotalChanged`;
+ * - `TOTAL_UNREAD_MESSAGE_COUNT_UPDATED` (`data: number`) becomes `unreadTotalChanged`, less what hidden
+ *   conversations add (`total.ts`; each snapshot tells it which are hidden);
  * - `SDK_READY` / `SDK_NOT_READY` and `isSyncCompleted` become `syncStateChanged`.
  *
  * SDK listeners are registered with `chat.on` when the first adapter listener subscribes and removed with
@@ -16,6 +17,7 @@ import type { AdapterEvent, AdapterListener, SyncStatus } from '../../core/adapt
 import { InboxError } from '../../core/errors.js';
 import type { Conversation } from '../../core/types.js';
 import { conversationIdsOf, groupNamesOf } from './map.js';
+import type { TencentTotal } from './total.js';
 import type { TencentChatLike, TencentEventHandler, TencentEvents, TencentSdkEvent } from './types.js';
 
 /** What the bridge needs from the adapter. */
@@ -23,6 +25,8 @@ export interface TencentEventBridgeOptions {
   chat: TencentChatLike;
   events: TencentEvents;
   mapList(list: unknown): Conversation[];
+  /** The total the adapter reports, told of every SDK total and full list. */
+  total: TencentTotal;
   /** Called on `SDK_READY` (the adapter refreshes its snapshot). */
   onReady?(): void;
   /** Called on `SDK_NOT_READY`. */
@@ -69,7 +73,11 @@ export function createTencentEventBridge(options: TencentEventBridgeOptions): Te
   const handlers: Record<keyof TencentEvents, TencentEventHandler> = {
     CONVERSATION_LIST_UPDATED(event) {
       const { data, isSyncCompleted } = payload(event);
-      if (Array.isArray(data)) emit({ type: 'replaced', conversations: options.mapList(data) });
+      if (Array.isArray(data)) {
+        const conversations = options.mapList(data);
+        emit({ type: 'replaced', conversations });
+        options.total.noteList(conversations);
+      }
       noteSyncCompleted(isSyncCompleted);
     },
     CONVERSATION_GROUP_LIST_UPDATED(event) {
@@ -84,7 +92,7 @@ export function createTencentEventBridge(options: TencentEventBridgeOptions): Te
     },
     TOTAL_UNREAD_MESSAGE_COUNT_UPDATED(event) {
       const { data } = payload(event);
-      if (typeof data === 'number' && Number.isFinite(data)) emit({ type: 'unreadTotalChanged', total: data });
+      if (typeof data === 'number' && Number.isFinite(data)) options.total.noteSdkTotal(data);
     },
     SDK_READY() {
       options.onReady?.();

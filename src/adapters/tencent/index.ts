@@ -11,6 +11,18 @@
  * const adapter = createTencentAdapter({ chat, TencentCloudChat });
  * chat.login({ userID, userSig });
  * ```
+ *
+ * Where its unread numbers come from:
+ * - The list is one page (the SDK's whole local list, at most the cloud's 100 or 500 conversations), so the store
+ *   holds every conversation once it has loaded and counts totals and every group itself, under
+ *   `TENCENT_UNREAD_RULE`. The Web SDK has no per-group counts (`ConversationGroup.unreadCount` is never set).
+ * - The backend total (`getTotalUnread`, `unreadTotalChanged`) is the SDK's `getTotalUnreadMessageCount` /
+ *   `TOTAL_UNREAD_MESSAGE_COUNT_UPDATED` over that same list, muted conversations and `@TIM#SYSTEM` left out, less
+ *   what hidden conversations add: the SDK counts them, the kit does not (`total.ts`). It is 0 until the SDK's first
+ *   sync completes.
+ *
+ * Marks are the SDK's own (`markConversation`): star, unread, fold, hide. They are only flags to the SDK: a message
+ * to a hidden conversation leaves it hidden, and "unread" does not change the unread count.
  */
 import { TENCENT_UNREAD_RULE, type AdapterCapabilities, type ConversationAdapter, type DeleteOptions } from '../../core/adapter.js';
 import { readDrafts, type DraftStorage } from '../../core/drafts.js';
@@ -20,6 +32,7 @@ import { assertBoolean, assertGroupName, assertIdList, assertMark, assertMuteMod
 import { resolveTencentConstants } from './constants.js';
 import { callSdk, toTencentError } from './errors.js';
 import { createTencentEventBridge } from './events.js';
+import { createTencentTotal, hiddenUnread } from './total.js';
 import {
   conversationIdOf,
   conversationIdsOf,
@@ -54,7 +67,12 @@ export const TENCENT_BATCH_LIMITS = Object.freeze({
   muteUsers: 30,
   /** `markConversation` fails with 51006 above 100 conversations. */
   mark: 100,
+  /** `setConversationCustomData` goes to the same server API as marks, which takes at most 100 conversations. */
+  customData: 100,
 });
+
+/** `setConversationCustomData` refuses longer data (the SDK checks UTF-16 units, though its docs say bytes). */
+export const TENCENT_CUSTOM_DATA_MAX_LENGTH = 256;
 
 /** Options of {@link createTencentAdapter}. Only `chat` is required. */
 export interface TencentAdapterOptions {
@@ -84,7 +102,11 @@ export interface TencentAdapterOptions {
    * @default true
    */
   groups?: boolean;
-  /** Title of the `@TIM#SYSTEM` conversation (group system notices). @default 'System notifications' */
+  /**
+   * Title of the `@TIM#SYSTEM` conversation (group system notices). Leave it unset: the default `''` lets the
+   * components name it in the reader's language; a string given here is shown as it is, in every locale.
+   * @default ''
+   */
   systemTitle?: string;
   /** Keep the SDK's conversation object as `raw` on each conversation. @default true */
   includeRaw?: boolean;
@@ -101,6 +123,13 @@ export interface TencentAdapterOptions {
 export interface TencentAdapter extends ConversationAdapter {
   /** The resolved runtime `TYPES` and `EVENT`. */
   readonly constants: TencentRuntimeConstants;
+  /** The SDK's total less hidden conversations (see the module doc); rejects with `NOT_READY` before `SDK_READY`. */
+  getTotalUnread(): Promise<number>;
+  /**
+   * `setConversationCustomData`, 100 conversations per call, with per-id results: an uncached id fails with 2500,
+   * `@TIM#SYSTEM` with 2503. Data over 256 characters is refused before any call.
+   */
+  setCustomData(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
   /**
    * Sets the mute mode of several conversations with per-id results: direct chats go 30 user ids per
    * `setMessageRemindType` call, groups one call each. `silentExceptMention` fails with `NOT_SUPPORTED` for direct
@@ -220,7 +249,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   const draftStorage = options.draftStorage;
   const groupsEnabled = options.groups !== false;
   const waitForReady = options.waitForReady !== false;
-  const systemTitle = options.systemTitle ?? 'System notifications';
+  const systemTitle = typeof options.systemTitle === 'string' ? options.systemTitle : '';
   const includeRaw = options.includeRaw !== false;
 
   // Draft times: the Web SDK keeps none, so a draft keeps the time it was first seen (or stored) while its text stays.
@@ -247,10 +276,26 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
 
   const mapList = (items: unknown) => mapConversationList(items, mapContext());
 
+  const total = createTencentTotal(
+    TENCENT_UNREAD_RULE,
+    (event) => bridge.emit(event),
+    () => {
+      try {
+        const value = chat.getTotalUnreadMessageCount();
+        if (typeof value === 'number') return value;
+        // Not ready: the SDK answered with a rejected Promise, which nobody else will handle.
+        void Promise.resolve(value).catch(() => undefined);
+        return undefined;
+      } catch {
+        return undefined;
+      }
+    },
+  );
   const bridge = createTencentEventBridge({
     chat,
     events: EVENT,
     mapList,
+    total,
     onReady() {
       void refresh();
     },
@@ -298,7 +343,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
   }
 
   /** `getTotalUnreadMessageCount()`: a number once ready; before `SDK_READY` the SDK returns a rejected Promise. */
-  function readTotal(): number | Promise<number> {
+  function readSdkTotal(): number | Promise<number> {
     let value: unknown;
     try {
       value = chat.getTotalUnreadMessageCount();
@@ -314,17 +359,25 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
     });
   }
 
+  /** The SDK's total less what hidden conversations add (see `total.ts`), read with the list it is computed over. */
+  async function readTotal(): Promise<number> {
+    const [sdkTotal, snapshot] = await Promise.all([readSdkTotal(), readSnapshot()]);
+    return Math.max(0, sdkTotal - hiddenUnread(mapList(snapshot.items), TENCENT_UNREAD_RULE));
+  }
+
   async function refresh(): Promise<void> {
     try {
       const snapshot = await readSnapshot();
-      bridge.emit({ type: 'replaced', conversations: mapList(snapshot.items) });
+      const conversations = mapList(snapshot.items);
+      bridge.emit({ type: 'replaced', conversations });
+      total.noteList(conversations);
       bridge.noteSyncCompleted(snapshot.isSyncCompleted);
       restoreDrafts(snapshot.items);
       if (groupsEnabled) {
         const names = await readGroupNames();
         if (names) bridge.emit({ type: 'groupsChanged', names });
       }
-      bridge.emit({ type: 'unreadTotalChanged', total: await readTotal() });
+      total.noteSdkTotal(await readSdkTotal());
     } catch (error) {
       bridge.reportSync('failed', toTencentError(error, 'refresh'));
     }
@@ -441,6 +494,7 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
     }),
     // The Web SDK resolves an empty create without creating anything.
     emptyGroups: false,
+    customDataMaxLength: typeof chat.setConversationCustomData === 'function' ? TENCENT_CUSTOM_DATA_MAX_LENGTH : 0,
     extras: Object.freeze({ directSilentExceptMention: false }),
   } satisfies AdapterCapabilities);
 
@@ -479,7 +533,9 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
       const snapshot = await readSnapshot();
       bridge.noteSyncCompleted(snapshot.isSyncCompleted);
       restoreDrafts(snapshot.items);
-      return { conversations: mapList(snapshot.items), cursor: null, isFinished: true };
+      const conversations = mapList(snapshot.items);
+      total.noteList(conversations);
+      return { conversations, cursor: null, isFinished: true };
     },
 
     async loadGroups(): Promise<readonly ConversationGroup[]> {
@@ -563,6 +619,26 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
           applyListResponse(batch, chunk, response, 'markConversation');
         } catch (error) {
           batch.reject(chunk, toTencentError(error, 'markConversation'));
+        }
+      }
+      return batch.result();
+    },
+
+    async setCustomData(ids, data) {
+      assertIdList(ids);
+      assertString(data, 'the custom data');
+      if (data.length > TENCENT_CUSTOM_DATA_MAX_LENGTH) {
+        throw new InboxError('INVALID_ARGUMENT', `Tencent Cloud Chat keeps at most ${TENCENT_CUSTOM_DATA_MAX_LENGTH} characters of custom data, got ${data.length}.`);
+      }
+      const setConversationCustomData = chat.setConversationCustomData?.bind(chat);
+      if (!setConversationCustomData) throw new InboxError('NOT_SUPPORTED', 'This Tencent Cloud Chat SDK has no setConversationCustomData.');
+      const batch = new Batch();
+      for (const chunk of chunks(unique(ids), TENCENT_BATCH_LIMITS.customData)) {
+        try {
+          const response = await callSdk('setConversationCustomData', () => setConversationCustomData({ conversationIDList: chunk, customData: data }));
+          applyListResponse(batch, chunk, response, 'setConversationCustomData');
+        } catch (error) {
+          batch.reject(chunk, toTencentError(error, 'setConversationCustomData'));
         }
       }
       return batch.result();

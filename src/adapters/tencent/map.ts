@@ -14,6 +14,7 @@ import type {
   MentionKind,
   MuteMode,
 } from '../../core/types.js';
+import { describeTencentMessage } from './preview.js';
 import type { TencentTypes } from './types.js';
 
 /** What a mapping needs besides the SDK object. */
@@ -21,7 +22,7 @@ export interface TencentMapContext {
   types: TencentTypes;
   /** The time (ms) to show for a draft; the Web SDK keeps no draft time. */
   draftTime(id: ConversationId, text: string): number;
-  /** Title of the `@TIM#SYSTEM` conversation. */
+  /** Title of the `@TIM#SYSTEM` conversation: `''` lets the row name it in the reader's language. */
   systemTitle: string;
   /** Keep the SDK object as `raw`. */
   includeRaw: boolean;
@@ -154,14 +155,14 @@ export function conversationTitle(conversation: Bag, kind: ConversationKind, ctx
   return str(profile?.name) || str(profile?.groupID) || targetIdOf(id, ctx.types);
 }
 
-function toLastMessage(value: unknown): LastMessage | undefined {
+function toLastMessage(value: unknown, types: TencentTypes): LastMessage | undefined {
   const message = bag(value);
   if (!message) return undefined;
   const sentAt = secondsToMs(message.lastTime);
-  const preview = str(message.messageForShow);
   const senderId = str(message.fromAccount);
-  if (sentAt === 0 && preview === '' && senderId === '') return undefined;
-  const out: LastMessage = { preview, sentAt };
+  // The SDK's empty last message: no time, no text, no sender, no type.
+  if (sentAt === 0 && str(message.messageForShow) === '' && senderId === '' && str(message.type) === '') return undefined;
+  const out: LastMessage = { ...describeTencentMessage(message, types), sentAt };
   if (senderId) out.senderId = senderId;
   const senderName = str(message.nameCard) || str(message.nick);
   if (senderName) out.senderName = senderName;
@@ -187,7 +188,7 @@ export function mapConversation(input: unknown, ctx: TencentMapContext): Convers
   const userProfile = bag(conversation.userProfile);
   const groupProfile = bag(conversation.groupProfile);
   const groupType = kind === 'group' ? str(groupProfile?.type) || str(conversation.subType) : '';
-  const lastMessage = toLastMessage(conversation.lastMessage);
+  const lastMessage = toLastMessage(conversation.lastMessage, types);
   const unread = Math.max(0, Math.floor(num(conversation.unreadCount)));
 
   const out: Conversation = {

@@ -43,6 +43,8 @@ export interface TencentChatLike {
   /** A number once ready; a rejected Promise before `SDK_READY`. */
   getTotalUnreadMessageCount(): number | PromiseLike<unknown>;
   markConversation(options: { conversationIDList: string[]; markType: number; enableMark: boolean }): Promise<unknown>;
+  /** Custom data of at most 256 characters; success and failure lists per conversation. Feature-detected. */
+  setConversationCustomData?(options: { conversationIDList: string[]; customData: string }): Promise<unknown>;
 
   getConversationGroupList(): Promise<unknown>;
   createConversationGroup(options: { conversationIDList: string[]; groupName: string }): Promise<unknown>;
@@ -72,6 +74,18 @@ export interface TencentTypes {
   NOT_RECEIVE_OFFLINE_PUSH_EXCEPT_AT: string;
   NOT_RECEIVE_MSG_EXCEPT_AT: string;
   READ_ALL_MSG: string;
+  /** Message types (`lastMessage.type`), to describe a last message by kind instead of `messageForShow`'s label. */
+  MSG_TEXT: string;
+  MSG_IMAGE: string;
+  MSG_AUDIO: string;
+  MSG_VIDEO: string;
+  MSG_FILE: string;
+  MSG_CUSTOM: string;
+  MSG_FACE: string;
+  MSG_LOCATION: string;
+  MSG_MERGER: string;
+  MSG_GRP_TIP: string;
+  MSG_GRP_SYS_NOTICE: string;
 }
 
 /** The `TencentCloudChat.EVENT` names the adapter listens to. */
