@@ -262,7 +262,18 @@ describe('ConversationActions: menu', () => {
     expect(trigger).toHaveAttribute('aria-expanded', 'true');
     expect(trigger).toHaveAttribute('aria-controls', menu.id);
     const items = [...menu.querySelectorAll<HTMLElement>('[role^="menuitem"]')];
-    expect(items.map((i) => i.textContent)).toEqual(['Pin', 'Mute notifications', 'Mark as read', '✓Work', 'Family', 'Delete…']);
+    expect(items.map((i) => i.textContent)).toEqual([
+      'Pin',
+      'Mute notifications',
+      'Mark as read',
+      'Star',
+      'Fold this chat',
+      'Hide from the list',
+      '✓Work',
+      'Family',
+      'New group with this conversation…',
+      'Delete…',
+    ]);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
@@ -332,7 +343,7 @@ describe('ConversationActions: menu', () => {
     expect(get('C2Calice')?.unreadCount).toBe(0);
   });
 
-  it('disables what cannot be done: mark read without unread, pin at the limit, groups without support', async () => {
+  it('disables what cannot be done: pin at the limit, groups without support (a new group says why)', async () => {
     const { user, get } = await setup(
       <>
         <ConversationActions id="C2Ccarol" />
@@ -340,8 +351,12 @@ describe('ConversationActions: menu', () => {
       { capabilities: { maxPinned: 1, groups: 'none' } },
     );
     await user.click(screen.getByRole('button', { name: 'Actions for Carol' }));
-    const markRead = screen.getByRole('menuitem', { name: 'Mark as read' });
-    expect(markRead).toHaveAttribute('aria-disabled', 'true');
+    // Nothing unread: the item marks it unread instead.
+    expect(screen.queryByRole('menuitem', { name: 'Mark as read' })).toBeNull();
+    expect(screen.getByRole('menuitem', { name: 'Mark as unread' })).not.toHaveAttribute('aria-disabled');
+    const newGroup = screen.getByRole('menuitem', { name: 'New group with this conversation…' });
+    expect(newGroup).toHaveAttribute('aria-disabled', 'true');
+    expect(newGroup).toHaveAccessibleDescription('Not supported by this chat service');
     const pin = screen.getByRole('menuitem', { name: 'Pin (at most 1)' });
     expect(pin).toHaveAttribute('aria-disabled', 'true');
     expect(screen.getByRole('menuitem', { name: 'Move to group (not available)' })).toHaveAttribute('aria-disabled', 'true');
@@ -560,8 +575,12 @@ describe('controls: localization', () => {
       '置顶',
       '消息免打扰',
       '标为已读',
+      '标星',
+      '折叠该聊天',
+      '不显示该聊天',
       '✓Work',
       'Family',
+      '用此会话新建分组…',
       '删除…',
     ]);
     expect(within(menu).getByRole('group', { name: '移至分组' })).toBeInTheDocument();
@@ -632,8 +651,12 @@ describe('controls: localization', () => {
       'ピン留め（最大 1 件）',
       '通知をオフ',
       '既読にする',
+      'スターを付ける',
+      'このトークを折りたたむ',
+      'リストから非表示',
       '✓Work',
       'Family',
+      'この会話で新しいグループ…',
       '削除…',
     ]);
     expect(within(menu).getByRole('group', { name: 'グループに移動' })).toBeInTheDocument();

@@ -3,19 +3,23 @@ import { clampText } from '../internal/clampText.js';
 import type { HTMLAttributes, ReactNode, RefObject } from 'react';
 import type { InboxError } from '../../core/errors.js';
 import type { InboxState } from '../../core/store.js';
-import type { ConversationId, MuteMode } from '../../core/types.js';
+import { failureError } from '../../core/failureError.js';
+import type { ConversationId, ConversationMark, MuteMode } from '../../core/types.js';
 import { useInboxStore } from '../../react/context.js';
 import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useInboxSelector } from '../../react/useInboxSelector.js';
-import { ConfirmDialog } from '../internal/Dialog.js';
+import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
-import { useMessages } from '../internal/i18n.js';
+import { useMessages, type ControlsMessageId } from '../internal/i18n.js';
 import { Menu, MenuItem, type MenuAnchor } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { errorText } from './errorText.js';
+import { displayTitle } from '../ConversationItem/displayTitle.js';
+import { describeFailure, errorText } from './errorText.js';
+import { NewGroupDialog } from './NewGroupDialog.js';
+import { ReasonMenuItem } from './ReasonMenuItem.js';
 import { ErrorNotice, useCommand } from './shared.js';
 
 /** State of `ConversationActions`, for `className` and `style` functions. */
@@ -59,6 +63,13 @@ export interface ConversationActionsProps
   /** The mode "Mute notifications" sets. @default 'silent' */
   mutedMode?: Exclude<MuteMode, 'none'>;
   /**
+   * The conversations selected with this one, for "New group from selection…": given two or more that include
+   * `id`, a new group starts with all of them; otherwise with this conversation alone ("New group with this
+   * conversation…").
+   * @default [id]
+   */
+  selectedIds?: readonly ConversationId[];
+  /**
    * Where the menu opens: the `details` that `ConversationList`'s `onItemActions` gives (at the pointer for a right
    * click or long press, at the row for the keyboard), an element, or `{ clientX, clientY }`. The menu is flipped and
    * shifted to stay in the viewport. @default the trigger button
@@ -78,10 +89,19 @@ export type ConversationActionsAnchor = MenuAnchor;
 const selectPinLimitReached = (state: InboxState) => state.pinnedCount >= state.capabilities.maxPinned;
 const selectNever = () => false;
 
+/** The marks the menu sets, in its order, with the messages of the item when the mark is off and on. */
+const MARK_ITEMS: readonly { mark: Exclude<ConversationMark, 'unread'>; off: ControlsMessageId; on: ControlsMessageId }[] = [
+  { mark: 'star', off: 'actions.star', on: 'actions.unstar' },
+  { mark: 'fold', off: 'actions.fold', on: 'actions.unfold' },
+  { mark: 'hide', off: 'actions.hide', on: 'actions.unhide' },
+];
+
 /**
- * A menu button and menu for one conversation: pin, mute, mark as read, group membership (checkbox items) and
- * delete with a confirmation that offers to clear the history. Items a backend cannot do are disabled. Every
- * command is optimistic; a failure is shown inline (`role="alert"`) with the backend's reason.
+ * A menu button and menu for one conversation: pin, mute, mark as read or unread, star, fold, hide, group
+ * membership (checkbox items), a new group that starts with the conversation (or the selection), and delete with a
+ * confirmation that offers to clear the history. What the backend cannot do stays in the menu, disabled, and says
+ * why (`capabilities.marks`, `muteModes`, `groups`, the limits). Every command is optimistic; a failure is shown
+ * inline (`role="alert"`) in the user's language where its code says what went wrong.
  *
  * The menu is a roving-focus `role="menu"`: arrows, Home/End and type-ahead move; Enter or Space choose; Escape
  * and Tab close and return focus. The ref is the wrapper's.
@@ -95,6 +115,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     hideTrigger = false,
     triggerContent,
     mutedMode = 'silent',
+    selectedIds,
     anchor,
     dir,
     onDeleted,
@@ -109,13 +130,15 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   const store = useInboxStore(undefined, 'ConversationActions');
   const conversation = useConversation(id);
   const actions = useConversationActions();
-  const { groups, capabilities, addToGroup, removeFromGroup } = useConversationGroups();
+  const { groups, capabilities, canCreateGroup, createGroup, addToGroup, removeFromGroup } = useConversationGroups();
   const { isPending } = useConversationStatus(id);
   const command = useCommand(onError);
   const [openState, setOpen] = useControllableState(openProp !== undefined, openProp ?? false, defaultOpen, onOpenChange);
   const isOpen = openState && !!conversation;
   const [initialFocus, setInitialFocus] = useState<'first' | 'last'>('first');
   const [deleting, setDeleting] = useState<string | null>(null);
+  // The ids a new group starts with, while its name dialog is open.
+  const [grouping, setGrouping] = useState<readonly ConversationId[] | null>(null);
   const pinLimitReached = useInboxSelector(store, isOpen && !conversation.isPinned ? selectPinLimitReached : selectNever);
 
   const triggerRef = useRef<HTMLButtonElement>(null);
@@ -130,7 +153,10 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   const baseId = useIdent('ik-actions');
   const menuId = `${baseId}-menu`;
 
-  if (!conversation && deleting === null && !command.error) return null;
+  if (!conversation && deleting === null && grouping === null && !command.error) return null;
+  const title = conversation ? clampText(displayTitle(conversation, t)) : '';
+  // A new group starts with the selection when this row is part of one, else with this row alone.
+  const groupIds = selectedIds && selectedIds.length > 1 && selectedIds.includes(id) ? selectedIds : [id];
 
   const hasError = !!command.error;
   const openMenu = (focus: 'first' | 'last') => {
@@ -148,11 +174,17 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     const wanted: MuteMode = isMuted ? 'none' : mutedMode;
     const muteTarget = !allowedModes || allowedModes.includes(wanted) ? wanted : isMuted ? undefined : allowedModes.find((mode) => mode !== 'none');
     const run = (action: () => Promise<unknown>) => () => void command.run(action);
+    const unsupported = t('actions.unsupported');
+    const marks = conversation.marks ?? [];
+    const canMark = (mark: ConversationMark) => capabilities.marks.includes(mark);
+    const isUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0 || marks.includes('unread');
+    const groupReason =
+      capabilities.groups === 'none' ? unsupported : canCreateGroup ? undefined : t('actions.groupLimit', { max: capabilities.maxGroups });
     menu = (
       <Menu
         id={menuId}
         className="ik-ConversationActions-menu"
-        aria-label={t('actions.menu', { title: clampText(conversation.title) })}
+        aria-label={t('actions.menu', { title })}
         initialFocus={initialFocus}
         onClose={() => setOpen(false)}
         anchorRef={triggerRef}
@@ -177,13 +209,35 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
         >
           {t(muteTarget === undefined ? 'actions.muteUnsupported' : isMuted ? 'actions.unmute' : 'actions.mute')}
         </MenuItem>
-        <MenuItem
-          data-action="markRead"
-          isDisabled={!(conversation.unreadCount > 0 || conversation.mentions.length > 0)}
-          onSelect={run(() => actions.markRead(id))}
-        >
-          {t('actions.markRead')}
-        </MenuItem>
+        {/* Read clears the unread mark too; marking unread needs the mark (a dot on the row). */}
+        {isUnread ? (
+          <MenuItem data-action="markRead" onSelect={run(() => actions.markRead(id))}>
+            {t('actions.markRead')}
+          </MenuItem>
+        ) : (
+          <ReasonMenuItem
+            id={`${baseId}-markUnread`}
+            data-action="markUnread"
+            reason={canMark('unread') ? undefined : unsupported}
+            onSelect={run(() => actions.setMark([id], 'unread', true))}
+          >
+            {t('actions.markUnread')}
+          </ReasonMenuItem>
+        )}
+        {MARK_ITEMS.map(({ mark, off, on }) => {
+          const isOn = marks.includes(mark);
+          return (
+            <ReasonMenuItem
+              key={mark}
+              id={`${baseId}-${mark}`}
+              data-action={`${isOn ? 'un' : ''}${mark}`}
+              reason={canMark(mark) ? undefined : unsupported}
+              onSelect={run(() => actions.setMark([id], mark, !isOn))}
+            >
+              {t(isOn ? on : off)}
+            </ReasonMenuItem>
+          );
+        })}
         <div role="separator" className="ik-Menu-separator" />
         {capabilities.groups === 'none' || !groups.length ? (
           <MenuItem isDisabled>
@@ -207,13 +261,24 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
             })}
           </div>
         )}
+        <ReasonMenuItem
+          id={`${baseId}-newGroup`}
+          data-action="newGroup"
+          reason={groupReason}
+          onSelect={() => {
+            command.dismiss();
+            setGrouping(groupIds);
+          }}
+        >
+          {t(groupIds.length > 1 ? 'actions.newGroupFromSelection' : 'actions.newGroup')}
+        </ReasonMenuItem>
         <div role="separator" className="ik-Menu-separator" />
         <MenuItem
           data-action="delete"
           data-danger=""
           onSelect={() => {
             command.dismiss();
-            setDeleting(clampText(conversation.title));
+            setDeleting(title);
           }}
         >
           {t('actions.delete')}
@@ -236,7 +301,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           ref={triggerRef}
           type="button"
           className="ik-ConversationActions-trigger"
-          aria-label={t('actions.trigger', { title: clampText(conversation.title) })}
+          aria-label={t('actions.trigger', { title })}
           aria-haspopup="menu"
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}
@@ -257,6 +322,28 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           message={errorText(command.error, t, capabilities)}
           dismissLabel={t('controls.dismiss')}
           onDismiss={command.dismiss}
+        />
+      )}
+      {grouping !== null && (
+        <NewGroupDialog
+          id={`${baseId}-newGroup-dialog`}
+          startsWith={grouping.length > 1 ? { count: grouping.length } : { title }}
+          groups={groups}
+          capabilities={capabilities}
+          returnFocusRef={returnFocusRef}
+          onDismiss={() => setGrouping(null)}
+          onSubmit={async (name) => {
+            let result;
+            try {
+              result = await createGroup(name, grouping);
+            } catch (error) {
+              onError?.(error as InboxError);
+              throw error;
+            }
+            // The group exists: the dialog closes, and the conversations it could not take are named beside the menu.
+            const failed = result.failed[0];
+            if (failed) command.report(failureError(failed, 'createGroup'));
+          }}
         />
       )}
       {deleting !== null && (
@@ -291,20 +378,22 @@ interface DeleteDialogProps {
   onConfirm: (clearHistory: boolean) => Promise<void>;
 }
 
-/** Asks before deleting a conversation, offering to clear its history too. Cancel has focus. */
+/** Asks before deleting a conversation, offering to clear its history too. Cancel has focus; a failure is said in the user's language. */
 function DeleteDialog({ onConfirm, isServerDelete, title, ...props }: DeleteDialogProps) {
   const t = useMessages();
   const [clearHistory, setClearHistory] = useState(false);
+  const { busy, failure, submit } = useSubmission(props.onDismiss, describeFailure(t));
   return (
-    <ConfirmDialog
+    <Dialog
       {...props}
       scope="ik-ConversationActions"
       title={t('actions.deleteTitle', { title })}
       body={t('actions.deleteBody')}
       cancelLabel={t('actions.cancel')}
-      confirmLabel={t('actions.deleteConfirm')}
-      busyLabel={t('actions.deleting')}
-      onConfirm={() => onConfirm(clearHistory)}
+      confirmLabel={t(busy ? 'actions.deleting' : 'actions.deleteConfirm')}
+      busy={busy}
+      error={failure}
+      onConfirm={() => submit(() => onConfirm(clearHistory))}
     >
       <div className="ik-Dialog-option">
         <input
@@ -316,6 +405,6 @@ function DeleteDialog({ onConfirm, isServerDelete, title, ...props }: DeleteDial
         />{' '}
         <label htmlFor={`${props.id}-clear`}>{t(isServerDelete ? 'actions.clearHistory' : 'actions.clearHistoryLocal')}</label>
       </div>
-    </ConfirmDialog>
+    </Dialog>
   );
 }

@@ -1,5 +1,6 @@
 import type { AdapterCapabilities } from '../../core/adapter.js';
-import type { InboxError } from '../../core/errors.js';
+import { isInboxError, type InboxError } from '../../core/errors.js';
+import { errorMessage } from '../internal/dom.js';
 import type { ControlsMessageId, Translate } from '../internal/i18n.js';
 
 /** The backend's limits a localised error names ("At most 50 conversations can be pinned."). */
@@ -41,4 +42,9 @@ export function errorText(error: InboxError, t: Translate<ControlsMessageId>, li
     default:
       return error.message;
   }
+}
+
+/** `errorText` for whatever a dialog's action rejected with (an `InboxError` from the store, in practice). */
+export function describeFailure(t: Translate<ControlsMessageId>, limits: ErrorLimits = {}): (error: unknown) => string {
+  return (error) => (isInboxError(error) ? errorText(error, t, limits) : errorMessage(error));
 }

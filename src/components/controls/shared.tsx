@@ -10,6 +10,8 @@ export interface Command {
   /** Runs a store command: pending while in flight; a rejection (or a per-id failure) becomes `error`. */
   run: (command: () => Promise<unknown>) => Promise<void>;
   dismiss: () => void;
+  /** Shows a failure that did not come from `run` (a per-id failure after a dialog closed). */
+  report: (error: InboxError) => void;
 }
 
 /**
@@ -19,6 +21,10 @@ export interface Command {
 export function useCommand(onError?: (error: InboxError) => void): Command {
   const [pending, setPending] = useState(0);
   const [error, setError] = useState<InboxError | null>(null);
+  const report = (inboxError: InboxError) => {
+    setError(inboxError);
+    onError?.(inboxError);
+  };
   const run = async (command: () => Promise<unknown>) => {
     setPending((n) => n + 1);
     setError(null);
@@ -27,14 +33,12 @@ export function useCommand(onError?: (error: InboxError) => void): Command {
       // A per-id failure keeps its code (PIN_LIMIT_EXCEEDED, ...) so that the control can say what to do.
       if (failed) throw failureError(failed);
     } catch (cause) {
-      const inboxError = toInboxError(cause);
-      setError(inboxError);
-      onError?.(inboxError);
+      report(toInboxError(cause));
     } finally {
       setPending((n) => n - 1);
     }
   };
-  return { isPending: pending > 0, error, run, dismiss: () => setError(null) };
+  return { isPending: pending > 0, error, run, dismiss: () => setError(null), report };
 }
 
 /** An inline failure (`role="alert"`, announced as it appears) with a dismiss button. */
