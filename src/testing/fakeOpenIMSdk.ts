@@ -309,9 +309,16 @@ export function createFakeOpenIMSdk(options: FakeOpenIMSdkOptions = {}): FakeOpe
 
   // ---- enterprise conversation groups -------------------------------------------------------------------
 
+  /**
+   * A group with its `unreadCount`. The commercial SDK documents no rule for it; the fake assumes the total's
+   * (`recvMsgOpt < 2` over visible rows), so that a group's count and the total agree.
+   */
   function groupCopy(group: OpenIMConversationGroup): OpenIMConversationGroup {
     let unread = 0;
-    for (const id of group.conversationIDs) unread += rows.get(id)?.unreadCount ?? 0;
+    for (const id of group.conversationIDs) {
+      const row = rows.get(id);
+      if (row && row.recvMsgOpt < 2 && visible(row)) unread += row.unreadCount;
+    }
     return { ...group, unreadCount: unread, conversationIDs: [...group.conversationIDs] };
   }
 

@@ -19,9 +19,9 @@ import {
   OPENIM_MESSAGE_TYPE,
   OPENIM_RECV_MSG_OPT,
   OPENIM_SESSION_TYPE,
+  buildPreview,
   parseLatestMessage,
   toConversation,
-  DEFAULT_OPENIM_PREVIEW_LABELS,
   type OpenIMAdapter,
   type OpenIMAdapterOptions,
   type OpenIMConversationItem,
@@ -155,7 +155,7 @@ const upserted = (events: AdapterEvent[]) => events.flatMap((e) => (e.type === '
 const removedIds = (events: AdapterEvent[]) => events.flatMap((e) => (e.type === 'removed' ? e.ids : []));
 const methodsCalled = (sdk: FakeOpenIMSdk) => sdk.calls.map((c) => c.method);
 
-const mapContext = { groupNames: () => [], starMark: false, labels: DEFAULT_OPENIM_PREVIEW_LABELS };
+const mapContext = { groupNames: () => [], starMark: false };
 const item = (fields: Partial<OpenIMConversationItem>): OpenIMConversationItem => ({
   conversationID: 'si_bob_me',
   conversationType: 1,
@@ -200,33 +200,46 @@ describe('mapping a ConversationItem', () => {
     }
     // An object without contentType or sendTime still yields a row, timed by latestMsgSendTime.
     const bare = toConversation(item({ latestMsg: '{}' }), mapContext);
-    expect(bare.lastMessage).toEqual({ preview: '[Message]', sentAt: NOW });
+    expect(bare.lastMessage).toEqual({ preview: '', kind: 'unsupported', sentAt: NOW });
   });
 
-  it('builds plain-text previews for every content type, and flags revoked messages', () => {
-    expect(previewOf({ contentType: 101, textElem: { content: 'line one\nline\ttwo  <b>x</b>' } })?.preview).toBe('line one line two <b>x</b>');
+  it('describes every content type by kind, with its own plain text and a detail, never a label; flags revoked messages', () => {
+    const described = (message: Record<string, unknown>) => {
+      const last = previewOf(message)!;
+      return [last.preview, last.kind, last.detail];
+    };
+    expect(described({ contentType: 101, textElem: { content: 'line one\nline\ttwo  <b>x</b>' } })).toEqual(['line one line two <b>x</b>', undefined, undefined]);
     // Legacy rows keep the text in the JSON `content` field.
-    expect(previewOf({ contentType: 101, content: '{"content":"old style"}' })?.preview).toBe('old style');
-    expect(previewOf({ contentType: 102, pictureElem: {} })?.preview).toBe('[Image]');
-    expect(previewOf({ contentType: 103 })?.preview).toBe('[Voice]');
-    expect(previewOf({ contentType: 104 })?.preview).toBe('[Video]');
-    expect(previewOf({ contentType: 105, fileElem: { fileName: 'report.pdf' } })?.preview).toBe('[File] report.pdf');
-    expect(previewOf({ contentType: 108, cardElem: { nickname: 'Carol' } })?.preview).toBe('[Contact card] Carol');
-    expect(previewOf({ contentType: 109, locationElem: { description: 'Shenzhen Bay' } })?.preview).toBe('[Location] Shenzhen Bay');
-    expect(previewOf({ contentType: 110, customElem: { description: 'Order shipped' } })?.preview).toBe('Order shipped');
-    expect(previewOf({ contentType: 110, customElem: { data: '{}' } })?.preview).toBe('[Custom message]');
-    expect(previewOf({ contentType: 106, atTextElem: { text: '@u42 lunch?', atUsersInfo: [{ atUserID: 'u42', groupNickname: 'Dan' }] } })?.preview).toBe('@Dan lunch?');
-    expect(previewOf({ contentType: 118, markdownTextElem: { content: '**Bold** and [link](https://x.y)' } })?.preview).toBe('Bold and link');
-    expect(previewOf({ contentType: 1504 })?.preview).toBe('[Group update]');
+    expect(described({ contentType: 101, content: '{"content":"old style"}' })).toEqual(['old style', undefined, undefined]);
+    expect(described({ contentType: 102, pictureElem: {} })).toEqual(['', 'image', undefined]);
+    expect(described({ contentType: 103, soundElem: { duration: 42 } })).toEqual(['', 'voice', '0:42']);
+    expect(described({ contentType: 104, videoElem: { duration: 75 } })).toEqual(['', 'video', '1:15']);
+    expect(described({ contentType: 103 })).toEqual(['', 'voice', undefined]);
+    expect(described({ contentType: 105, fileElem: { fileName: 'report.pdf' } })).toEqual(['', 'file', 'report.pdf']);
+    expect(described({ contentType: 108, cardElem: { nickname: 'Carol' } })).toEqual(['', 'card', 'Carol']);
+    expect(described({ contentType: 109, locationElem: { description: 'Shenzhen\nBay' } })).toEqual(['', 'location', 'Shenzhen Bay']);
+    expect(described({ contentType: 110, customElem: { description: 'Order shipped' } })).toEqual(['Order shipped', 'custom', undefined]);
+    expect(described({ contentType: 110, customElem: { data: '{}' } })).toEqual(['', 'custom', undefined]);
+    expect(described({ contentType: 115, faceElem: { index: 1 } })).toEqual(['', 'sticker', undefined]);
+    expect(described({ contentType: 107, mergeElem: { title: 'Chat of Ann' } })).toEqual(['', 'chatHistory', 'Chat of Ann']);
+    expect(described({ contentType: 106, atTextElem: { text: '@u42 lunch?', atUsersInfo: [{ atUserID: 'u42', groupNickname: 'Dan' }] } })).toEqual(['@Dan lunch?', undefined, undefined]);
+    expect(described({ contentType: 118, markdownTextElem: { content: '**Bold** and [link](https://x.y)' } })).toEqual(['Bold and link', undefined, undefined]);
+    expect(described({ contentType: 114, quoteElem: { text: '' } })).toEqual(['', 'unsupported', undefined]);
+    expect(described({ contentType: 1504 })).toEqual(['', 'groupNotice', undefined]);
+    expect(described({ contentType: 1201 })).toEqual(['', 'friendAdded', undefined]);
+    expect(described({ contentType: 1701 })).toEqual(['', 'privateChatChanged', undefined]);
+    expect(described({ contentType: 2400 })).toEqual(['', 'unsupported', undefined]);
     const revoked = previewOf({ contentType: 2101, clientMsgID: 'm1', sendID: 'bob', senderNickname: 'Bob' });
-    expect(revoked).toEqual({ id: 'm1', senderId: 'bob', senderName: 'Bob', preview: '[Message revoked]', sentAt: NOW, isRevoked: true });
+    expect(revoked).toEqual({ id: 'm1', senderId: 'bob', senderName: 'Bob', preview: '', kind: 'revoked', sentAt: NOW, isRevoked: true });
     expect(previewOf({ contentType: 101, textElem: { content: 'x'.repeat(500) } })!.preview.length).toBeLessThanOrEqual(200);
+    // buildPreview, exported since before issue 16, answers the same way and ignores the labels it still accepts.
+    expect(buildPreview({ contentType: 102 }, { image: '[图片]' })).toEqual({ preview: '', kind: 'image', isRevoked: false });
   });
 
-  it('localises non-text previews through previewLabels', async () => {
+  it('previewLabels (deprecated) is accepted and ignored: no label in any preview', async () => {
     const at = NOW - 60_000;
     const { adapter } = setup([dm('bob', 1, { latestMsg: JSON.stringify({ contentType: 102, sendTime: at }) })], {}, { previewLabels: { image: '[图片]' } });
-    expect((await allConversations(adapter))[0]!.lastMessage?.preview).toBe('[图片]');
+    expect((await allConversations(adapter))[0]!.lastMessage).toMatchObject({ preview: '', kind: 'image' });
   });
 
   it('maps recvMsgOpt to mute modes, groupAtType to mentions, and the rest of the row', () => {
@@ -602,8 +615,10 @@ describe('errors', () => {
     expect((await rejectionOf(adapter.getTotalUnread())).code).toBe('ADAPTER_FAILED');
     sdk.failNext('getConversationListSplit', 'unbacked');
     expect((await rejectionOf(adapter.loadConversations({})))).toMatchObject({ code: 'NOT_SUPPORTED' });
-    expect((await rejectionOf(adapter.setMark([dmId('bob')], 'star', true))).code).toBe('NOT_SUPPORTED');
-    expect((await rejectionOf(adapter.setMark([dmId('bob')], 'unread', true))).code).toBe('NOT_SUPPORTED');
+    // An unbacked call on a write of `ex` (a mark) fails that id alone.
+    sdk.failNext('setConversation', 'unbacked');
+    const marked = await adapter.setMark([dmId('bob')], 'unread', true);
+    expect(marked.failed.map((f) => [f.id, f.code])).toEqual([[dmId('bob'), 'NOT_SUPPORTED']]);
   });
 
   it('rejects invalid arguments before calling the SDK', async () => {
@@ -666,9 +681,9 @@ describe('emulated conversation groups', () => {
     await second.connect();
     expect(second.capabilities.groups).toBe('emulated');
     expect(await second.loadGroups()).toEqual([
-      { name: 'Work', conversationIds: [dmId('bob')] },
-      { name: 'Empty', conversationIds: [] },
-      { name: 'Pals', conversationIds: [dmId('bob'), dmId('carol')] },
+      { name: 'Work', conversationIds: [dmId('bob')], unreadCount: 0 },
+      { name: 'Empty', conversationIds: [], unreadCount: 0 },
+      { name: 'Pals', conversationIds: [dmId('bob'), dmId('carol')], unreadCount: 0 },
     ]);
     expect((await allConversations(second)).find((c) => c.id === dmId('bob'))!.groupNames).toEqual(['Work', 'Pals']);
   });
@@ -754,7 +769,7 @@ describe('native (enterprise) conversation groups', () => {
     expect(enterprise.adapter.capabilities.groups, 'before connect()').toBe('emulated');
     await enterprise.adapter.connect();
     expect(enterprise.adapter.capabilities.groups).toBe('native');
-    expect(enterprise.adapter.capabilities.marks).toEqual(['star']);
+    expect(enterprise.adapter.capabilities.marks).toEqual(['star', 'unread', 'fold', 'hide']);
 
     const failing = setup([], { nativeGroups: true });
     failing.sdk.failNext('getConversationGroups', { errCode: 10009, errMsg: 'not login' });
@@ -772,7 +787,7 @@ describe('native (enterprise) conversation groups', () => {
       conversationGroups: [{ name: 'Work', conversationIDs: [dmId('bob')] }],
     });
     await adapter.connect();
-    expect(await adapter.loadGroups()).toEqual([{ name: 'Work', conversationIds: [dmId('bob')] }]);
+    expect(await adapter.loadGroups()).toEqual([{ name: 'Work', conversationIds: [dmId('bob')], unreadCount: 0 }]);
     expect((await allConversations(adapter)).find((c) => c.id === dmId('bob'))!.groupNames).toEqual(['Work']);
 
     const result = await adapter.createGroup('Friends', [dmId('carol'), 'si_ghost_me']);
@@ -781,8 +796,8 @@ describe('native (enterprise) conversation groups', () => {
     await adapter.renameGroup('Work', 'Job');
     await adapter.removeFromGroup('Job', [dmId('bob')]);
     expect(await adapter.loadGroups()).toEqual([
-      { name: 'Job', conversationIds: [] },
-      { name: 'Friends', conversationIds: [dmId('carol')] },
+      { name: 'Job', conversationIds: [], unreadCount: 0 },
+      { name: 'Friends', conversationIds: [dmId('carol')], unreadCount: 0 },
     ]);
     await adapter.deleteGroup('Friends');
     expect((await adapter.loadGroups()).map((g) => g.name)).toEqual(['Job']);
@@ -811,7 +826,7 @@ describe('native (enterprise) conversation groups', () => {
 
   it('star marks write isMarked when enabled', async () => {
     const { adapter, sdk } = setup([dm('bob', 5)], {}, { starMark: true });
-    expect(adapter.capabilities.marks).toEqual(['star']);
+    expect(adapter.capabilities.marks).toEqual(['star', 'unread', 'fold', 'hide']);
     const result = await adapter.setMark([dmId('bob'), 'si_ghost_me'], 'star', true);
     expect(result.succeeded).toEqual([dmId('bob')]);
     expect(result.failed.map((f) => f.code)).toEqual(['CONVERSATION_NOT_FOUND']);

@@ -3,7 +3,11 @@ import type { AdapterEvent } from '../../core/adapter.js';
 import { InboxError } from '../../core/errors.js';
 import type { ConversationGroup, ConversationId, OperationResult } from '../../core/types.js';
 import { assertGroupName, assertNoGroupNamed, checkGroupName, normalizeGroupName } from '../../core/validate.js';
+import { OPENIM_EX_NAMESPACE, readEx, writeEx } from './ex.js';
+import type { ExWriter } from './exWriter.js';
 import { OPENIM_CONVERSATION_GROUP_TYPE, type OpenIMConversationGroup, type OpenIMConversationItem, type OpenIMMethod, type OpenIMSdk } from './sdk.js';
+
+export { OPENIM_EX_MAX_LENGTH, OPENIM_EX_NAMESPACE } from './ex.js';
 
 // ---- limits (Tencent's, so that groups behave the same on every backend) ------------------------------
 
@@ -13,10 +17,6 @@ export const OPENIM_MAX_GROUPS = 20;
 export const OPENIM_GROUP_NAME_MAX_BYTES = 32;
 /** At most 1000 conversations may be in at least one group (Tencent 51008). */
 export const OPENIM_MAX_GROUPED_CONVERSATIONS = 1000;
-/** The `ex` column is `varchar(1024)` in the SDK's local table. */
-export const OPENIM_EX_MAX_LENGTH = 1024;
-/** The key under which emulated membership lives in a conversation's `ex` JSON. */
-export const OPENIM_EX_NAMESPACE = 'inboxkit';
 
 // ---- membership in `ex` (pure) ------------------------------------------------------------------------
 
@@ -35,41 +35,24 @@ function validNames(value: unknown): string[] {
 }
 
 /**
- * Reads `{"inboxkit":{"groups":[...]}}` out of a conversation's `ex`. Empty `ex` means no groups. Text that is
- * not a JSON object belongs to someone else and is reported as not ok, so it is never overwritten.
+ * Reads `{"inboxkit":{"groups":[...]}}` out of a conversation's `ex` (see `ex.ts`). Empty `ex` means no groups. Text
+ * that is not a JSON object belongs to someone else and is reported as not ok, so it is never overwritten.
  */
 export function readExGroups(ex: unknown): ExGroups {
-  if (ex === undefined || ex === null || (typeof ex === 'string' && ex.trim() === '')) return { ok: true, names: [], data: {} };
-  if (typeof ex !== 'string') return { ok: false, reason: 'its `ex` field is not a string' };
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(ex);
-  } catch {
-    return { ok: false, reason: 'its `ex` field holds text that is not JSON' };
-  }
-  if (!isRecord(parsed)) return { ok: false, reason: 'its `ex` field holds JSON that is not an object' };
-  const own = parsed[OPENIM_EX_NAMESPACE];
-  if (own !== undefined && !isRecord(own)) return { ok: false, reason: `the "${OPENIM_EX_NAMESPACE}" key of its \`ex\` field is not an object` };
-  return { ok: true, names: validNames(own?.groups), data: parsed };
+  const read = readEx(ex);
+  return read.ok ? { ok: true, names: validNames(read.own.groups), data: read.data } : read;
 }
 
 /**
- * Writes group names into `ex`, keeping every other key (read-modify-write). Removes the namespace when no
- * groups are left, and returns `''` when nothing else is left either. Fails when the result would not fit the
- * 1024-character column.
+ * Writes group names into `ex`, keeping every other key, the kit's other data (marks) included. Removes the kit's key
+ * when nothing of its own is left, and returns `''` when nothing else is left either. Fails when the result would
+ * not fit the 1024-character column.
  */
 export function writeExGroups(data: Record<string, unknown>, names: readonly string[]): { ok: true; ex: string } | { ok: false; reason: string } {
-  const next: Record<string, unknown> = { ...data };
   const own: Record<string, unknown> = isRecord(data[OPENIM_EX_NAMESPACE]) ? { ...data[OPENIM_EX_NAMESPACE] } : {};
   if (names.length > 0) own.groups = [...names];
   else delete own.groups;
-  if (Object.keys(own).length > 0) next[OPENIM_EX_NAMESPACE] = own;
-  else delete next[OPENIM_EX_NAMESPACE];
-  const ex = Object.keys(next).length > 0 ? JSON.stringify(next) : '';
-  if (ex.length > OPENIM_EX_MAX_LENGTH) {
-    return { ok: false, reason: `its \`ex\` field would grow to ${ex.length} characters, over the ${OPENIM_EX_MAX_LENGTH}-character column` };
-  }
-  return { ok: true, ex };
+  return writeEx(data, own);
 }
 
 // ---- the registry of emulated groups --------------------------------------------------------------------
@@ -212,6 +195,10 @@ export interface GroupHost {
   /** Every visible row. */
   scanAll(): Promise<OpenIMConversationItem[]>;
   emit(event: AdapterEvent): void;
+  /** Writes to `ex`, shared with marks and custom data so that no write drops another's change. */
+  writer: ExWriter;
+  /** What a row adds to its groups' unread, as the store counts (hidden and muted rows add nothing). */
+  unreadOf(item: OpenIMConversationItem): number;
 }
 
 /** Conversation groups as the adapter sees them, native or emulated. */
@@ -252,7 +239,6 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
   let busy = 0;
   const membership = new Map<ConversationId, readonly string[]>();
   const serial = createQueue();
-  const perId = new Map<ConversationId, Promise<unknown>>();
 
   const members = (name: string): ConversationId[] => {
     const out: ConversationId[] = [];
@@ -282,42 +268,24 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
     }).catch(() => undefined);
   }
 
-  /** Read-modify-write of one conversation's `ex`, one write per id at a time. */
-  function mutate(id: ConversationId, change: (groups: readonly string[]) => readonly string[]): Promise<IdOutcome> {
-    const previous = perId.get(id) ?? Promise.resolve();
-    const task = previous.then(async (): Promise<IdOutcome> => {
-      try {
-        const row = (await host.fetchRows([id])).get(id);
-        if (!row) return { id, error: new InboxError('CONVERSATION_NOT_FOUND', `No OpenIM conversation with id "${id}".`) };
-        const read = readExGroups(row.ex);
-        if (!read.ok) {
-          return {
-            id,
-            error: new InboxError(
-              'INVALID_ARGUMENT',
-              `Conversation "${id}" cannot join or leave groups: ${read.reason}, and InboxKit keeps group membership there. Its content was left untouched.`,
-            ),
-          };
-        }
-        const next = change(read.names);
-        if (next.length === read.names.length && next.every((name, i) => name === read.names[i])) {
-          index(row);
-          return { id };
-        }
-        const written = writeExGroups(read.data, next);
-        if (!written.ok) return { id, error: new InboxError('INVALID_ARGUMENT', `Conversation "${id}" cannot join the group: ${written.reason}.`) };
-        await host.call('setConversation', [{ conversationID: id, ex: written.ex }], true);
-        index({ ...row, ex: written.ex });
-        return { id };
-      } catch (cause) {
-        return { id, error: cause instanceof InboxError ? cause : new InboxError('ADAPTER_FAILED', String(cause), { cause }) };
+  /** Read-modify-write of one conversation's groups in its `ex` (queued per id with every other `ex` write). */
+  async function mutate(id: ConversationId, change: (groups: readonly string[]) => readonly string[]): Promise<IdOutcome> {
+    const outcome = await host.writer.update(id, (row) => {
+      const read = readExGroups(row.ex);
+      if (!read.ok) {
+        throw new InboxError(
+          'INVALID_ARGUMENT',
+          `Conversation "${id}" cannot join or leave groups: ${read.reason}, and InboxKit keeps group membership there. Its content was left untouched.`,
+        );
       }
+      const next = change(read.names);
+      if (next.length === read.names.length && next.every((name, i) => name === read.names[i])) return undefined;
+      const written = writeExGroups(read.data, next);
+      if (!written.ok) throw new InboxError('INVALID_ARGUMENT', `Conversation "${id}" cannot join the group: ${written.reason}.`);
+      return written.ex;
     });
-    perId.set(id, task);
-    void task.finally(() => {
-      if (perId.get(id) === task) perId.delete(id);
-    });
-    return task;
+    if (outcome.row) index(outcome.row);
+    return outcome.error ? { id, error: outcome.error } : { id };
   }
 
   async function mutateAll(ids: readonly ConversationId[], change: (groups: readonly string[]) => readonly string[]): Promise<IdOutcome[]> {
@@ -346,10 +314,19 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
     });
   }
 
+  /**
+   * Reads every visible row once: the membership, names set on other devices, and each group's unread. That count
+   * is the SDK's local table under the store's rule at this moment, so the store can show it while pages remain.
+   */
   async function loadNow(): Promise<ConversationGroup[]> {
     const stored = validNames(await getRegistry().load());
     const rows = await host.scanAll();
-    for (const row of rows) index(row);
+    const unread = new Map<string, number>();
+    for (const row of rows) {
+      const groups = index(row);
+      const count = groups.length > 0 ? host.unreadOf(row) : 0;
+      if (count > 0) for (const name of groups) unread.set(name, (unread.get(name) ?? 0) + count);
+    }
     const found: string[] = [];
     for (const groups of membership.values()) for (const name of groups) if (!stored.includes(name) && !found.includes(name)) found.push(name);
     names = stored;
@@ -358,7 +335,7 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
       names = [...stored, ...found];
       await getRegistry().save(names);
     }
-    return names.map((name) => ({ name, conversationIds: members(name) }));
+    return names.map((name) => ({ name, conversationIds: members(name), unreadCount: unread.get(name) ?? 0 }));
   }
 
   return {
@@ -450,6 +427,8 @@ interface NativeGroup {
   name: string;
   serial: number;
   members: Set<ConversationId>;
+  /** The SDK's own unread count of the group, when it gave one. */
+  unreadCount?: number;
 }
 
 function toNativeGroup(value: unknown): OpenIMConversationGroup | undefined {
@@ -487,6 +466,8 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
       serial: typeof raw.serial === 'number' ? raw.serial : (existing?.serial ?? groups.size),
       members: Array.isArray(raw.conversationIDs) ? new Set(raw.conversationIDs) : (existing?.members ?? new Set()),
     };
+    const unreadCount = typeof raw.unreadCount === 'number' && Number.isFinite(raw.unreadCount) && raw.unreadCount >= 0 ? raw.unreadCount : existing?.unreadCount;
+    if (unreadCount !== undefined) group.unreadCount = unreadCount;
     groups.set(group.id, group);
     return group;
   }
@@ -543,7 +524,8 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
       if (group) upsert(group);
     }
     loaded = true;
-    return ordered().map((g) => ({ name: g.name, conversationIds: [...g.members] }));
+    // The group's unread as the SDK counts it (ConversationGroup.unreadCount), for the store while pages remain.
+    return ordered().map((g) => ({ name: g.name, conversationIds: [...g.members], ...(g.unreadCount !== undefined ? { unreadCount: g.unreadCount } : {}) }));
   }
 
   /** Runs a group command after the groups are known, one command at a time. */

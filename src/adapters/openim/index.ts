@@ -1,3 +1,22 @@
+/**
+ * `inboxkit/adapters/openim`: `@openim/wasm-client-sdk` 3.8.5 behind the neutral `ConversationAdapter` contract.
+ *
+ * Where its unread numbers come from:
+ * - The list is paged (`getConversationListSplit`); while pages remain the store shows the backend's total, which is
+ *   OpenIM's own `getTotalUnreadMsgCount` / `OnTotalUnreadMessageCountChanged` (`recv_msg_opt < 2` over visible
+ *   rows: blocked and notification conversations count, silent ones do not) less what conversations the kit hides
+ *   add (`hiddenUnread.ts`; the SDK does not know that mark). To know those, the adapter reads every visible row once
+ *   (emulated groups read them anyway when loading).
+ * - Per-group counts (`ConversationGroup.unreadCount`): native (enterprise) groups pass the SDK's own `unreadCount`
+ *   on, less hidden members; its counting rule is not documented. Emulated groups are counted by the adapter from
+ *   the one full read, under the store's rule. Both are as of `loadGroups`; afterwards the store counts.
+ * - Once every page is loaded the store counts everything itself, under `OPENIM_UNREAD_RULE`, hidden left out.
+ *
+ * Marks: star is `isMarked` on commercial builds; everything OpenIM lacks (unread, fold, hide, and star elsewhere)
+ * is emulated in the conversation's `ex`, beside emulated groups (`marks.ts`, `ex.ts`). A hidden conversation comes
+ * back when a newer message arrives, as OpenIM's own hidden conversations do. The app's `customData` is `ex`
+ * without the kit's key.
+ */
 import { isRecord } from '../../core/isRecord.js';
 import {
   DEFAULT_CAPABILITIES,
@@ -14,6 +33,11 @@ import { InboxError } from '../../core/errors.js';
 import { createComparator, orderTime } from '../../core/order.js';
 import type { Conversation, ConversationGroup, ConversationId, ConversationMark, ConversationTarget, MuteMode, OperationResult } from '../../core/types.js';
 import { assertBoolean, assertConversationId, assertIdList, assertMark, assertMuteMode, assertString } from '../../core/validate.js';
+import { shownUnread } from '../shownUnread.js';
+import { OPENIM_EX_MAX_LENGTH, withAppPart } from './ex.js';
+import { createExWriter, type ExOutcome } from './exWriter.js';
+import { createHiddenUnread } from './hiddenUnread.js';
+import { writeExMark } from './marks.js';
 import {
   createDefaultGroupRegistry,
   createEmulatedGroups,
@@ -26,10 +50,10 @@ import {
   type OpenIMGroupRegistry,
 } from './groups.js';
 import {
-  DEFAULT_OPENIM_PREVIEW_LABELS,
   fromMuteMode,
   isVisibleItem,
   toConversation,
+  toMuteMode,
   toOpenIMError,
   toRow,
   toRows,
@@ -77,7 +101,9 @@ export {
   toMuteMode,
   toOpenIMError,
 } from './map.js';
-export type { ConversationMapContext, OpenIMPreviewLabels } from './map.js';
+export type { ConversationMapContext, OpenIMPreview, OpenIMPreviewLabels } from './map.js';
+export { appPartOf, readEx, withAppPart, writeEx } from './ex.js';
+export { readExMarks, writeExMark } from './marks.js';
 export {
   createLocalStorageGroupRegistry,
   createMemoryGroupRegistry,
@@ -131,11 +157,15 @@ export interface OpenIMAdapterOptions {
   /** `'auto'` uses the enterprise group API when the SDK build backs it; `'emulated'` never does. @default 'auto' */
   groupMode?: 'auto' | 'emulated';
   /**
-   * Show `isMarked` as the `star` mark and allow setting it. `'auto'` enables it on enterprise builds (where
-   * native conversation groups are detected), since `isMarked` is a commercial feature. @default 'auto'
+   * Whether the `star` mark is the SDK's `isMarked` (a commercial feature) rather than kept in `ex` like the other
+   * marks. `'auto'` uses `isMarked` on enterprise builds (where native conversation groups are detected).
+   * @default 'auto'
    */
   starMark?: boolean | 'auto';
-  /** Texts of non-text previews (`[Image]`, ...), for localisation. */
+  /**
+   * @deprecated Ignored since issue 16. Rows name non-text messages from `lastMessage.kind` in the reader's
+   * language (the kit's message tables, `InboxProvider messages`); the adapter writes no label into `preview`.
+   */
   previewLabels?: Partial<OpenIMPreviewLabels>;
 }
 
@@ -146,8 +176,15 @@ export interface OpenIMAdapter extends ConversationAdapter {
   /** Detects native groups (enterprise builds) and the logged-in user; later calls reuse the result. */
   connect(): Promise<void>;
   disconnect(): void;
-  /** `getTotalUnreadMsgCount`: OpenIM's own total (`recvMsgOpt < 2`, visible conversations only). */
+  /** `getTotalUnreadMsgCount` (`recvMsgOpt < 2`, visible conversations only) less the conversations the kit hides. */
   getTotalUnread(): Promise<number>;
+  /** The account-wide receive option, from `getSelfUserInfo().globalRecvMsgOpt`. */
+  getGlobalReceiveOption(): Promise<MuteMode>;
+  /**
+   * Sets the app's custom data (the conversation's `ex`, beside the kit's own key; at most 1024 characters), one
+   * `setConversation` per id, with per-id results.
+   */
+  setCustomData(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
   /** Turns private chat (burn after reading) on or off, optionally with the burn duration in seconds. */
   setPrivateChat(id: ConversationId, enabled: boolean, burnDurationSec?: number): Promise<void>;
   /** Sets the account-wide receive option (`globalRecvMsgOpt`). `silentExceptMention` is not supported. */
@@ -166,6 +203,9 @@ const ENTERPRISE_GROUP_METHODS = [
 ] as const;
 
 const OPENIM_MUTE_MODES: readonly MuteMode[] = Object.freeze(['none', 'silent', 'blocked']);
+const ALL_MARKS: readonly ConversationMark[] = Object.freeze(['star', 'unread', 'fold', 'hide']);
+/** `globalRecvMsgOpt`: 0 normal, 1 do not receive, 2 receive silently. */
+const GLOBAL_RECEIVE_MODES: readonly MuteMode[] = Object.freeze(['none', 'blocked', 'silent']);
 const SCAN_PAGE = 500;
 const LOOP_CONCURRENCY = 4;
 
@@ -251,7 +291,6 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
   if (!sdk || typeof sdk.on !== 'function' || typeof sdk.getConversationListSplit !== 'function') {
     throw new InboxError('INVALID_ARGUMENT', 'createOpenIMAdapter needs `sdk`: the instance returned by getSDK() of @openim/wasm-client-sdk.');
   }
-  const labels: OpenIMPreviewLabels = { ...DEFAULT_OPENIM_PREVIEW_LABELS, ...options.previewLabels };
   const pageOverlap = Math.max(0, Math.trunc(options.pageOverlap ?? 5));
 
   const listeners = createEmitter<[AdapterEvent]>();
@@ -284,7 +323,7 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     return (isRecord(response) ? response.data : undefined) as T;
   }
 
-  async function scanAll(): Promise<OpenIMConversationItem[]> {
+  async function readAllVisible(): Promise<OpenIMConversationItem[]> {
     if (hasMethod(sdk, 'getAllConversationList')) {
       try {
         return toRows(await call('getAllConversationList', [])).filter(isVisibleItem);
@@ -302,6 +341,13 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     return [...byId.values()];
   }
 
+  /** Every visible row; a full read also tells which conversations the kit hides. */
+  async function scanAll(): Promise<OpenIMConversationItem[]> {
+    const all = await readAllVisible();
+    if (hidden.replaceAll(all.map(map))) reportTotal();
+    return all;
+  }
+
   async function fetchRows(ids: readonly ConversationId[]): Promise<Map<ConversationId, OpenIMConversationItem>> {
     const found = new Map<ConversationId, OpenIMConversationItem>();
     if (ids.length === 0) return found;
@@ -315,7 +361,16 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     return found;
   }
 
-  const host: GroupHost = { sdk, call, fetchRows, scanAll, emit };
+  const writer = createExWriter({ call, fetchRows });
+  const host: GroupHost = {
+    sdk,
+    call,
+    fetchRows,
+    scanAll,
+    emit,
+    writer,
+    unreadOf: (item) => shownUnread(map(item), OPENIM_UNREAD_RULE),
+  };
   const getRegistry = (): OpenIMGroupRegistry => (registry ??= createDefaultGroupRegistry(selfUserId));
   let engine: GroupEngine = createEmulatedGroups(host, getRegistry);
 
@@ -324,15 +379,44 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     get starMark() {
       return starMark;
     },
-    labels,
   };
   const map = (item: OpenIMConversationItem): Conversation => toConversation(item, mapContext);
+
+  // ---- the total, without what the kit hides -----------------------------------------------------------
+
+  const hidden = createHiddenUnread(OPENIM_UNREAD_RULE);
+  /** OpenIM's own total, as last read or reported. */
+  let sdkTotal: number | undefined;
+
+  function reportTotal(): void {
+    if (sdkTotal !== undefined) emit({ type: 'unreadTotalChanged', total: Math.max(0, sdkTotal - hidden.sum()) });
+  }
+
+  /** Rows as mapped now: a hide mark set, ended or moved changes what the total leaves out. */
+  function noteRows(conversations: readonly Conversation[]): void {
+    let moved = false;
+    for (const conversation of conversations) moved = hidden.note(conversation) || moved;
+    if (moved) reportTotal();
+  }
+
+  async function readSdkTotal(): Promise<number> {
+    const total = Number(await call<unknown>('getTotalUnreadMsgCount', []));
+    sdkTotal = Number.isFinite(total) ? Math.max(0, total) : 0;
+    return sdkTotal;
+  }
+
+  /** Re-reads the total after a change the SDK reports no total for (hiding a row). Best effort. */
+  function refreshTotal(): void {
+    void readSdkTotal().then(reportTotal, () => undefined);
+  }
 
   const extras: OpenIMExtras = {
     privateChat: hasMethod(sdk, 'setConversation'),
     globalReceiveOption: hasMethod(sdk, 'setSelfInfo') || hasMethod(sdk, 'setGlobalRecvMessageOpt'),
     clearAllConversations: hasMethod(sdk, 'hideAllConversations') || hasMethod(sdk, 'hideConversation'),
   };
+  // The option is offered only where it can also be read back (the store shows the current one).
+  const globalReceiveModes = extras.globalReceiveOption && hasMethod(sdk, 'getSelfUserInfo') ? GLOBAL_RECEIVE_MODES : Object.freeze([] as MuteMode[]);
 
   function buildCapabilities(): OpenIMCapabilities {
     return Object.freeze({
@@ -346,12 +430,16 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       maxGroupedConversations: OPENIM_MAX_GROUPED_CONVERSATIONS,
       serverDelete: true,
       draftsPersisted: true,
-      marks: Object.freeze(starMark ? (['star'] as ConversationMark[]) : []),
+      // Star is isMarked or ex, the others ex (marks.ts): every mark, on every build.
+      marks: ALL_MARKS,
       unreadRule: OPENIM_UNREAD_RULE,
       orderBy: 'lastActivityOrDraft' as const,
       // recvMsgOpt has no "silent except @-mentions".
       muteModes: Object.freeze({ direct: OPENIM_MUTE_MODES, group: OPENIM_MUTE_MODES, system: OPENIM_MUTE_MODES }),
       emptyGroups: true,
+      globalReceiveModes,
+      clearAll: extras.clearAllConversations,
+      customDataMaxLength: OPENIM_EX_MAX_LENGTH,
       extras: Object.freeze({ ...extras }),
     });
   }
@@ -424,6 +512,8 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
         removed.push(item.conversationID);
       }
     }
+    noteRows(upserted);
+    if (hidden.forget(removed)) reportTotal();
     return { upserted, removed };
   }
 
@@ -443,7 +533,9 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       OPENIM_EVENTS.OnTotalUnreadMessageCountChanged,
       (payload) => {
         const total = Number(payloadData(payload));
-        if (Number.isFinite(total)) emit({ type: 'unreadTotalChanged', total: Math.max(0, total) });
+        if (!Number.isFinite(total)) return;
+        sdkTotal = Math.max(0, total);
+        reportTotal();
       },
     ],
     [OPENIM_EVENTS.OnSyncServerStart, () => emit({ type: 'syncStateChanged', status: 'syncing', progress: 0 })],
@@ -486,7 +578,22 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       seen.delete(id);
       rows.delete(id);
     }
+    hidden.forget(ids);
     emit({ type: 'removed', ids: [...ids] });
+    // Hiding changes OpenIM's total without an event.
+    refreshTotal();
+  }
+
+  /** Delivers rows the adapter itself rewrote (`ex`), as the SDK's change event may come later or not at all. */
+  function delivered(outcomes: readonly ExOutcome[]): OperationResult {
+    const written = outcomes.flatMap((outcome) => (outcome.row && !outcome.error && isVisibleItem(outcome.row) ? [outcome.row] : []));
+    if (written.length > 0) emit({ type: 'upserted', conversations: ingest(written).upserted });
+    const result: OperationResult = { succeeded: [], failed: [] };
+    for (const { id, error } of outcomes) {
+      if (!error) result.succeeded.push(id);
+      else result.failed.push(error.sdkCode === undefined ? { id, code: error.code, message: error.message } : { id, code: error.code, message: error.message, sdkCode: error.sdkCode });
+    }
+    return result;
   }
 
   async function knownRow(id: ConversationId): Promise<OpenIMConversationItem | undefined> {
@@ -611,17 +718,31 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       for (const row of fresh) seen.add(row.conversationID);
       const last = page.at(-1);
       const next = last && toOpenIMCursor(start + page.length, map(last));
-      return { conversations: fresh.map(map), cursor: isFinished || !next ? null : next, isFinished };
+      const conversations = fresh.map(map);
+      noteRows(conversations);
+      return { conversations, cursor: isFinished || !next ? null : next, isFinished };
     },
 
     async loadGroups(): Promise<readonly ConversationGroup[]> {
       await ensureReady();
-      return asInboxError('Loading conversation groups', () => engine.load());
+      const groups = await asInboxError('Loading conversation groups', () => engine.load());
+      // Emulated groups were counted from a full read, hidden rows left out. The SDK's native counts include them.
+      if (engine.mode !== 'native' || groups.every((group) => group.unreadCount === undefined)) return groups;
+      if (!hidden.complete) await scanAll();
+      return groups.map((group) =>
+        group.unreadCount === undefined ? group : { ...group, unreadCount: Math.max(0, group.unreadCount - hidden.sum(group.conversationIds)) },
+      );
     },
 
     async getTotalUnread(): Promise<number> {
-      const total = Number(await call<unknown>('getTotalUnreadMsgCount', []));
-      return Number.isFinite(total) ? total : 0;
+      if (!hidden.complete) await scanAll();
+      return Math.max(0, (await readSdkTotal()) - hidden.sum());
+    },
+
+    async getGlobalReceiveOption(): Promise<MuteMode> {
+      if (globalReceiveModes.length === 0) throw new InboxError('NOT_SUPPORTED', 'This OpenIM SDK cannot read the global receive option (no getSelfUserInfo).');
+      const info = await call<unknown>('getSelfUserInfo', []);
+      return toMuteMode(isRecord(info) ? info.globalRecvMsgOpt : undefined);
     },
 
     async openConversation(target: ConversationTarget): Promise<Conversation> {
@@ -687,12 +808,31 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       assertMark(mark);
       assertBoolean(enabled, 'enabled');
       await ensureReady();
-      if (mark !== 'star' || !starMark) {
-        throw new InboxError('NOT_SUPPORTED', `OpenIM supports only the "star" mark (isMarked), and only on commercial builds; "${mark}" is not available.`);
+      if (mark === 'star' && starMark) {
+        return perId(ids, async (id) => {
+          await call('setConversation', [{ conversationID: id, isMarked: enabled }], true);
+        });
       }
-      return perId(ids, async (id) => {
-        await call('setConversation', [{ conversationID: id, isMarked: enabled }], true);
-      });
+      // Emulated in `ex` (marks.ts), queued per conversation with group and custom-data writes.
+      const outcomes = await forEachLimited([...new Set(ids)], LOOP_CONCURRENCY, (id) => writer.update(id, (row) => writeExMark(row, mark, enabled)));
+      return delivered(outcomes);
+    },
+
+    async setCustomData(ids, data) {
+      assertIdList(ids);
+      assertString(data, 'the custom data');
+      if (data.length > OPENIM_EX_MAX_LENGTH) {
+        throw new InboxError('INVALID_ARGUMENT', `OpenIM keeps at most ${OPENIM_EX_MAX_LENGTH} characters in a conversation's ex, got ${data.length}.`);
+      }
+      await ensureReady();
+      const outcomes = await forEachLimited([...new Set(ids)], LOOP_CONCURRENCY, (id) =>
+        writer.update(id, (row) => {
+          const written = withAppPart(row.ex, data);
+          if (!written.ok) throw new InboxError('INVALID_ARGUMENT', `Conversation "${id}" cannot take this custom data: ${written.reason}.`);
+          return written.ex;
+        }),
+      );
+      return delivered(outcomes);
     },
 
     async deleteConversations(ids, deleteOptions: DeleteOptions = {}) {
@@ -768,7 +908,9 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
           await call('hideAllConversations', []);
           seen.clear();
           rows.clear();
+          hidden.replaceAll([]);
           emit({ type: 'replaced', conversations: [] });
+          refreshTotal();
           return;
         } catch (error) {
           if (!(error instanceof InboxError && error.code === 'NOT_SUPPORTED') || !hasMethod(sdk, 'hideConversation')) throw error;

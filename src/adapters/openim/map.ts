@@ -1,16 +1,20 @@
 import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import type { MuteMode, Conversation, ConversationKind, Mention } from '../../core/types.js';
 import { InboxError, type InboxErrorCode } from '../../core/errors.js';
-import {
-  OPENIM_ERROR_CODE,
-  OPENIM_GROUP_AT_TYPE,
-  OPENIM_MESSAGE_TYPE,
-  OPENIM_RECV_MSG_OPT,
-  OPENIM_SESSION_TYPE,
-  type OpenIMConversationItem,
-} from './sdk.js';
+import { appPartOf } from './ex.js';
+import { parseJsonObject } from './json.js';
+import { readExMarks } from './marks.js';
+import { describeOpenIMMessage, type OpenIMPreview } from './preview.js';
+import { OPENIM_ERROR_CODE, OPENIM_GROUP_AT_TYPE, OPENIM_RECV_MSG_OPT, OPENIM_SESSION_TYPE, type OpenIMConversationItem } from './sdk.js';
 
-/** Texts used for previews of messages that are not text. Override them to localise the list. */
+export { parseJsonObject } from './json.js';
+export { toPlainText } from './text.js';
+export type { OpenIMPreview } from './preview.js';
+
+/**
+ * @deprecated Ignored since issue 16: rows name non-text messages by `lastMessage.kind` in the reader's language,
+ * from the kit's message tables (`InboxProvider messages`). Kept so that code passing `previewLabels` still compiles.
+ */
 export interface OpenIMPreviewLabels {
   image: string;
   voice: string;
@@ -30,7 +34,7 @@ export interface OpenIMPreviewLabels {
   unsupported: string;
 }
 
-/** The English labels used unless `previewLabels` overrides them. */
+/** @deprecated Ignored since issue 16 (see `OpenIMPreviewLabels`): the English labels the adapter used to write. */
 export const DEFAULT_OPENIM_PREVIEW_LABELS: Readonly<OpenIMPreviewLabels> = Object.freeze({
   image: '[Image]',
   voice: '[Voice]',
@@ -62,18 +66,6 @@ function num(value: unknown): number {
   return typeof value === 'number' && Number.isFinite(value) ? value : 0;
 }
 
-/** Parses a JSON string, returning `undefined` for anything that is not a JSON object. Never throws. */
-export function parseJsonObject(text: unknown): Json | undefined {
-  if (isRecord(text)) return text;
-  if (typeof text !== 'string' || text.trim() === '') return undefined;
-  try {
-    const value: unknown = JSON.parse(text);
-    return isRecord(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /**
  * `latestMsg` as a message object, or `undefined` when it is empty (`""` after a clear), not JSON, or not an
  * object. With `tryParse: false` the SDK hands over strings, so objects are accepted too.
@@ -82,105 +74,13 @@ export function parseLatestMessage(latestMsg: unknown): Json | undefined {
   return parseJsonObject(latestMsg);
 }
 
-const MAX_PREVIEW = 200;
-
-/** Collapses line breaks, control characters and runs of spaces, and caps the length (by code point). */
-export function toPlainText(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').replace(/\s+/g, ' ').trim();
-  const chars = Array.from(flat);
-  return chars.length > MAX_PREVIEW ? `${chars.slice(0, MAX_PREVIEW - 1).join('')}…` : flat;
-}
-
-function stripMarkdown(text: string): string {
-  return text
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+\.)\s+/gm, '')
-    .replace(/(\*\*|__|~~|`{1,3})/g, '');
-}
-
-function withDetail(label: string, detail: string | undefined): string {
-  const clean = detail ? toPlainText(detail) : '';
-  return clean ? `${label} ${clean}` : label;
-}
-
-function elem(message: Json, name: string): Json {
-  const value = message[name];
-  return isRecord(value) ? value : (parseJsonObject(value) ?? {});
-}
-
-/** The text of a text message: `textElem.content`, or the legacy JSON `content` field. */
-function textOf(message: Json): string {
-  const fromElem = str(elem(message, 'textElem').content);
-  if (fromElem !== undefined) return fromElem;
-  const content = message.content;
-  const parsed = parseJsonObject(content);
-  if (parsed) return str(parsed.content) ?? str(parsed.text) ?? '';
-  return str(content) ?? '';
-}
-
-/** An @-message: `@userID` tokens are replaced by the names the SDK sends along. */
-function atTextOf(message: Json): string {
-  const at = elem(message, 'atTextElem');
-  let text = str(at.text) ?? '';
-  const users = Array.isArray(at.atUsersInfo) ? at.atUsersInfo : [];
-  for (const user of users) {
-    if (!isRecord(user)) continue;
-    const id = str(user.atUserID);
-    const name = str(user.groupNickname);
-    if (id && name) text = text.split(`@${id}`).join(`@${name}`);
-  }
-  return text;
-}
-
-/** The preview of a message and whether it was revoked. Previews are plain text, never HTML. */
-export function buildPreview(message: Json, labels: OpenIMPreviewLabels = DEFAULT_OPENIM_PREVIEW_LABELS): { preview: string; isRevoked: boolean } {
-  const type = num(message.contentType);
-  const T = OPENIM_MESSAGE_TYPE;
-  const plain = (text: string, fallback: string = labels.unsupported) => toPlainText(text) || fallback;
-  switch (type) {
-    case T.text:
-      return { preview: toPlainText(textOf(message)), isRevoked: false };
-    case T.atText:
-      return { preview: toPlainText(atTextOf(message)), isRevoked: false };
-    case T.quote:
-      return { preview: plain(str(elem(message, 'quoteElem').text) ?? ''), isRevoked: false };
-    case T.markdown:
-      return { preview: plain(stripMarkdown(str(elem(message, 'markdownTextElem').content) ?? '')), isRevoked: false };
-    case T.stream:
-      return { preview: plain(str(elem(message, 'streamElem').content) ?? ''), isRevoked: false };
-    case T.picture:
-      return { preview: labels.image, isRevoked: false };
-    case T.voice:
-      return { preview: labels.voice, isRevoked: false };
-    case T.video:
-      return { preview: labels.video, isRevoked: false };
-    case T.file:
-      return { preview: withDetail(labels.file, str(elem(message, 'fileElem').fileName)), isRevoked: false };
-    case T.card:
-      return { preview: withDetail(labels.card, str(elem(message, 'cardElem').nickname)), isRevoked: false };
-    case T.location:
-      return { preview: withDetail(labels.location, str(elem(message, 'locationElem').description)), isRevoked: false };
-    case T.custom:
-      return { preview: plain(str(elem(message, 'customElem').description) ?? '', labels.custom), isRevoked: false };
-    case T.face:
-      return { preview: labels.sticker, isRevoked: false };
-    case T.merge:
-      return { preview: withDetail(labels.chatHistory, str(elem(message, 'mergeElem').title)), isRevoked: false };
-    case T.revoke:
-      return { preview: labels.revoked, isRevoked: true };
-    case T.friendAdded:
-      return { preview: labels.friendAdded, isRevoked: false };
-    case T.burnMessageChange:
-      return { preview: labels.privateChatChanged, isRevoked: false };
-    case T.msgPinned:
-      return { preview: labels.pinned, isRevoked: false };
-    default:
-      if (type >= 1500 && type < 1600) return { preview: labels.groupNotification, isRevoked: false };
-      if (type >= 1000) return { preview: labels.notification, isRevoked: false };
-      return { preview: labels.unsupported, isRevoked: false };
-  }
+/**
+ * The preview of a message: its kind, its own plain text (`''` when it has none), a detail, and whether it was
+ * revoked (see `preview.ts`). `labels` is ignored (deprecated): no label is written into `preview` any more.
+ */
+export function buildPreview(message: Json, labels?: Partial<OpenIMPreviewLabels>): OpenIMPreview {
+  void labels;
+  return describeOpenIMMessage(message);
 }
 
 /** Whether the row is in the list: OpenIM hides a conversation by setting `latestMsgSendTime` to 0. */
@@ -244,9 +144,10 @@ export function toKind(item: Pick<OpenIMConversationItem, 'conversationType' | '
 export interface ConversationMapContext {
   /** Conversation groups of the row (from `ex` when emulated, from the enterprise API when native). */
   groupNames(item: OpenIMConversationItem): readonly string[];
-  /** Whether `isMarked` is shown as the `star` mark. */
+  /** Whether `star` is the SDK's `isMarked` (commercial builds); otherwise it is kept in `ex` like the other marks. */
   starMark: boolean;
-  labels: OpenIMPreviewLabels;
+  /** @deprecated Ignored (see `OpenIMPreviewLabels`). */
+  labels?: Partial<OpenIMPreviewLabels>;
 }
 
 const NO_NAMES: readonly string[] = Object.freeze([]);
@@ -292,10 +193,12 @@ export function toConversation(item: OpenIMConversationItem, context: Conversati
 
   const message = parseLatestMessage(item.latestMsg);
   if (message) {
-    const { preview, isRevoked } = buildPreview(message, context.labels);
+    const { preview, kind, detail, isRevoked } = describeOpenIMMessage(message);
     const sendTime = num(message.sendTime);
     conversation.lastMessage = {
       preview,
+      ...(kind ? { kind } : {}),
+      ...(detail ? { detail } : {}),
       sentAt: sendTime > 0 ? sendTime : lastActivityAt,
       ...(str(message.clientMsgID) ? { id: str(message.clientMsgID) } : {}),
       ...(str(message.sendID) ? { senderId: str(message.sendID) } : {}),
@@ -306,9 +209,13 @@ export function toConversation(item: OpenIMConversationItem, context: Conversati
   const draftText = str(item.draftText) ?? '';
   if (draftText) conversation.draft = { text: draftText, updatedAt: num(item.draftTextTime) || lastActivityAt };
   if (item.isNotInGroup === true) conversation.isReadOnly = true;
-  if (context.starMark && item.isMarked === true) conversation.marks = ['star'];
-  const ex = str(item.ex);
-  if (ex) conversation.customData = ex;
+  // Marks: `isMarked` as star where the build backs it, the others (and star elsewhere) emulated in `ex`.
+  const stored = readExMarks(item);
+  const marks = context.starMark ? [...(item.isMarked === true ? (['star'] as const) : []), ...stored.filter((m) => m !== 'star')] : stored;
+  if (marks.length > 0) conversation.marks = marks;
+  // The app's custom data is `ex` without the kit's own key.
+  const customData = appPartOf(item.ex);
+  if (customData) conversation.customData = customData;
   return conversation;
 }
 

@@ -231,6 +231,7 @@ export interface OpenIMSdk {
     isPinned?: boolean;
     isPrivateChat?: boolean;
     isMarked?: boolean;
+    /** Per user and server-synced: emulated groups and marks (under the kit's key) and the app's custom data. */
     ex?: string;
   }): Promise<OpenIMResponse<unknown>>;
   setConversationDraft(params: { conversationID: string; draftText: string }): Promise<OpenIMResponse<unknown>>;
@@ -244,6 +245,8 @@ export interface OpenIMSdk {
   setSelfInfo?(params: { globalRecvMsgOpt?: number }): Promise<OpenIMResponse<unknown>>;
   /** Deprecated alias of `setSelfInfo({ globalRecvMsgOpt })`. */
   setGlobalRecvMessageOpt?(opt: number): Promise<OpenIMResponse<unknown>>;
+  /** The user's own profile (`SelfUserInfo`), whose `globalRecvMsgOpt` is the account-wide receive option. */
+  getSelfUserInfo?(): Promise<OpenIMResponse<unknown>>;
 
   // Present in the Go core but not exposed by the 3.8.5 wrapper: used when a later wrapper adds them.
   markAllConversationMessageAsRead?(): Promise<OpenIMResponse<unknown>>;
