@@ -3,6 +3,7 @@ import type { AdapterEvent, AdapterListener, ConversationAdapter } from '../core
 import { checkEvent, checkGroups, checkOperationResult, checkPage } from '../core/boundary.js';
 import { InboxError } from '../core/errors.js';
 import { countsTowardUnread, createComparator } from '../core/order.js';
+import { selectUnreadTotal } from '../core/selectors.js';
 import { createInboxStore, type InboxStore } from '../core/store.js';
 import type { Conversation, ConversationId, MuteMode } from '../core/types.js';
 import { CONVERSATION_KINDS, CONVERSATION_MARKS, MUTE_MODES } from '../core/validate.js';
@@ -200,6 +201,15 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         for (const mode of c.unreadRule.excludedMuteModes) expect(MUTE_MODES).toContain(mode);
         for (const kind of c.unreadRule.excludedKinds) expect(CONVERSATION_KINDS).toContain(kind);
         expect(['lastActivity', 'lastActivityOrDraft']).toContain(c.orderBy);
+        // What a capability promises, the adapter has: the UI offers the command and the store calls it.
+        for (const mode of c.globalReceiveModes ?? []) expect(MUTE_MODES).toContain(mode);
+        if (c.globalReceiveModes?.length) {
+          expect(typeof adapter().getGlobalReceiveOption, 'globalReceiveModes needs getGlobalReceiveOption').toBe('function');
+          expect(typeof adapter().setGlobalReceiveOption, 'globalReceiveModes needs setGlobalReceiveOption').toBe('function');
+        }
+        if (c.clearAll) expect(typeof adapter().clearAllConversations, 'clearAll needs clearAllConversations').toBe('function');
+        if (c.customDataMaxLength !== undefined) expect(Number.isInteger(c.customDataMaxLength) && c.customDataMaxLength >= 0).toBe(true);
+        if ((c.customDataMaxLength ?? 0) > 0) expect(typeof adapter().setCustomData, 'customDataMaxLength needs setCustomData').toBe('function');
       });
 
       test('delivers every fixture conversation exactly once across all pages', async () => {
@@ -629,6 +639,134 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         expect(state.unreadTotal).toBe(ruleTotal(state.conversations.values()));
         expect(storeConversation(store, id).lastMessage?.preview).toBe('before reload');
         expect(storeConversation(store, pinnedId).isPinned).toBe(true);
+      });
+    });
+
+
+    // ---- issue 16: every flow the components offer, on every backend that claims it ------------------------
+
+    describe('flows', () => {
+      /** A conversation of the fixture that counts toward unread, has some, and is neither pinned nor in a group. */
+      function countedKey(): string {
+        const found = fixture.conversations.find((c) => c.unreadCount > 0 && c.muteMode === 'none' && !c.isPinned && c.groupNames.length === 0);
+        if (!found) throw new Error('The fixture has no plain unread conversation.');
+        return found.key;
+      }
+
+      test('a hidden conversation leaves every list and count, the backend total included, and comes back when shown', async () => {
+        if (!caps().marks.includes('hide')) return;
+        const store = await connectedStore();
+        const key = countedKey();
+        const id = await idOf(key);
+        const unread = fixtureByKey(key).unreadCount;
+        const before = store.getState().unreadTotal;
+        const result = await adapter().setMark([id], 'hide', true);
+        expect(result.succeeded).toEqual([id]);
+        await eventually(store, () => expect(store.getState().lists.ids()).not.toContain(id));
+        expect(store.getState().unreadTotal).toBe(before - unread);
+        if (adapter().getTotalUnread) {
+          expect(await adapter().getTotalUnread!(), "the backend's total leaves it out as the store does").toBe(before - unread);
+          await eventually(store, () => expect(store.getState().backendUnreadTotal).toBe(before - unread));
+        }
+        expect(storeConversation(store, id).marks, 'still readable by id').toContain('hide');
+        await adapter().setMark([id], 'hide', false);
+        await eventually(store, () => expect(store.getState().lists.ids()).toContain(id));
+        expect(store.getState().unreadTotal).toBe(before);
+        if (adapter().getTotalUnread) expect(await adapter().getTotalUnread!()).toBe(before);
+      });
+
+      test('a message to a hidden conversation: the store and the backend agree on the total, whether it stays hidden or comes back', async () => {
+        if (!caps().marks.includes('hide')) return;
+        const store = await connectedStore();
+        const key = countedKey();
+        const id = await idOf(key);
+        await adapter().setMark([id], 'hide', true);
+        await eventually(store, () => expect(store.getState().lists.ids()).not.toContain(id));
+        await h().receiveMessage(key, 'to a hidden conversation', nextAt());
+        await eventually(store, () => expect(storeConversation(store, id).lastMessage?.preview).toBe('to a hidden conversation'));
+        const hidden = Boolean(storeConversation(store, id).marks?.includes('hide'));
+        expect(store.getState().lists.ids().includes(id)).toBe(!hidden);
+        if (adapter().getTotalUnread) {
+          const backend = await adapter().getTotalUnread!();
+          await eventually(store, () => expect(store.getState().unreadTotal).toBe(backend));
+        }
+      });
+
+      test('while pages remain, the total the store shows is the backend total, hidden conversations left out', async () => {
+        const hide = caps().marks.includes('hide');
+        if (hide) await adapter().setMark([await idOf(countedKey())], 'hide', true);
+        await h().settle?.();
+        const store = createInboxStore({ adapter: adapter(), draftStorage: null, pageSize: 3 });
+        stores.push(store);
+        await store.connect();
+        await h().settle?.();
+        store.flush();
+        const shown = selectUnreadTotal(store.getState());
+        if (adapter().getTotalUnread) expect(shown).toBe(await adapter().getTotalUnread!());
+        const expected = ruleTotal(fixture.conversations.filter((c) => !hide || c.key !== countedKey()));
+        expect(shown, 'the fixture total under the rule').toBe(expected);
+      });
+
+      test("a group's backend unread count, where the adapter gives one, is its members' under the rule", async () => {
+        if (caps().groups === 'none') return;
+        const groups = await adapter().loadGroups();
+        for (const group of groups) {
+          if (group.unreadCount === undefined) continue;
+          const members = fixture.conversations.filter((c) => c.groupNames.includes(group.name));
+          expect(group.unreadCount, `unread of group ${group.name}`).toBe(ruleTotal(members));
+        }
+      });
+
+      test('createGroup with no conversations follows emptyGroups: an empty group, or INVALID_ARGUMENT and none', async () => {
+        if (caps().groups === 'none') return;
+        if (caps().emptyGroups === false) {
+          expect((await rejection(adapter().createGroup('Nobody yet', []))).code).toBe('INVALID_ARGUMENT');
+          expect((await adapter().loadGroups()).map((g) => g.name)).not.toContain('Nobody yet');
+        } else {
+          await adapter().createGroup('Nobody yet', []);
+          expect((await adapter().loadGroups()).find((g) => g.name === 'Nobody yet')?.conversationIds).toEqual([]);
+        }
+      });
+
+      test('setCustomData answers per id, reaches a connected store, reads back, and refuses data over the maximum', async () => {
+        const max = caps().customDataMaxLength ?? 0;
+        if (max <= 0 || !adapter().setCustomData) return;
+        const store = await connectedStore();
+        const id = await idOf(plainKey());
+        const unknown = unknownIdLike(id);
+        const result = await adapter().setCustomData!([id, unknown], 'kept by the app');
+        checkOperationResult(result, [id, unknown], 'setCustomData');
+        expect(result.succeeded).toEqual([id]);
+        expect(result.failed.map((f) => f.id)).toEqual([unknown]);
+        expect(typeof result.failed[0]!.code).toBe('string');
+        await eventually(store, () => expect(storeConversation(store, id).customData).toBe('kept by the app'));
+        expect((await byKey()).get(plainKey())?.customData).toBe('kept by the app');
+        expect((await rejection(adapter().setCustomData!([id], 'x'.repeat(max + 1)))).code).toBe('INVALID_ARGUMENT');
+        await adapter().setCustomData!([id], '');
+        await eventually(store, () => expect(storeConversation(store, id).customData ?? '').toBe(''));
+      });
+
+      test('the account-wide receive option reads back every mode it offers', async () => {
+        const modes = caps().globalReceiveModes ?? [];
+        if (modes.length === 0) return;
+        for (const mode of [...modes].reverse()) {
+          await adapter().setGlobalReceiveOption!(mode);
+          expect(await adapter().getGlobalReceiveOption!(), mode).toBe(mode);
+        }
+        const missing = MUTE_MODES.find((mode) => !modes.includes(mode));
+        if (missing) expect((await rejection(adapter().setGlobalReceiveOption!(missing))).code).toBe('NOT_SUPPORTED');
+      });
+
+      test('clearAllConversations empties the list and the total; a new message brings a conversation back', async () => {
+        if (!caps().clearAll) return;
+        const store = await connectedStore();
+        await adapter().clearAllConversations!();
+        await eventually(store, () => expect(store.getState().lists.ids()).toEqual([]));
+        expect((await collectPages(adapter())).conversations.filter((c) => !c.marks?.includes('hide'))).toEqual([]);
+        if (adapter().getTotalUnread) expect(await adapter().getTotalUnread!()).toBe(0);
+        const key = plainKey();
+        await h().receiveMessage(key, 'back again', nextAt());
+        await eventually(store, () => expect(store.getState().lists.ids()).toHaveLength(1));
       });
     });
 
