@@ -5,12 +5,19 @@ import react from '@vitejs/plugin-react';
 import { playwright } from '@vitest/browser-playwright';
 import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { CHROMIUM_ARGS, findChromium, HOW_TO_INSTALL } from './scripts/chromium.mjs';
+import { isStoryBackend, STORY_BACKENDS, type StoryBackend } from './stories/support/backends.js';
 
 const dirname = path.dirname(fileURLToPath(import.meta.url));
 const chromiumPath: string | undefined = findChromium();
 const wantsBrowser = process.argv.some((arg) => /browser|storybook|screenshots/.test(arg)) || !process.argv.includes('--project');
 if (!chromiumPath && wantsBrowser) {
   throw new Error(HOW_TO_INSTALL);
+}
+
+/** `STORY_BACKEND`, checked here: a typo would otherwise run every story on the default backend and pass. */
+function storyBackendFromEnv(value: string): StoryBackend {
+  if (!isStoryBackend(value)) throw new Error(`STORY_BACKEND=${value}: expected one of ${STORY_BACKENDS.join(', ')}.`);
+  return value;
 }
 
 /** A fresh browser config per project: Vitest mutates `instances`. */
@@ -132,13 +139,19 @@ export default defineConfig({
         // STORY_LOCALE=ja (or zh-CN, ar, en) runs every play with the toolbar's locale global forced to it (stories
         // that set their own locale keep it): plays find elements by role, data attributes and the locale's message
         // table, never English text, and this proves it. Unset, the preview's default (auto) applies.
+        // STORY_BACKEND=tencent (or openim, memory) runs every story on that backend's real adapter over its SDK fake,
+        // seeded with the story's data; a story that lists other backends is skipped with its reason as the note.
         plugins: [
           storybookTest({
             configDir: path.join(dirname, '.storybook'),
-            initialGlobals: process.env.STORY_LOCALE ? { locale: process.env.STORY_LOCALE } : {},
+            initialGlobals: {
+              ...(process.env.STORY_LOCALE ? { locale: process.env.STORY_LOCALE } : {}),
+              ...(process.env.STORY_BACKEND ? { backend: storyBackendFromEnv(process.env.STORY_BACKEND) } : {}),
+            },
           }),
         ],
-        test: { name: 'storybook', browser: browser() },
+        // The setup lets the preview's loader skip a story that does not run on this run's backend.
+        test: { name: 'storybook', browser: browser(), setupFiles: ['.storybook/vitest.setup.ts'] },
       },
     ],
   },

@@ -1,10 +1,19 @@
 /// <reference types="vite/client" />
+import type { ReactNode } from 'react';
 import type { Decorator, Loader, Preview } from '@storybook/react-vite';
 import { type ConversationAdapter, InboxProvider } from '../src/index.js';
 import { arMessages } from '../src/locales/ar.js';
 import { jaMessages } from '../src/locales/ja.js';
 import { zhCNMessages } from '../src/locales/zh-CN.js';
-import { createStoryAdapter, type InboxLoaded, type InboxParameters } from '../stories/support/storyAdapter.js';
+import {
+  isStoryTest,
+  skipStoryTest,
+  STORY_BACKEND_TITLES,
+  STORY_BACKENDS,
+  storyBackend,
+  type StoryBackend,
+} from '../stories/support/backends.js';
+import { createStoryAdapter, planStoryBackend, type InboxLoaded, type InboxParameters } from '../stories/support/storyAdapter.js';
 
 // The kit's stylesheet: the tokens first, then every component sheet. Globs keep this working while sheets are
 // added or renamed.
@@ -15,9 +24,17 @@ import './storybook.css';
 type Theme = 'light' | 'dark' | 'indigo' | 'indigo-dark';
 type Direction = 'ltr' | 'rtl';
 
-/** A fresh adapter for every render: no two stories (or two renders of one story) share backend state. */
+/**
+ * A fresh adapter for every render, on the backend the toolbar (or `STORY_BACKEND`) picks: no two stories (or two
+ * renders of one story) share backend state. A story that does not run on that backend is skipped in a test run,
+ * with the reason as the test's note; in Storybook it is shown on a backend it runs on, with the reason above it.
+ */
 const inboxLoader: Loader = (context) => {
-  const loaded: InboxLoaded = { adapter: createStoryAdapter(context.parameters.inbox as InboxParameters | undefined, context.args) };
+  const parameters = context.parameters.inbox as InboxParameters | undefined;
+  const plan = planStoryBackend(parameters, storyBackend(context.globals));
+  if (plan.unsupported) skipStoryTest(plan.unsupported);
+  const loaded: InboxLoaded = createStoryAdapter(parameters, context.args, plan.backend);
+  if (plan.unsupported) loaded.notice = plan.unsupported;
   return loaded;
 };
 
@@ -45,8 +62,15 @@ function storyLocale(globals: Record<string, unknown>): string {
 /** Wraps the story in an `InboxProvider` over the loaded adapter, in the toolbar's locale with its string table. */
 const withInbox: Decorator = (Story, context) => {
   const parameters = context.parameters.inbox as InboxParameters | undefined;
-  const adapter = (context.loaded as InboxLoaded).adapter;
-  if (parameters?.disable || !adapter) return <Story />;
+  const { adapter, notice, approximations = [], backend } = context.loaded as InboxLoaded;
+  // Storybook only: a test run skips what the notice would explain, and the approximations are no part of a story.
+  const shown =
+    !isStoryTest() && (notice || approximations.length > 0) ? (
+      <BackendNotice text={notice} approximations={approximations} backend={backend} story={<Story />} />
+    ) : (
+      <Story />
+    );
+  if (parameters?.disable || !adapter) return shown;
   const locale = storyLocale(context.globals);
   const table = LOCALE_MESSAGES[locale];
   return (
@@ -59,10 +83,33 @@ const withInbox: Decorator = (Story, context) => {
       locale={locale}
       messages={table || parameters?.messages ? { ...table, ...parameters?.messages } : undefined}
     >
-      <Story />
+      {shown}
     </InboxProvider>
   );
 };
+
+/** Why the story is not on the toolbar's backend, and what its data became there, above the story. */
+function BackendNotice(props: { text: string | undefined; approximations: readonly string[]; backend: StoryBackend | undefined; story: ReactNode }) {
+  const { text, approximations, backend, story } = props;
+  return (
+    <>
+      <div className="sb-ik-backend-notice" role="note">
+        {text && <p>{text}</p>}
+        {approximations.length > 0 && backend && (
+          <details>
+            <summary>Seeded with {STORY_BACKEND_TITLES[backend]}'s nearest states</summary>
+            <ul>
+              {approximations.map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </details>
+        )}
+      </div>
+      {story}
+    </>
+  );
+}
 
 /**
  * Applies the theme and direction toolbars on a wrapper. The Indigo brand is the light theme plus a block of
@@ -119,6 +166,15 @@ const preview: Preview = {
         dynamicTitle: true,
       },
     },
+    backend: {
+      description: 'The adapter every story runs on: memory, or the real Tencent or OpenIM adapter over its SDK fake, seeded with the same data',
+      toolbar: {
+        title: 'Backend',
+        icon: 'database',
+        items: STORY_BACKENDS.map((value) => ({ value, title: STORY_BACKEND_TITLES[value] })),
+        dynamicTitle: true,
+      },
+    },
     direction: {
       description: 'Text direction (dir on a wrapper)',
       toolbar: {
@@ -132,7 +188,7 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { theme: 'light', locale: 'auto', direction: 'ltr' },
+  initialGlobals: { theme: 'light', locale: 'auto', direction: 'ltr', backend: 'memory' },
   parameters: {
     a11y: {
       test: 'error',

@@ -1,7 +1,8 @@
 import { useEffect, type ReactNode } from 'react';
 import type { ArgTypes } from '@storybook/react-vite';
-import type { MemoryAdapter, MemoryOperation } from '../../src/adapters/memory/index.js';
+import type { MemoryOperation } from '../../src/adapters/memory/index.js';
 import { type ConversationId, ConversationItem, useSyncState } from '../../src/index.js';
+import type { StoryServer } from './storyAdapter.js';
 
 /** Controls shared by the stories of the command controls: how the simulated server answers. */
 export interface ServerArgs {
@@ -27,8 +28,11 @@ export const serverArgTypes: ArgTypes<ServerArgs> = {
 
 export const serverArgs: ServerArgs = { latencyMs: 0, failEveryPress: false };
 
-/** Applies the latency control to the adapter as it changes, once the first page is in (so the story loads at once). */
-export function useServerLatency(adapter: MemoryAdapter, latencyMs: number): void {
+/**
+ * Applies the latency control to the server as it changes, once the first page is in (so the story loads at once).
+ * `storyServer(context)` gives the server on any backend; a memory adapter is one too.
+ */
+export function useServerLatency(adapter: StoryServer, latencyMs: number): void {
   const { status } = useSyncState();
   const isLoaded = status === 'ready' || status === 'syncing';
   useEffect(() => {
@@ -37,7 +41,7 @@ export function useServerLatency(adapter: MemoryAdapter, latencyMs: number): voi
 }
 
 /** An `onClick` that arms a failure of `operation` before the control's own handler runs, when asked to. */
-export function failingPress(adapter: MemoryAdapter, operation: MemoryOperation, enabled: boolean): (() => void) | undefined {
+export function failingPress(adapter: StoryServer, operation: MemoryOperation, enabled: boolean): (() => void) | undefined {
   return enabled ? () => adapter.failNext(operation) : undefined;
 }
 
