@@ -6,7 +6,7 @@ import type { MemoryOperation } from '../src/adapters/memory/index.js';
 import { ControlStage, useServerLatency } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { mentionsOf, minutesAgo, storyConversation } from './support/fixtures.js';
-import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyServer, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages, type StoryMessages } from './support/storyMessages.js';
 
 const ID = 'GROUPrelease';
@@ -82,7 +82,7 @@ import { ConversationActions } from 'inboxkit';
   },
   args: { latencyMs: 0, failOperation: 'none', mutedMode: 'silent', id: ID, onDeleted: fn(), onError: fn() },
   render: function Render({ latencyMs, failOperation, ...props }, context) {
-    const adapter = storyMemoryAdapter(context);
+    const adapter = storyServer(context);
     useServerLatency(adapter, latencyMs);
     return (
       <ControlStage id={ID}>

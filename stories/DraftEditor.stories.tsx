@@ -5,7 +5,7 @@ import { type Conversation, DraftEditor } from '../src/index.js';
 import { ControlStage, useServerLatency } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
-import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyServer, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'C2Cken';
@@ -59,7 +59,7 @@ import { DraftEditor } from 'inboxkit';
   },
   args: { startDraft: '', latencyMs: 0, failSaves: false, debounceMs: 150, id: ID, rows: 3 },
   render: function Render({ startDraft: _startDraft, latencyMs, failSaves, ...props }, context) {
-    const adapter = storyMemoryAdapter(context);
+    const adapter = storyServer(context);
     useServerLatency(adapter, latencyMs);
     return (
       <ControlStage id={ID}>

@@ -12,7 +12,7 @@ import {
 } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
-import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyServer, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'GROUPhiking';
@@ -70,7 +70,7 @@ import { MuteToggle } from 'inboxkit';
   },
   args: { ...serverArgs, startMode: 'none', mutedMode: 'silent', id: ID },
   render: function Render({ latencyMs, failEveryPress, startMode: _startMode, ...props }, context) {
-    const adapter = storyMemoryAdapter(context);
+    const adapter = storyServer(context);
     useServerLatency(adapter, latencyMs);
     return (
       <ControlStage id={ID}>

@@ -12,7 +12,7 @@ import {
 } from './support/ControlStage.js';
 import { sourceCode } from './support/docs.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
-import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { storyServer, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages } from './support/storyMessages.js';
 
 const ID = 'C2Cgrace';
@@ -71,7 +71,7 @@ import { PinButton } from 'inboxkit';
   },
   args: { ...serverArgs, startsPinned: false, id: ID },
   render: function Render({ latencyMs, failEveryPress, startsPinned: _startsPinned, ...props }, context) {
-    const adapter = storyMemoryAdapter(context);
+    const adapter = storyServer(context);
     useServerLatency(adapter, latencyMs);
     return (
       <ControlStage id={ID}>
@@ -168,7 +168,7 @@ export const PinLimitReached: Story = {
 
 export const CustomContent: Story = {
   render: function Render({ latencyMs, failEveryPress: _fail, startsPinned: _startsPinned, ...props }, context) {
-    useServerLatency(storyMemoryAdapter(context), latencyMs);
+    useServerLatency(storyServer(context), latencyMs);
     return (
       <ControlStage id={ID}>
         <PinButton {...props} className={({ isPinned }) => (isPinned ? 'is-pinned' : undefined)}>
