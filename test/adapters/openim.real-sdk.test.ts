@@ -19,7 +19,12 @@
  * - Every conversation call needs `initSDK` + `login` first, and `login` needs a live OpenIM server (`apiAddr` HTTP
  *   API and `wsAddr` WebSocket, protobuf frames); there is no offline mode. A fake OpenIM server was out of scope.
  * So this test proves that the adapter works with the real wrapper's shapes, lifecycle and failure modes, not with
- * the core's data rules (those stay covered by the fake in openim.test.ts / openim.conformance.test.ts).
+ * the core's data rules (those stay covered by the fake in openim.test.ts / openim.conformance.test.ts). For issue 16
+ * that includes: a picture described by kind; a hide mark written into `ex` through the wrapper's `setConversation`
+ * (whose parameters it sends as JSON text) and left out of the total while the core's own total counts it; custom
+ * data as one `setConversation({ ex })` per conversation; the account-wide receive option read through
+ * `getSelfUserInfo` and set through `setSelfInfo`; clear-all as one `hideConversation` per row, since the 3.8.5
+ * wrapper has no `hideAllConversations`.
  */
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createOpenIMAdapter, type OpenIMAdapter, type OpenIMSdk } from '../../src/adapters/openim/index.js';
@@ -67,6 +72,9 @@ const conversations: Bag[] = [
   item({ conversationID: 'sg_news', conversationType: 3, groupID: 'news', showName: 'News', unreadCount: 9, recvMsgOpt: 2, latestMsg: textMessage('digest', minutesAgo(60)), latestMsgSendTime: minutesAgo(60) }),
 ];
 
+/** The logged-in user's profile as the core keeps it. */
+const self: Bag = { userID: SELF, nickname: 'Maya', globalRecvMsgOpt: 0 };
+
 /** What the Go core was asked, by the wrapper. */
 const coreCalls: { name: string; args: unknown[] }[] = [];
 let emitCoreEvent: ((event: string) => void) | undefined;
@@ -86,9 +94,11 @@ const core: Record<string, CoreFunction> = {
     const wanted = JSON.parse(ids as string) as string[];
     return JSON.stringify(conversations.filter((conversation) => wanted.includes(conversation.conversationID as string)));
   },
-  // OpenIM's rule: everything but recvMsgOpt 2.
+  // OpenIM's rule: everything but recvMsgOpt 2, over visible rows; the core knows nothing of the kit's marks in ex.
   getTotalUnreadMsgCount: async () =>
-    JSON.stringify(conversations.filter((c) => (c.recvMsgOpt as number) < 2).reduce((sum, c) => sum + (c.unreadCount as number), 0)),
+    JSON.stringify(
+      conversations.filter((c) => (c.recvMsgOpt as number) < 2 && (c.latestMsgSendTime as number) > 0).reduce((sum, c) => sum + (c.unreadCount as number), 0),
+    ),
   // The wrapper passes the id separately and the parameters as a JSON string.
   setConversation: async (_operationID, conversationID, params) => {
     const patch = JSON.parse(params as string) as Bag;
@@ -97,6 +107,19 @@ const core: Record<string, CoreFunction> = {
     // eslint-disable-next-line @typescript-eslint/only-throw-error
     if (!target) throw { errCode: 1004, errMsg: 'record not found' };
     Object.assign(target, patch);
+    return '';
+  },
+  getSelfUserInfo: async () => JSON.stringify(self),
+  setSelfInfo: async (_operationID, params) => {
+    Object.assign(self, JSON.parse(params as string) as Bag);
+    return '';
+  },
+  // Hiding sets latestMsgSendTime to 0 and fires no event.
+  hideConversation: async (_operationID, conversationID) => {
+    const target = conversations.find((conversation) => conversation.conversationID === conversationID);
+    // eslint-disable-next-line @typescript-eslint/only-throw-error
+    if (!target) throw { errCode: 10002, errMsg: 'record not found' };
+    target.latestMsgSendTime = 0;
     return '';
   },
   markConversationMessageAsRead: async (_operationID, conversationID) => {
@@ -205,9 +228,60 @@ describe('OpenIM adapter on the real @openim/wasm-client-sdk 3.8.5 wrapper (Go c
     expect((error as { code: string }).code).not.toBe('NOT_SUPPORTED');
   });
 
+  it("a picture in latestMsg: the row gets kind 'image' and no label", async () => {
+    const at = Date.now() + 1000;
+    const picture = { ...conversations[0]!, latestMsg: JSON.stringify({ clientMsgID: 'p1', sendID: 'alice', sendTime: at, contentType: 102, pictureElem: {} }), latestMsgSendTime: at };
+    emitCoreEvent!(JSON.stringify({ event: 'OnConversationChanged', errCode: 0, errMsg: '', operationID: '', data: JSON.stringify([picture]) }));
+    await waitFor(() => expect(selectConversation(store.getState(), 'si_alice_maya')?.lastMessage).toMatchObject({ preview: '', kind: 'image' }));
+  });
+
+  it("a hide mark through the store: written into ex by the wrapper's setConversation, left out of the adapter's total", async () => {
+    await store.getState().actions.setMark(['sg_rnd'], 'hide', true);
+    const call = coreCalls.filter((entry) => entry.name === 'setConversation').at(-1)!;
+    expect(call.args[1]).toBe('sg_rnd');
+    const params = JSON.parse(call.args[2] as string) as { ex: string };
+    expect(JSON.parse(params.ex)).toMatchObject({ inboxkit: { marks: ['hide'] } });
+    expect(selectConversationIds(store.getState())).not.toContain('sg_rnd');
+    // The core still counts rnd (5); the adapter does not.
+    expect((await sdk.getTotalUnreadMsgCount()).data).toBe(7);
+    expect(await adapter.getTotalUnread()).toBe(2);
+    await store.getState().actions.setMark(['sg_rnd'], 'hide', false);
+    expect(await adapter.getTotalUnread()).toBe(7);
+    expect(selectConversationIds(store.getState())).toContain('sg_rnd');
+  });
+
+  it('custom data through the store: one setConversation({ ex }) per conversation, shown on the row', async () => {
+    const before = coreCalls.length;
+    const result = await store.getState().actions.setCustomData(['si_alice_maya', 'sg_news'], 'crm:7');
+    expect(result.succeeded.sort()).toEqual(['sg_news', 'si_alice_maya']);
+    const writes = coreCalls.slice(before).filter((entry) => entry.name === 'setConversation');
+    expect(writes.map((entry) => JSON.parse(entry.args[2] as string) as Bag).sort((a, b) => String(a.conversationID).localeCompare(String(b.conversationID)))).toEqual([
+      { conversationID: 'sg_news', ex: 'crm:7' },
+      { conversationID: 'si_alice_maya', ex: 'crm:7' },
+    ]);
+    expect(selectConversation(store.getState(), 'sg_news')?.customData).toBe('crm:7');
+  });
+
+  it("the account-wide receive option: read from getSelfUserInfo on connect, set through the wrapper's setSelfInfo", async () => {
+    expect(adapter.capabilities.globalReceiveModes).toEqual(['none', 'blocked', 'silent']);
+    expect(store.getState().globalReceiveOption).toBe('none');
+    await store.getState().actions.setGlobalReceiveOption('silent');
+    expect(JSON.parse(coreCalls.filter((entry) => entry.name === 'setSelfInfo').at(-1)!.args[1] as string)).toEqual({ globalRecvMsgOpt: 2 });
+    expect(await adapter.getGlobalReceiveOption()).toBe('silent');
+  });
+
   it('the conversation-group methods the 3.8.5 wrapper declares but the core lacks: the adapter falls back to emulated groups', () => {
     // The wrapper has the method; the core function it calls does not exist, so it rejects without an errCode.
     expect(typeof (sdk as unknown as Bag).getConversationGroups).toBe('function');
     expect(adapter.capabilities.groups).toBe('emulated');
+  });
+
+  it('clear all through the store: the 3.8.5 wrapper has no hideAllConversations, so one hideConversation per row', async () => {
+    expect(typeof (sdk as unknown as Bag).hideAllConversations).toBe('undefined');
+    expect(adapter.capabilities.clearAll).toBe(true);
+    await store.getState().actions.clearAllConversations();
+    expect(coreCalls.filter((entry) => entry.name === 'hideConversation').map((entry) => entry.args[1]).sort()).toEqual(['sg_news', 'sg_rnd', 'si_alice_maya']);
+    expect(selectConversationIds(store.getState())).toEqual([]);
+    await waitFor(() => expect(store.getState().backendUnreadTotal).toBe(0));
   });
 });

@@ -24,11 +24,16 @@
  * - a group message pushed by the server (`im_open_push.msg_push`): unread +1, new preview, new order, new total;
  * - `pin` through the store: the SDK sends `recentcontact.top`, updates and re-sorts its list;
  * - `markRead` through the store: the SDK sends `group_open_http_svc.msg_read_report`, zeroes the unread and
- *   recomputes the total.
- * Not covered here (see the report of issue 16): marks and conversation groups need the plan's purchase bits
- * (`im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2`, else the SDK answers 3122 without a request) AND the server's
- * per-item result lists of `mark_contact` / `*_contact_group`, whose shapes were not worked out; C2C unread counts
- * come from the `openim.getmsg` unread sync, which the fake answers empty, so C2C rows have 0 unread.
+ *   recomputes the total;
+ * - a hidden conversation (issue 16): the sync gives one group the standard mark HIDE (`StandardMark: '1000'`, the
+ *   server's bit string); the SDK's own total counts it, the adapter's total and the store leave it out;
+ * - an image pushed by the server: the SDK's `messageForShow` is its label `[图片]`, the row gets `kind: 'image'`;
+ * - `setCustomData` through the store: the SDK sends `recentcontact.mark_contact` with `CustomMark` per item and
+ *   applies the server's per-item `ResultItem` list.
+ * Not covered here: setting marks and conversation groups need the plan's purchase bits
+ * (`im_sdk_config_mgr.fetch_imsdk_purchase_bitsv2`, else the SDK answers 3122 without a request), whose answer was
+ * not worked out; C2C unread counts come from the `openim.getmsg` unread sync, which the fake answers empty, so C2C
+ * rows have 0 unread.
  */
 import type { ChatSDK } from '@tencentcloud/chat';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -124,6 +129,8 @@ function sessionItems(): Body[] {
     { Type: 2, ToAccount: 'ops', Time: now - 90, MsgSeq: 3, GroupNick: 'Ops', GroupType: 'Public', UnreadMsgCount: 2, MsgRecvOption: 0, MsgGroupFromAccount: 'li', LastMsg: text('deploy done') },
     // A muted ("receive, do not notify") group with 7 unread: the SDK leaves it out of the total.
     { Type: 2, ToAccount: 'news', Time: now - 120, MsgSeq: 9, GroupNick: 'News', GroupType: 'Public', UnreadMsgCount: 7, MsgRecvOption: 2, MsgGroupFromAccount: 'bot', LastMsg: text('daily digest') },
+    // A hidden group (standard mark HIDE, 8, sent as a bit string) with 5 unread: the SDK counts it, the kit does not.
+    { Type: 2, ToAccount: 'quiet', Time: now - 150, MsgSeq: 6, GroupNick: 'Quiet', GroupType: 'Public', UnreadMsgCount: 5, MsgRecvOption: 0, StandardMark: '1000', MsgGroupFromAccount: 'zoe', LastMsg: text('psst') },
   ];
 }
 
@@ -143,7 +150,11 @@ describe('Tencent adapter on the real @tencentcloud/chat 3.6.6 (transport stubbe
     Object.assign(server.handlers, {
       wslogin: () => ({ A2Key: 'a2key', TinyId: '144115000000000001', HelloInterval: 30, InstanceId: 1, TimeStamp: now }),
       black_list_get: () => ({ StartIndex: 0, CompleteFlag: 1 }),
-      page_get: () => ({ CompleteFlag: 1, TimeStamp: now, StartIndex: 4, TopTimeStamp: 0, TopStartIndex: 0, SessionItem: sessionItems() }),
+      page_get: () => ({ CompleteFlag: 1, TimeStamp: now, StartIndex: 5, TopTimeStamp: 0, TopStartIndex: 0, SessionItem: sessionItems() }),
+      // Custom data goes through the marks API: one result per MarkItem, as the server answers.
+      mark_contact: (body) => ({
+        ResultItem: ((body.MarkItem as Body[] | undefined) ?? []).map((item) => ({ ContactItem: item.ContactItem, ResultCode: 0, ResultInfo: '' })),
+      }),
       top: () => ({}),
       msg_read_report: () => ({}),
       wslogout: () => ({}),
@@ -181,7 +192,7 @@ describe('Tencent adapter on the real @tencentcloud/chat 3.6.6 (transport stubbe
   });
 
   it("maps the SDK's own Conversation objects into store rows: titles, ms times, previews, mute, pinned-first order", async () => {
-    await waitFor(() => expect(selectConversationIds(store.getState())).toHaveLength(4));
+    await waitFor(() => expect(store.getState().conversations.size).toBe(5));
     const state = store.getState();
     expect(selectConversationIds(state)).toEqual(['C2Calice', 'GROUPrnd', 'GROUPops', 'GROUPnews']);
 
@@ -192,8 +203,11 @@ describe('Tencent adapter on the real @tencentcloud/chat 3.6.6 (transport stubbe
     expect(selectConversation(state, 'GROUPrnd')).toMatchObject({ kind: 'group', title: 'R&D', unreadCount: 4, muteMode: 'none' });
     expect(selectConversation(state, 'GROUPnews')).toMatchObject({ title: 'News', unreadCount: 7, muteMode: 'silent' });
 
-    // The SDK's own total (muted groups excluded) reached the store, and agrees with the store's rule.
-    expect(chat.getTotalUnreadMessageCount()).toBe(6);
+    // The SDK's total leaves the muted group out but counts the hidden one (a mark is only a flag to it); the total
+    // the adapter reports leaves both out, as the store does.
+    expect(selectConversation(state, 'GROUPquiet')).toMatchObject({ title: 'Quiet', unreadCount: 5, marks: ['hide'] });
+    expect(chat.getTotalUnreadMessageCount()).toBe(11);
+    expect(await adapter.getTotalUnread()).toBe(6);
     await waitFor(() => expect(store.getState().backendUnreadTotal).toBe(6));
     expect(store.getState().unreadTotal).toBe(6);
   });
@@ -259,10 +273,58 @@ describe('Tencent adapter on the real @tencentcloud/chat 3.6.6 (transport stubbe
     const sent = server.requests.slice(before).find((request) => request.command === 'group_open_http_svc.msg_read_report');
     expect(sent?.body).toMatchObject({ GroupId: 'rnd', MsgReadedSeq: 11 });
 
-    expect(chat.getTotalUnreadMessageCount()).toBe(3);
+    expect(chat.getTotalUnreadMessageCount()).toBe(8);
     await waitFor(() => expect(store.getState().backendUnreadTotal).toBe(3));
     await waitFor(() => expect(selectConversation(store.getState(), 'GROUPrnd')?.unreadCount).toBe(0));
     expect(store.getState().unreadTotal).toBe(3);
+  });
+
+  it("an image pushed by the server: the SDK labels it [图片]; the row gets kind 'image' and no label", async () => {
+    const socket = server.sockets.at(-1)!;
+    const sentAt = Math.floor(Date.now() / 1000) + 5;
+    socket.deliver({
+      head: { servcmd: 'im_open_push.msg_push', seq: 900_002, ver: 'v4' },
+      body: {
+        EventArray: [
+          {
+            Event: 3,
+            GroupMsgArray: [
+              {
+                From_Account: 'wang',
+                GroupId: 'rnd',
+                ToGroupId: 'rnd',
+                MsgSeq: 12,
+                MsgRandom: 4343,
+                MsgTimeStamp: sentAt,
+                MsgPriority: 1,
+                GroupInfo: { GroupId: 'rnd', GroupType: 'Private', GroupName: 'R&D' },
+                MsgBody: [
+                  {
+                    MsgType: 'TIMImageElem',
+                    MsgContent: { UUID: 'img-1', ImageFormat: 1, ImageInfoArray: [{ Type: 1, Size: 1024, Width: 64, Height: 64, URL: 'https://example.invalid/a.png' }] },
+                  },
+                ],
+              },
+            ],
+          },
+        ],
+      },
+    });
+    await waitFor(() => expect(selectConversation(store.getState(), 'GROUPrnd')?.lastActivityAt).toBe(sentAt * 1000));
+    const raw = (await chat.getConversationList(['GROUPrnd'])) as { data: { conversationList: { lastMessage: { messageForShow: string } }[] } };
+    expect(raw.data.conversationList[0]!.lastMessage.messageForShow).toBe('[图片]');
+    expect(selectConversation(store.getState(), 'GROUPrnd')!.lastMessage).toMatchObject({ preview: '', kind: 'image' });
+  });
+
+  it('setCustomData through the store: the SDK sends recentcontact.mark_contact and its next list carries the data', async () => {
+    const before = server.requests.length;
+    const result = await store.getState().actions.setCustomData(['C2Calice', 'GROUPops'], 'crm:42');
+    expect(result.succeeded.sort()).toEqual(['C2Calice', 'GROUPops']);
+    const sent = server.requests.slice(before).find((request) => request.command === 'recentcontact.mark_contact');
+    expect(sent?.body).toMatchObject({ MarkItem: [{ CustomMark: 'crm:42' }, { CustomMark: 'crm:42' }] });
+    const response = (await chat.getConversationList(['C2Calice'])) as { data: { conversationList: { customData: string }[] } };
+    expect(response.data.conversationList[0]!.customData).toBe('crm:42');
+    await waitFor(() => expect(selectConversation(store.getState(), 'GROUPops')?.customData).toBe('crm:42'));
   });
 
   it('the fake server was asked only for what it answers, or for commands whose empty success the SDK tolerates', () => {
