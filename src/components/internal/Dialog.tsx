@@ -20,6 +20,13 @@ export interface DialogProps {
   error: string | null;
   /** The confirm action is in flight (`data-submitting`, `aria-disabled`). */
   busy: boolean;
+  /**
+   * Why the confirm action cannot run yet (say, nothing is chosen): the confirm button is then `aria-disabled` and
+   * described by this text, shown above the buttons, so the reason is seen and heard before the user tries. The
+   * owner still gets `onConfirm` (Enter in a field submits) and decides what to do, such as moving focus to what is
+   * missing.
+   */
+  confirmBlockedReason?: string | null;
   cancelLabel: string;
   confirmLabel: string;
   /** Escape, Cancel, or the platform's close request. The owner closes the dialog by unmounting it. */
@@ -34,7 +41,21 @@ export interface DialogProps {
  * browser) and rendered inline as a non-modal `<dialog open>` where it does not (jsdom, old browsers). Either way
  * focus moves to its `[data-autofocus]` element on open and back on close, and Escape dismisses. Mounted while open.
  */
-export function Dialog({ scope, id, title, body, children, error, busy, cancelLabel, confirmLabel, onDismiss, onConfirm, returnFocusRef }: DialogProps) {
+export function Dialog({
+  scope,
+  id,
+  title,
+  body,
+  children,
+  error,
+  busy,
+  confirmBlockedReason,
+  cancelLabel,
+  confirmLabel,
+  onDismiss,
+  onConfirm,
+  returnFocusRef,
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const isConfirmation = body !== undefined;
   const [isModal] = useState(() => typeof HTMLDialogElement.prototype.showModal === 'function');
@@ -68,6 +89,11 @@ export function Dialog({ scope, id, title, body, children, error, busy, cancelLa
           {error}
         </p>
       )}
+      {confirmBlockedReason && (
+        <p id={`${id}-blocked`} className="ik-Dialog-blocked">
+          {confirmBlockedReason}
+        </p>
+      )}
       <div className="ik-Dialog-actions">
         <button type="button" className="ik-Dialog-cancel" data-autofocus={dataFlag(isConfirmation)} onClick={onDismiss}>
           {cancelLabel}
@@ -76,7 +102,8 @@ export function Dialog({ scope, id, title, body, children, error, busy, cancelLa
           type={isConfirmation ? 'button' : 'submit'}
           className="ik-Dialog-confirm"
           data-danger={dataFlag(isConfirmation)}
-          aria-disabled={busy ? 'true' : undefined}
+          aria-disabled={busy || confirmBlockedReason ? 'true' : undefined}
+          aria-describedby={confirmBlockedReason ? `${id}-blocked` : undefined}
           onClick={isConfirmation ? onConfirm : undefined}
         >
           {confirmLabel}
