@@ -1,9 +1,14 @@
-type IntlType = 'DateTimeFormat' | 'PluralRules';
-type IntlOptions<T extends IntlType> = T extends 'PluralRules' ? Intl.PluralRulesOptions : Intl.DateTimeFormatOptions;
-type IntlInstance<T extends IntlType> = T extends 'PluralRules' ? Intl.PluralRules : Intl.DateTimeFormat;
+type IntlType = 'DateTimeFormat' | 'PluralRules' | 'ListFormat';
+type IntlOptions<T extends IntlType> = T extends 'PluralRules'
+  ? Intl.PluralRulesOptions
+  : T extends 'ListFormat'
+    ? Intl.ListFormatOptions
+    : Intl.DateTimeFormatOptions;
+type IntlInstance<T extends IntlType> = T extends 'PluralRules' ? Intl.PluralRules : T extends 'ListFormat' ? Intl.ListFormat : Intl.DateTimeFormat;
+type AnyIntl = Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat;
 
 // Building an Intl object costs far more than a format call, and every visible row formats a time.
-const cache = new Map<string, Intl.DateTimeFormat | Intl.PluralRules>();
+const cache = new Map<string, AnyIntl>();
 
 /**
  * The options as a string that is the same for equal options whatever order their keys were written in, so the cache
@@ -14,12 +19,12 @@ function optionsKey(options: object | undefined): string {
   return JSON.stringify(Object.entries(options).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-/** A `DateTimeFormat` or `PluralRules` for the locale and options, made once; an invalid locale tag falls back to English. */
+/** A `DateTimeFormat`, `PluralRules` or `ListFormat` for the locale and options, made once; an invalid locale tag falls back to English. */
 export function cachedIntl<T extends IntlType>(type: T, locale: string, options?: IntlOptions<T>): IntlInstance<T> {
   const key = `${type}|${locale}|${optionsKey(options)}`;
   let made = cache.get(key);
   if (!made) {
-    const Ctor = Intl[type] as new (locale: string, options?: object) => Intl.DateTimeFormat | Intl.PluralRules;
+    const Ctor = Intl[type] as new (locale: string, options?: object) => AnyIntl;
     try {
       made = new Ctor(locale, options);
     } catch {
