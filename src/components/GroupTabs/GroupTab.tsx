@@ -1,9 +1,9 @@
 'use client';
 import type { CSSProperties, HTMLAttributes } from 'react';
-import { useUnreadTotal } from '../../react/useUnreadTotal.js';
 import { visuallyHidden } from '../internal/hidden.js';
 import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
 import { dataFlag, resolveStyleProps, type ValueOrFn } from '../internal/renderProps.js';
+import { useTabUnread } from './useTabUnread.js';
 
 /** State of one tab, for `tabClassName` and `tabStyle` functions. */
 export interface GroupTabsTabRenderProps {
@@ -19,6 +19,12 @@ export interface GroupTabsTabRenderProps {
    * @selector [data-unread] (present when above zero)
    */
   unreadCount: number;
+  /**
+   * The count may be short: not every conversation is loaded and the backend gives no count of its own. The badge
+   * shows it as "52+", and the tab's name says there may be more.
+   * @selector [data-unread-partial]
+   */
+  isUnreadPartial: boolean;
   /**
    * The All tab.
    * @selector [data-all]
@@ -54,9 +60,18 @@ interface GroupTabProps extends Pick<HTMLAttributes<HTMLButtonElement>, 'onConte
  * with every message, re-renders this tab alone and not the bar.
  */
 export function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className, style, t, onSelect, isDropTarget, ...handlers }: GroupTabProps) {
-  const unreadCount = useUnreadTotal(name ?? undefined);
+  const { count: unreadCount, isPartial } = useTabUnread(name);
   const label = name ?? t('groupTabs.all');
-  const resolved = resolveStyleProps('ik-GroupTabs-tab', className, style, { name, isActive, unreadCount, isAll: name === null, isDropTarget });
+  const resolved = resolveStyleProps('ik-GroupTabs-tab', className, style, {
+    name,
+    isActive,
+    unreadCount,
+    isUnreadPartial: isPartial,
+    isAll: name === null,
+    isDropTarget,
+  });
+  // Past the cap the badge says "99+" either way; below it, a count that may be short says so with its own "+".
+  const badge = unreadCount > maxBadgeCount ? `${maxBadgeCount}+` : isPartial ? t('groupTabs.partialBadge', { count: unreadCount }) : unreadCount;
   return (
     <button
       type="button"
@@ -70,6 +85,7 @@ export function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className
       style={resolved.style}
       data-state={isActive ? 'active' : 'inactive'}
       data-unread={dataFlag(unreadCount > 0)}
+      data-unread-partial={dataFlag(isPartial)}
       data-all={dataFlag(name === null)}
       data-drop-target={dataFlag(isDropTarget)}
       onClick={onSelect}
@@ -81,12 +97,12 @@ export function GroupTab({ name, id, isActive, panelId, maxBadgeCount, className
         <>
           {/* Left to right, so "99+" does not read "+99" in a right-to-left bar. */}
           <bdi className="ik-GroupTabs-badge" dir="ltr" aria-hidden="true">
-            {unreadCount > maxBadgeCount ? `${maxBadgeCount}+` : unreadCount}
+            {badge}
           </bdi>
           {/* The name starts with the visible label (WCAG 2.5.3) and says the real count, which the badge caps.
               The space keeps "All (3 unread)" the same name with and without layout. */}
           {' '}
-          {visuallyHidden(t('groupTabs.unreadSuffix', { count: unreadCount }))}
+          {visuallyHidden(t(isPartial ? 'groupTabs.unreadSuffixPartial' : 'groupTabs.unreadSuffix', { count: unreadCount }))}
         </>
       )}
     </button>
