@@ -1,4 +1,5 @@
 import { useState, type DragEvent } from 'react';
+import type { OperationResult } from '../../core/types.js';
 import type { ConversationGroupsResult } from '../../react/useConversationGroups.js';
 import { errorMessage } from '../internal/dom.js';
 
@@ -24,15 +25,21 @@ export interface TabDrop {
   dropHandlers: (name: string | null) => TabDropHandlers;
 }
 
+/** The text of a failed drop on the tab of `groupName`: the add's per-id failures, or what it rejected with. */
+export type DescribeDropFailure = (groupName: string, outcome: { failed: OperationResult['failed'] } | { error: unknown }) => string;
+
+/** The backend's own words, for callers that localise nothing. */
+const plainText: DescribeDropFailure = (_, outcome) => ('failed' in outcome ? outcome.failed[0]!.message : errorMessage(outcome.error));
+
 const isConversationDrag = (event: DragEvent) => Array.from(event.dataTransfer?.types ?? []).includes(CONVERSATION_DRAG_TYPE);
 
 /**
  * Dropping a conversation on a group's tab adds it to the group. Only drags that carry `CONVERSATION_DRAG_TYPE` are
  * accepted (other drags, such as files or text, show the browser's "no drop"), and the tab under the drag is marked.
  * A failed add (the backend's per-id failure or a rejection) is kept for the bar to show, since a drop has no other
- * place to report it. Off when the tabs are not editable.
+ * place to report it, as `describe` words it. Off when the tabs are not editable.
  */
-export function useTabDrop(addToGroup: ConversationGroupsResult['addToGroup'], isEnabled: boolean): TabDrop {
+export function useTabDrop(addToGroup: ConversationGroupsResult['addToGroup'], isEnabled: boolean, describe: DescribeDropFailure = plainText): TabDrop {
   const [dropTarget, setDropTarget] = useState<string | null>(null);
   const [dropFailure, setDropFailure] = useState<string | null>(null);
 
@@ -54,8 +61,8 @@ export function useTabDrop(addToGroup: ConversationGroupsResult['addToGroup'], i
         event.preventDefault();
         setDropFailure(null);
         addToGroup(name, [conversationId]).then(
-          (result) => result.failed[0] && setDropFailure(result.failed[0].message),
-          (error: unknown) => setDropFailure(errorMessage(error)),
+          (result) => result.failed.length > 0 && setDropFailure(describe(name, { failed: result.failed })),
+          (error: unknown) => setDropFailure(describe(name, { error })),
         );
       },
     };
