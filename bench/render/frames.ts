@@ -22,6 +22,9 @@ export const median = (values: number[]) => values.slice().sort((a, b) => a - b)
 export const percentile = (values: number[], p: number) =>
   values.slice().sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor(values.length * p))] ?? 0;
 
+/** A change not painted after this many frames (10 s at 60 Hz) fails the bench instead of hanging it. */
+const MAX_FRAMES = 600;
+
 /** Where a change was painted, counted from when it was made. */
 export interface PaintTiming {
   /** 1: in the frame being rendered when the change was made (made inside its callbacks) or, made between frames, the next one. */
@@ -88,14 +91,16 @@ export class FrameClock {
     for (;;) {
       await this.frameEnd();
       if (isPainted()) return { frames: this.frame - first + 1, ms: performance.now() - t0 };
+      if (this.frame - first > MAX_FRAMES) throw new Error(`A change was still not painted after ${MAX_FRAMES} frames.`);
     }
   }
 
   /** Resolves with the time from `t0` to the end of the first frame after which `isPainted()` holds. */
   async paintedSince(t0: number, isPainted: () => boolean): Promise<number> {
-    for (;;) {
+    for (let frames = 0; ; frames++) {
       await this.frameEnd();
       if (isPainted()) return performance.now() - t0;
+      if (frames > MAX_FRAMES) throw new Error(`Still not painted after ${MAX_FRAMES} frames.`);
     }
   }
 }
