@@ -440,14 +440,14 @@ describe('GroupTabs: rename and delete', () => {
     await user.keyboard('{ContextMenu}');
     const menu = screen.getByRole('menu', { name: 'Group “Family”' });
     const items = within(menu).getAllByRole('menuitem');
-    expect(items.map((i) => i.textContent)).toEqual(['Rename', 'Delete']);
+    expect(items.map((i) => i.textContent)).toEqual(['Rename', 'Add or remove conversations…', 'Delete']);
     expect(items[0]).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(items[1]).toHaveFocus();
-    await user.keyboard('{ArrowDown}');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
     expect(items[0]).toHaveFocus();
     await user.keyboard('{End}');
-    expect(items[1]).toHaveFocus();
+    expect(items[2]).toHaveFocus();
     await user.keyboard('{Escape}');
     expect(screen.queryByRole('menu')).toBeNull();
     expect(tab(/^Family/)).toHaveFocus();

@@ -9,6 +9,9 @@ function setup(overrides: Partial<GroupEditingOptions> = {}, initialValue: strin
     createGroup: vi.fn(() => Promise.resolve({ succeeded: [], failed: [] })),
     renameGroup: vi.fn(() => Promise.resolve()),
     deleteGroup: vi.fn(() => Promise.resolve()),
+    addToGroup: vi.fn(() => Promise.resolve({ succeeded: [], failed: [] })),
+    removeFromGroup: vi.fn(() => Promise.resolve({ succeeded: [], failed: [] })),
+    membersOf: () => ['C2Calice', 'C2Cbob'],
     setValue: vi.fn((next: string | null) => {
       value = next;
     }),
@@ -38,9 +41,50 @@ describe('useGroupEditing', () => {
   it('selects a created group', async () => {
     const { result, options, value } = setup({}, null);
     act(() => result.current.openDialog('create', ''));
-    await act(() => result.current.submitName('Suppliers'));
-    expect(options.createGroup).toHaveBeenCalledWith('Suppliers');
+    await act(() => result.current.submitName('Suppliers', ['C2Calice']));
+    expect(options.createGroup).toHaveBeenCalledWith('Suppliers', ['C2Calice']);
     expect(value()).toBe('Suppliers');
+    expect(result.current.failures).toBeNull();
+  });
+
+  it('keeps the conversations a create could not add, for the tabs to report, until dismissed', async () => {
+    const failed = [{ id: 'C2Cbob', code: 'GROUPED_CONVERSATION_LIMIT_EXCEEDED', message: 'Too many' }];
+    const { result, value } = setup({ createGroup: vi.fn(() => Promise.resolve({ succeeded: ['C2Calice'], failed })) }, null);
+    act(() => result.current.openDialog('create', ''));
+    await act(() => result.current.submitName('Suppliers', ['C2Calice', 'C2Cbob']));
+    // The group exists: it is selected, and the refusal is kept with its code.
+    expect(value()).toBe('Suppliers');
+    expect(result.current.failures).toEqual({ name: 'Suppliers', kind: 'add', failed });
+    act(() => result.current.dismissFailures());
+    expect(result.current.failures).toBeNull();
+  });
+
+  it('saves a members choice as the difference from the members, removing before adding', async () => {
+    const calls: string[] = [];
+    const { result, options } = setup({
+      addToGroup: vi.fn((_name: string, ids: readonly string[]) => {
+        calls.push(`add ${ids.join()}`);
+        return Promise.resolve({ succeeded: [...ids], failed: [] });
+      }),
+      removeFromGroup: vi.fn((_name: string, ids: readonly string[]) => {
+        calls.push(`remove ${ids.join()}`);
+        return Promise.resolve({ succeeded: [...ids], failed: [] });
+      }),
+    });
+    act(() => result.current.openDialog('members', 'Work'));
+    await act(() => result.current.saveMembers(new Set(['C2Calice', 'C2Ccarol'])));
+    // Bob left (freeing room under the grouped-conversation limit first), Carol joined, Alice stayed.
+    expect(calls).toEqual(['remove C2Cbob', 'add C2Ccarol']);
+    expect(options.addToGroup).toHaveBeenCalledWith('Work', ['C2Ccarol']);
+    expect(result.current.failures).toBeNull();
+  });
+
+  it('reports the per-id refusals of a members save as changes', async () => {
+    const failed = [{ id: 'C2Ccarol', code: 'NOT_SUPPORTED', message: 'Invalid conversation ID.' }];
+    const { result } = setup({ addToGroup: vi.fn(() => Promise.resolve({ succeeded: [], failed })) });
+    act(() => result.current.openDialog('members', 'Work'));
+    await act(() => result.current.saveMembers(new Set(['C2Calice', 'C2Cbob', 'C2Ccarol'])));
+    expect(result.current.failures).toEqual({ name: 'Work', kind: 'change', failed });
   });
 
   it('keeps a renamed active group active, and returns to the old name when the rename fails', async () => {

@@ -1,13 +1,13 @@
 'use client';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { isInboxError } from '../../core/errors.js';
 import type { GroupSummary } from '../../core/types.js';
 import { checkGroupName, normalizeGroupName, utf8ByteLength } from '../../core/validate.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
-import { errorMessage } from '../internal/dom.js';
 import type { GroupTabsMessageId, Translate } from '../internal/i18n.js';
 import { useRef, useState } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
+import { groupErrorText } from './groupFailureText.js';
 
 interface GroupNameDialogProps {
   baseId: string;
@@ -16,16 +16,42 @@ interface GroupNameDialogProps {
   groups: readonly GroupSummary[];
   maxBytes: number;
   maxGroups: number;
+  /** For the text of a refusal past the backend's grouped-conversation limit. */
+  maxGroupedConversations: number;
   canCreate: boolean;
   returnFocusRef: RefObject<HTMLElement | null>;
   t: Translate<GroupTabsMessageId>;
   onDismiss: () => void;
   /** Resolves when saved (the dialog then closes); a rejection is shown in the dialog. */
   onSubmit: (name: string) => Promise<void>;
+  /** More of the form, under the name (the create dialog's conversation picker). */
+  children?: ReactNode;
+  /** Why saving cannot happen yet apart from the name (nothing chosen): the save button says so, disabled. */
+  blockedReason?: string | null;
+  /** A save asked for while `blockedReason` holds: send focus to what is missing. */
+  onBlocked?: () => void;
 }
 
-/** The create and rename form: a name field with a live UTF-8 byte counter and inline validation. */
-export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGroups, canCreate, returnFocusRef, t, onDismiss, onSubmit }: GroupNameDialogProps) {
+/**
+ * The create and rename form: a name field with a live UTF-8 byte counter and inline validation, and whatever else
+ * the form needs (`children`) with its own reason to wait (`blockedReason`).
+ */
+export function GroupNameDialog({
+  baseId,
+  initialName,
+  groups,
+  maxBytes,
+  maxGroups,
+  maxGroupedConversations,
+  canCreate,
+  returnFocusRef,
+  t,
+  onDismiss,
+  onSubmit,
+  children,
+  blockedReason,
+  onBlocked,
+}: GroupNameDialogProps) {
   const [name, setName] = useState(initialName ?? '');
   const [hasAttempted, setHasAttempted] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
@@ -40,7 +66,7 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
   const duplicate = () => t('groupTabs.errorDuplicate', { name: value });
   const limit = () => t('groupTabs.errorLimit', { max: maxGroups });
   const { busy, failure, setFailure, submit } = useSubmission(onDismiss, (error) =>
-    isInboxError(error) && error.code === 'GROUP_EXISTS' ? duplicate() : isInboxError(error) && error.code === 'GROUP_LIMIT_EXCEEDED' ? limit() : errorMessage(error),
+    isInboxError(error) && error.code === 'GROUP_EXISTS' ? duplicate() : groupErrorText(t, error, { maxGroups, maxGroupedConversations }),
   );
   // While saving, the store may already list the group being saved (it applies the result before the dialog closes):
   // that is this dialog's own name, not a duplicate.
@@ -66,6 +92,7 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
       title={isCreate ? t('groupTabs.createTitle') : t('groupTabs.renameTitle', { name: initialName })}
       error={message}
       busy={busy}
+      confirmBlockedReason={blockedReason}
       cancelLabel={t('groupTabs.cancel')}
       confirmLabel={t(busy ? 'groupTabs.working' : isCreate ? 'groupTabs.createSubmit' : 'groupTabs.renameSubmit')}
       onDismiss={onDismiss}
@@ -73,6 +100,7 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
         if (busy) return;
         setHasAttempted(true);
         if (problem || isDuplicate || isLimitHit) focusInput();
+        else if (blockedReason) onBlocked?.();
         else if (value === initialName) onDismiss();
         else submit(() => onSubmit(value), focusInput);
       }}
@@ -105,6 +133,7 @@ export function GroupNameDialog({ baseId, initialName, groups, maxBytes, maxGrou
         {t('groupTabs.nameHint', { max: maxBytes })}
       </p>
       {isCreate && <p className="ik-GroupTabs-count">{t('groupTabs.count', { count: groups.length, max: maxGroups })}</p>}
+      {children}
     </Dialog>
   );
 }

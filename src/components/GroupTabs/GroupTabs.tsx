@@ -1,5 +1,7 @@
 'use client';
 import type { CSSProperties, HTMLAttributes } from 'react';
+import type { ConversationId } from '../../core/types.js';
+import { useInboxStore } from '../../react/context.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { ErrorNotice } from '../controls/shared.js';
 import { ConfirmDialog } from '../internal/Dialog.js';
@@ -8,11 +10,16 @@ import { useMessages } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
 import { forwardRef, useRef } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
+import { CreateGroupDialog } from './CreateGroupDialog.js';
+import { GroupMembersDialog } from './GroupMembersDialog.js';
+import { groupMembers } from './groupMembers.js';
 import { GroupNameDialog } from './GroupNameDialog.js';
 import { GroupTab, type GroupTabsTabRenderProps } from './GroupTab.js';
 import { groupTabId } from './groupTabId.js';
 import { useActiveGroup } from './useActiveGroup.js';
 import { useActiveTabInView } from './useActiveTabInView.js';
+import { useCreateAvailability } from './useCreateAvailability.js';
+import { useFailureText } from './useFailureText.js';
 import { useGroupEditing } from './useGroupEditing.js';
 import { useOptionsButtonPlacement } from './useOptionsButtonPlacement.js';
 import { useReturnFocus } from './useReturnFocus.js';
@@ -34,6 +41,12 @@ export interface GroupTabsRenderProps {
    * @selector [data-at-limit]
    */
   isAtLimit: boolean;
+  /**
+   * "New group" is disabled, with the reason beside it: the group limit, or a backend that creates a group only
+   * with a conversation in it while there is none.
+   * @selector [data-create-disabled]
+   */
+  isCreateDisabled: boolean;
 }
 
 export interface GroupTabsProps
@@ -54,8 +67,13 @@ export interface GroupTabsProps
   dir?: 'ltr' | 'rtl';
   /** Accessible name of the tab list. @default localized "Conversation groups" */
   'aria-label'?: string;
-  /** Offer create, rename and delete. @default true */
+  /** Offer create, rename, delete, and adding and removing conversations. @default true */
   isEditable?: boolean;
+  /**
+   * The conversations the app has selected (a multi-selection in its list, say): "New group" starts with them
+   * chosen. Ids the store does not hold are ignored.
+   */
+  selectedIds?: readonly ConversationId[];
   /** Show previous/next buttons while the tabs overflow. @default true */
   shouldShowScrollButtons?: boolean;
   /** Counts above this show as "99+". @default 99 */
@@ -68,8 +86,15 @@ export interface GroupTabsProps
 
 /**
  * Tabs for "All" and each conversation group, with an unread badge per tab, a roving-focus tablist that scrolls
- * when it overflows, and create, rename and delete flows with inline validation. Renders nothing when the backend
- * has no groups (`capabilities.groups === 'none'`).
+ * when it overflows, and create, rename, delete and "add or remove conversations" flows with inline validation.
+ * Renders nothing when the backend has no groups (`capabilities.groups === 'none'`).
+ *
+ * The flows follow the backend's capabilities: "New group" asks which conversations go in (a searchable picker over
+ * the list, starting from `selectedIds`), and where the backend creates a group only with a conversation in it
+ * (`emptyGroups: false`, Tencent) Create waits for one, saying why. The group limit (`maxGroups`) and the
+ * grouped-conversation limit (`maxGroupedConversations`) are shown before the user tries, as disabled controls with
+ * their reason; what the backend still refuses, per conversation, is reported in the user's language. A badge whose
+ * count may be short while pages remain shows "52+", and its tab's name says there may be more.
  *
  * Keys on a tab: arrows (mirrored in right-to-left), Home and End move and activate; the context-menu key or
  * Shift+F10 opens the group's menu; F2 renames and Delete deletes the focused group. A conversation dragged with
@@ -86,6 +111,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     panelId,
     dir,
     isEditable = true,
+    selectedIds,
     shouldShowScrollButtons = true,
     maxBadgeCount = 99,
     tabClassName,
@@ -97,7 +123,10 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     ...rest
   } = props;
   const t = useMessages();
-  const { groups, capabilities, canCreateGroup, createGroup, renameGroup, deleteGroup, addToGroup } = useConversationGroups();
+  const store = useInboxStore(undefined, 'GroupTabs');
+  const { groups, capabilities, canCreateGroup, createGroup, renameGroup, deleteGroup, addToGroup, removeFromGroup } = useConversationGroups();
+  const create = useCreateAvailability(canCreateGroup, capabilities, t);
+  const failureText = useFailureText(t, capabilities);
   const { active, setValue, latestValue } = useActiveGroup({
     isControlled: 'value' in props,
     value: valueProp ?? null,
@@ -112,9 +141,20 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
   const listRef = useRef<HTMLDivElement>(null);
   const optionsRef = useRef<HTMLButtonElement>(null);
   const { triggerRef, returnFocusRef } = useReturnFocus(listRef);
-  const editing = useGroupEditing({ createGroup, renameGroup, deleteGroup, setValue, latestValue, isEditable, triggerRef });
+  const editing = useGroupEditing({
+    createGroup,
+    renameGroup,
+    deleteGroup,
+    addToGroup,
+    removeFromGroup,
+    membersOf: (name) => groupMembers(store.getState(), name),
+    setValue,
+    latestValue,
+    isEditable,
+    triggerRef,
+  });
   const { menu, dialog, openMenu, openDialog } = editing;
-  const drop = useTabDrop(addToGroup, isEditable);
+  const drop = useTabDrop(addToGroup, isEditable, failureText.drop);
   const placeOptions = useOptionsButtonPlacement(optionsRef, viewportRef, dir);
   const overflow = useTabOverflow(viewportRef, listRef, dir, placeOptions);
   useActiveTabInView(viewportRef, active, groups.length, dir);
@@ -124,7 +164,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
 
   if (capabilities.groups === 'none') return null;
 
-  const atLimit = !canCreateGroup;
+  const atLimit = create.isAtLimit;
   const menuId = `${baseId}-menu`;
   const limitId = `${baseId}-limit`;
   const fromOptionsButton = menu?.fromOptionsButton === true;
@@ -136,9 +176,15 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
       ref={ref}
       id={id}
       dir={dir}
-      {...resolveStyleProps('ik-GroupTabs', className, style, { value: active, isOverflowing: overflow.isOverflowing, isAtLimit: atLimit })}
+      {...resolveStyleProps('ik-GroupTabs', className, style, {
+        value: active,
+        isOverflowing: overflow.isOverflowing,
+        isAtLimit: atLimit,
+        isCreateDisabled: !create.canCreate,
+      })}
       data-overflowing={dataFlag(overflow.isOverflowing)}
       data-at-limit={dataFlag(atLimit)}
+      data-create-disabled={dataFlag(!create.canCreate)}
       data-has-options={dataFlag(isEditable && active !== null)}
     >
       <div className="ik-GroupTabs-scroller" data-can-scroll-start={dataFlag(overflow.canScrollStart)} data-can-scroll-end={dataFlag(overflow.canScrollEnd)}>
@@ -196,11 +242,11 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
         <button
           type="button"
           className="ik-GroupTabs-create"
-          aria-disabled={atLimit ? 'true' : undefined}
-          aria-describedby={atLimit ? limitId : undefined}
-          data-disabled={dataFlag(atLimit)}
+          aria-disabled={create.canCreate ? undefined : 'true'}
+          aria-describedby={create.canCreate ? undefined : limitId}
+          data-disabled={dataFlag(!create.canCreate)}
           onClick={(event) => {
-            if (!atLimit) openDialog('create', '', event.currentTarget);
+            if (create.canCreate) openDialog('create', '', event.currentTarget);
           }}
         >
           <span aria-hidden="true" className="ik-GroupTabs-createIcon">
@@ -209,13 +255,21 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           <span className="ik-GroupTabs-createLabel">{t('groupTabs.create')}</span>
         </button>
       )}
-      {isEditable && atLimit && (
+      {isEditable && create.reason && (
         <p id={limitId} className="ik-GroupTabs-limit">
-          {t('groupTabs.limitReached', { max: capabilities.maxGroups })}
+          {create.reason}
         </p>
       )}
       {drop.dropFailure && (
         <ErrorNotice className="ik-GroupTabs-error" message={drop.dropFailure} dismissLabel={t('groupTabs.dismiss')} onDismiss={drop.dismissDropFailure} />
+      )}
+      {editing.failures && (
+        <ErrorNotice
+          className="ik-GroupTabs-error"
+          message={failureText.partialSave(editing.failures)}
+          dismissLabel={t('groupTabs.dismiss')}
+          onDismiss={editing.dismissFailures}
+        />
       )}
       {menu && (
         <Menu
@@ -230,6 +284,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           dir={dir}
         >
           <MenuItem onSelect={() => openDialog('rename', menu.name)}>{t('groupTabs.rename')}</MenuItem>
+          <MenuItem onSelect={() => openDialog('members', menu.name)}>{t('groupTabs.editMembers')}</MenuItem>
           <MenuItem data-danger="" onSelect={() => openDialog('delete', menu.name)}>
             {t('groupTabs.delete')}
           </MenuItem>
@@ -249,14 +304,28 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           onConfirm={editing.confirmDelete}
         />
       )}
-      {(dialog?.kind === 'create' || dialog?.kind === 'rename') && (
-        <GroupNameDialog
-          key={dialog.kind + dialog.name}
+      {dialog?.kind === 'create' && (
+        <CreateGroupDialog
           baseId={baseId}
-          initialName={dialog.kind === 'rename' ? dialog.name : null}
+          groups={groups}
+          capabilities={capabilities}
+          canCreate={canCreateGroup}
+          initialIds={selectedIds ?? NO_IDS}
+          returnFocusRef={returnFocusRef}
+          t={t}
+          onDismiss={editing.closeDialog}
+          onCreate={editing.submitName}
+        />
+      )}
+      {dialog?.kind === 'rename' && (
+        <GroupNameDialog
+          key={dialog.name}
+          baseId={baseId}
+          initialName={dialog.name}
           groups={groups}
           maxBytes={capabilities.groupNameMaxBytes}
           maxGroups={capabilities.maxGroups}
+          maxGroupedConversations={capabilities.maxGroupedConversations}
           canCreate={canCreateGroup}
           returnFocusRef={returnFocusRef}
           t={t}
@@ -264,9 +333,23 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           onSubmit={editing.submitName}
         />
       )}
+      {dialog?.kind === 'members' && (
+        <GroupMembersDialog
+          key={dialog.name}
+          baseId={baseId}
+          name={dialog.name}
+          capabilities={capabilities}
+          returnFocusRef={returnFocusRef}
+          t={t}
+          onDismiss={editing.closeDialog}
+          onSave={editing.saveMembers}
+        />
+      )}
     </div>
   );
 });
+
+const NO_IDS: readonly ConversationId[] = [];
 
 interface ScrollButtonProps {
   toward: -1 | 1;
