@@ -4,8 +4,9 @@ import { expect, fn, userEvent, waitFor, within } from 'storybook/test';
 import { ConversationList, groupTabId, GroupTabs } from '../src/index.js';
 import { createMemoryAdapter } from '../src/adapters/memory/index.js';
 import { docsOf, sourceCode } from './support/docs.js';
-import { SHOWCASE_GROUPS, showcaseConversations, storyConversation } from './support/fixtures.js';
-import { storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
+import { minutesAgo, SHOWCASE_GROUPS, showcaseConversations, storyConversation } from './support/fixtures.js';
+import { groupTabsBackend } from './support/groupTabsBackends.js';
+import { storyAdapter, storyMemoryAdapter, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages, type StoryMessages } from './support/storyMessages.js';
 
 type TabsArgs = ComponentProps<typeof GroupTabs> & {
@@ -24,6 +25,12 @@ const atLimit: InboxParameters = {
   groups: Array.from({ length: 20 }, (_, i) => ({ name: `Team ${i + 1}`, conversationIds: i === 0 ? ['C2Calice'] : [] })),
 };
 
+/** Stories that create a group with no conversation in it: Tencent refuses that (`FlowsOnTencent` creates one there). */
+const CREATES_EMPTY: InboxParameters = {
+  backends: ['memory', 'openim'],
+  backendsReason: 'the play creates a group with no conversation in it, which Tencent does not allow (capabilities.emptyGroups is false)',
+};
+
 const meta = {
   title: 'Components/GroupTabs',
   component: GroupTabs,
@@ -36,10 +43,15 @@ const meta = {
 \`maxBadgeCount\`; the tab's name says the real count). An ARIA \`tablist\` with roving focus: ←/→ (mirrored in
 right-to-left), Home and End move and activate. The bar scrolls when it overflows.
 
-Create, rename and delete flows validate inline: the name's size is counted in **UTF-8 bytes** (\`n/32\`; a
-Chinese or Japanese character takes 3), duplicates are refused, and the 20-group limit is shown before the user
-tries. On a tab, the ContextMenu key or Shift+F10 opens its menu, F2 renames and Delete deletes. The active group
-follows remote renames and falls back to All when it is deleted.
+Create, rename, delete and "Add or remove conversations" flows validate inline: the name's size is counted in
+**UTF-8 bytes** (\`n/32\`; a Chinese or Japanese character takes 3), duplicates are refused, and the 20-group limit is
+shown before the user tries. "New group" asks which conversations go in, with a searchable picker over the list
+(starting from \`selectedIds\`); where the backend creates a group only with a conversation in it (Tencent,
+\`capabilities.emptyGroups === false\`), Create waits for one and says why. The grouped-conversation limit blocks
+further choices as it is reached, and what the backend still refuses is reported per conversation, in the user's
+language. While pages remain, a count that may be short shows as "52+". On a tab, the ContextMenu key or Shift+F10
+opens its menu, F2 renames and Delete deletes. The active group follows remote renames and falls back to All when it
+is deleted.
 
 \`\`\`tsx
 import { ConversationList, GroupTabs } from 'inboxkit';
@@ -141,7 +153,7 @@ export const RightToLeft: Story = {
 };
 
 export const CreateWithByteCounter: Story = {
-  parameters: sourceCode(`<GroupTabs isEditable />`),
+  parameters: { ...sourceCode(`<GroupTabs isEditable />`), inbox: CREATES_EMPTY },
   play: async ({ canvasElement, globals }) => {
     const t = storyMessages(globals);
     const canvas = within(canvasElement);
@@ -194,6 +206,13 @@ export const EmptyName: Story = {
 
 export const RenameFromMenu: Story = {
   args: { defaultValue: 'Work' },
+  parameters: {
+    inbox: {
+      backends: ['memory', 'tencent'],
+      backendsReason:
+        'known bug on OpenIM: after the rename the group counts its unread twice (the conversations carry the new name twice: the optimistic rename and the adapter\'s groupMembershipChanged)',
+    } satisfies InboxParameters,
+  },
   play: async ({ canvasElement, args, globals }) => {
     const t = storyMessages(globals);
     const canvas = within(canvasElement);
@@ -277,7 +296,7 @@ export const Overflow: Story = {
 };
 
 export const ServerRefusesCreate: Story = {
-  parameters: { inbox: { ...withShowcase, failNext: ['createGroup'] } satisfies InboxParameters },
+  parameters: { inbox: { ...withShowcase, failNext: ['createGroup'], ...CREATES_EMPTY } satisfies InboxParameters },
   play: async ({ canvasElement, globals }) => {
     const t = storyMessages(globals);
     const canvas = within(canvasElement);
@@ -293,12 +312,15 @@ export const ServerRefusesCreate: Story = {
 
 export const RemoteChanges: Story = {
   args: { defaultValue: 'Work' },
-  parameters: docsOf(
-    'Groups created, renamed and deleted on another device. When the active group disappears, the tabs show All.',
-    `adapter.simulate.groupCreated('Clients');
+  parameters: {
+    ...docsOf(
+      'Groups created, renamed and deleted on another device. When the active group disappears, the tabs show All.',
+      `adapter.simulate.groupCreated('Clients');
 adapter.simulate.groupRenamed('Friends', 'Pals');
 adapter.simulate.groupDeleted('Work');`,
-  ),
+    ),
+    inbox: { backends: ['memory'], backendsReason: "the changes come through the memory adapter's simulator" } satisfies InboxParameters,
+  },
   play: async (context) => {
     const t = storyMessages(context.globals);
     const { canvasElement } = context;
@@ -395,5 +417,161 @@ export const WithList: Story = {
     await waitFor(() => expect(panel.querySelectorAll('[role="row"]')).toHaveLength(2));
     await userEvent.click(tabs.getByRole('tab', { name: '家人' }));
     await expect(await within(canvas.getByRole('tabpanel')).findByText(t('list.emptyGroup'))).toBeVisible();
+  },
+};
+
+/**
+ * Create (choosing what goes in), rename, fill and delete a group through the UI, as a user does. Where the backend
+ * creates a group only with a conversation in it (Tencent), Create first waits for one, saying why.
+ */
+const groupFlows: Story['play'] = async (context) => {
+  const { canvasElement, globals } = context;
+  const t = storyMessages(globals);
+  const needsOne = storyAdapter(context).capabilities.emptyGroups === false;
+  const canvas = within(canvasElement);
+  const tabs = within(await tablist(canvasElement, t));
+  await tabs.findByRole('tab', { name: startsWith('Work') });
+  const panel = canvas.getByRole('tabpanel');
+  const optionsOf = (name: string) => canvas.getByRole('button', { name: t('groupTabs.options', { name }) });
+
+  await userEvent.click(canvas.getByRole('button', { name: t('groupTabs.create') }));
+  const create = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
+  await userEvent.type(within(create).getByRole('textbox', { name: t('groupTabs.nameLabel') }), 'Clients');
+  const submit = within(create).getByRole('button', { name: t('groupTabs.createSubmit') });
+  if (needsOne) {
+    await expect(submit).toHaveAttribute('aria-disabled', 'true');
+    await expect(submit).toHaveAccessibleDescription(t('groupTabs.pickerRequired'));
+  } else {
+    await expect(submit).not.toHaveAttribute('aria-disabled');
+  }
+  await userEvent.type(within(create).getByRole('searchbox', { name: t('groupTabs.pickerSearch') }), 'ravi');
+  await userEvent.click(await within(create).findByRole('option', { name: 'Ravi Patel' }));
+  await expect(submit).not.toHaveAttribute('aria-disabled');
+  await userEvent.click(submit);
+  await expect(await tabs.findByRole('tab', { name: 'Clients' })).toHaveAttribute('aria-selected', 'true');
+  await waitFor(() => expect(within(panel).getByText('Ravi Patel')).toBeVisible());
+
+  await userEvent.click(optionsOf('Clients'));
+  await userEvent.click(await canvas.findByRole('menuitem', { name: t('groupTabs.rename') }));
+  const rename = await canvas.findByRole('dialog', { name: t('groupTabs.renameTitle', { name: 'Clients' }) });
+  const field = within(rename).getByRole('textbox', { name: t('groupTabs.nameLabel') });
+  await userEvent.clear(field);
+  await userEvent.type(field, 'Customers{Enter}');
+  await expect(await tabs.findByRole('tab', { name: 'Customers' })).toHaveAttribute('aria-selected', 'true');
+
+  await userEvent.click(optionsOf('Customers'));
+  await userEvent.click(await canvas.findByRole('menuitem', { name: t('groupTabs.editMembers') }));
+  const members = await canvas.findByRole('dialog', { name: t('groupTabs.membersTitle', { name: 'Customers' }) });
+  await expect(within(members).getByRole('option', { name: 'Ravi Patel' })).toHaveAttribute('aria-selected', 'true');
+  await userEvent.click(within(members).getByRole('option', { name: '佐藤 健太' }));
+  await userEvent.click(within(members).getByRole('button', { name: t('groupTabs.renameSubmit') }));
+  await waitFor(() => expect(canvas.queryByRole('dialog')).toBeNull());
+  await expect(await tabs.findByRole('tab', { name: tabName(t, 'Customers', 1) })).toBeVisible();
+  await waitFor(() => expect(within(panel).getByText('佐藤 健太')).toBeVisible());
+
+  await userEvent.click(optionsOf('Customers'));
+  await userEvent.click(await canvas.findByRole('menuitem', { name: t('groupTabs.delete') }));
+  const confirm = await canvas.findByRole('alertdialog', { name: t('groupTabs.deleteTitle', { name: 'Customers' }) });
+  await userEvent.click(within(confirm).getByRole('button', { name: t('groupTabs.deleteConfirm') }));
+  await waitFor(() => expect(tabs.queryByRole('tab', { name: startsWith('Customers') })).toBeNull());
+  await expect(tabs.getByRole('tab', { name: startsWith(t('groupTabs.all')) })).toHaveAttribute('aria-selected', 'true');
+};
+
+const FLOWS_SOURCE = `// Whatever the backend: "New group" asks which conversations go in (required where
+// capabilities.emptyGroups is false), and each group's menu offers "Add or remove conversations".
+<GroupTabs id="tabs" value={group} onValueChange={setGroup} panelId="panel" selectedIds={selectedIds} />`;
+
+export const FlowsOnMemory: Story = {
+  render: (args) => <TabsWithList {...args} />,
+  parameters: { inbox: groupTabsBackend('memory'), ...sourceCode(FLOWS_SOURCE) },
+  play: groupFlows,
+};
+
+export const FlowsOnTencent: Story = {
+  render: (args) => <TabsWithList {...args} />,
+  parameters: { inbox: groupTabsBackend('tencent'), ...sourceCode(FLOWS_SOURCE) },
+  play: groupFlows,
+};
+
+export const FlowsOnOpenIM: Story = {
+  render: (args) => <TabsWithList {...args} />,
+  parameters: { inbox: groupTabsBackend('openim'), ...sourceCode(FLOWS_SOURCE) },
+  play: groupFlows,
+};
+
+/** The app's selection (`selectedIds`) is where "New group" starts: chosen, and listed first. */
+export const NewGroupFromSelection: Story = {
+  args: { selectedIds: ['C2Cken', 'GROUPall'] },
+  parameters: sourceCode(`<GroupTabs selectedIds={['C2Cken', 'GROUPall']} />`),
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.create') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.createTitle') });
+    const options = within(within(dialog).getByRole('listbox', { name: t('groupTabs.pickerLabel') })).getAllByRole('option');
+    await expect(options[0]).toHaveAccessibleName('佐藤 健太郎');
+    await expect(options[1]).toHaveAccessibleName('Company announcements 📣');
+    await expect(options[0]).toHaveAttribute('aria-selected', 'true');
+    await expect(options[1]).toHaveAttribute('aria-selected', 'true');
+    await expect(within(dialog).getByText(t('groupTabs.pickerChosen', { count: 2 }))).toBeVisible();
+    await userEvent.keyboard('{Escape}');
+  },
+};
+
+/**
+ * A backend that allows four conversations in groups (Tencent allows 1000), with four grouped: a conversation in no
+ * group cannot be added, and says why before the user tries; taking one out frees room.
+ */
+export const GroupedConversationLimit: Story = {
+  args: { defaultValue: 'Work' },
+  parameters: {
+    inbox: {
+      adapter: () => {
+        const inner = createMemoryAdapter({ storage: null, conversations: showcaseConversations(), groups: SHOWCASE_GROUPS });
+        return { ...inner, capabilities: { ...inner.capabilities, maxGroupedConversations: 4 } };
+      },
+    } satisfies InboxParameters,
+  },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const canvas = within(canvasElement);
+    await userEvent.click(await canvas.findByRole('button', { name: t('groupTabs.options', { name: 'Work' }) }));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('groupTabs.editMembers') }));
+    const dialog = await canvas.findByRole('dialog', { name: t('groupTabs.membersTitle', { name: 'Work' }) });
+    const ken = within(dialog).getByRole('option', { name: '佐藤 健太郎' });
+    await expect(ken).toHaveAttribute('aria-disabled', 'true');
+    await expect(ken).toHaveAccessibleDescription(t('groupTabs.groupedLimit', { count: 4, max: 4 }));
+    // Acme Suppliers leaves its only group: room for one more.
+    await userEvent.click(within(dialog).getByRole('option', { name: 'Acme Suppliers' }));
+    await expect(ken).not.toHaveAttribute('aria-disabled');
+    await userEvent.keyboard('{Escape}');
+  },
+};
+
+/**
+ * Sixty conversations in Work, one unread each, loaded 20 at a time by a backend that counts no unread per group: until
+ * every page is in, Work's count may be short, and says so ("20+", "20 or more unread"). All shows the backend's own
+ * total, exact from the first page on.
+ */
+export const PartialCounts: Story = {
+  args: { maxBadgeCount: 999 },
+  parameters: {
+    inbox: {
+      adapter: () => {
+        const conversations = Array.from({ length: 60 }, (_, i) =>
+          storyConversation({ id: `C2Cpeer${i}`, title: `Peer ${i + 1}`, unreadCount: 1, lastActivityAt: minutesAgo(i + 1), groupNames: ['Work'] }),
+        );
+        const inner = createMemoryAdapter({ storage: null, conversations, groups: [{ name: 'Work', conversationIds: [] }, { name: 'Friends', conversationIds: [] }] });
+        return { ...inner, loadGroups: async () => (await inner.loadGroups()).map(({ name, conversationIds }) => ({ name, conversationIds })) };
+      },
+      storeOptions: { pageSize: 20 },
+    } satisfies InboxParameters,
+  },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const tabs = within(await tablist(canvasElement, t));
+    const work = await tabs.findByRole('tab', { name: `Work ${t('groupTabs.unreadSuffixPartial', { count: 20 })}` });
+    await expect(work).toHaveTextContent(t('groupTabs.partialBadge', { count: 20 }));
+    await expect(tabs.getByRole('tab', { name: tabName(t, t('groupTabs.all'), 60) })).not.toHaveAttribute('data-unread-partial');
   },
 };
