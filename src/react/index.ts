@@ -18,3 +18,5 @@ export type { ConversationActionCommands } from './useConversationActions.js';
 export { useDraft } from './useDraft.js';
 export type { DraftResult, DraftStatus, UseDraftOptions } from './useDraft.js';
 export { useCapabilities, useSyncState } from './useSyncState.js';
+export { useInboxSettings } from './useInboxSettings.js';
+export type { InboxSettings } from './useInboxSettings.js';

@@ -1,7 +1,7 @@
 /**
  * The row menu's and the settings menu's tests run on three backends: the memory adapter, the Tencent adapter over
  * the Tencent fake (every mark; a group needs a conversation, `emptyGroups: false`) and the OpenIM adapter over the
- * OpenIM fake (only the star mark, emulated groups). One small account on each, in the SDK's own shapes: Alice has
+ * OpenIM fake (marks and groups emulated in `ex`). One small account on each, in the SDK's own shapes: Alice has
  * two unread messages and is in Work; Bob is read and in no group. Tests name conversations by title.
  */
 import userEvent from '@testing-library/user-event';

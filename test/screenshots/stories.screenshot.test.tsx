@@ -28,6 +28,7 @@ import * as ConversationListStories from '../../stories/ConversationList.stories
 import * as DraftEditorStories from '../../stories/DraftEditor.stories.js';
 import * as GroupTabsStories from '../../stories/GroupTabs.stories.js';
 import * as InboxStories from '../../stories/Inbox.stories.js';
+import * as InboxSettingsMenuStories from '../../stories/InboxSettingsMenu.stories.js';
 import * as MuteToggleStories from '../../stories/MuteToggle.stories.js';
 import * as PinButtonStories from '../../stories/PinButton.stories.js';
 import * as PlaygroundStories from '../../stories/Playground.stories.js';
@@ -83,6 +84,7 @@ const MODULES = [
   ConversationItemStories,
   GroupTabsStories,
   ConversationActionsStories,
+  InboxSettingsMenuStories,
   DraftEditorStories,
   MuteToggleStories,
   PinButtonStories,

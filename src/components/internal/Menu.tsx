@@ -70,7 +70,10 @@ export function Menu({ id, className, initialFocus, onClose, anchorRef, returnFo
     const align = anchor || !trigger ? 'start' : 'end';
     const reposition = () => positionMenu(menu, target, align, dir);
     reposition();
-    const pool = items().filter(enabled);
+    // An enabled item first; a menu whose items are all disabled (a backend that can do none of them) still takes
+    // focus, so that its items and their reasons can be read and Escape closes it.
+    const all = items();
+    const pool = all.some(enabled) ? all.filter(enabled) : all;
     focusIfConnected(pool[initialFocus === 'last' ? pool.length - 1 : 0]);
     // Read when it closes, not now: the owner may point it elsewhere meanwhile.
     const returnTarget = returnFocusRef;

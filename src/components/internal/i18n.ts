@@ -188,6 +188,24 @@ export const enMessages = {
   'controls.error.notReady': 'Not connected yet. Try again in a moment.',
   'controls.error.timeout': 'The server did not answer in time. Try again.',
   'controls.error.invalid': 'The request was not valid.',
+  // InboxSettingsMenu
+  'settings.trigger': 'Inbox settings',
+  'settings.menu': 'Inbox settings',
+  'settings.receive': 'Notifications for all conversations',
+  'settings.receive.none': 'Receive and notify',
+  'settings.receive.silent': 'Receive without notifications',
+  'settings.receive.silentExceptMention': 'Notify only for @mentions',
+  'settings.receive.blocked': 'Don’t receive messages',
+  'settings.saving': 'Saving…',
+  'settings.unsupported': 'Not supported by this chat service',
+  'settings.receiveFailed': 'Couldn’t change notifications: {message}',
+  'settings.clearAll': 'Clear all conversations…',
+  'settings.clearAllTitle': 'Clear all conversations?',
+  'settings.clearAllBody': 'Every conversation leaves your list. Their messages are not deleted.',
+  'settings.clearAllConfirm': 'Clear all',
+  'settings.clearing': 'Clearing…',
+  'settings.cancel': 'Cancel',
+  'settings.dismiss': 'Dismiss',
   // Inbox
   'inbox.label': 'Inbox',
   'inbox.listAll': 'All conversations',
@@ -201,6 +219,7 @@ export type ConversationListMessageId = Extract<MessageId, `list.${string}`>;
 export type GroupTabsMessageId = Extract<MessageId, `groupTabs.${string}`>;
 export type ControlsMessageId = Extract<MessageId, `${'pinButton' | 'muteToggle' | 'draftEditor' | 'actions' | 'controls'}.${string}`>;
 export type InboxMessageId = Extract<MessageId, `inbox.${string}`>;
+export type SettingsMessageId = Extract<MessageId, `settings.${string}`>;
 
 /** A complete table of the kit's strings in one language, for `<InboxProvider messages>`. */
 export type MessageTable = Readonly<Record<MessageId, string>>;
