@@ -25,6 +25,8 @@ function setup(conversations: Conversation[], capabilities: Partial<AdapterCapab
     save: () => log.push('save'),
   });
   changes.subscribe((event) => {
+    // group counts have their own test (memory.test.ts): the tests here read the other events
+    if (event.type === 'groupUnreadChanged') return;
     log.push(event.type);
     events.push(event);
   });

@@ -49,9 +49,11 @@ function setup(options: MemoryAdapterOptions = {}) {
     now: () => NOW,
     ...options,
   });
+  // Group counts are recorded apart (and tested on their own) so that the tests below read the other events.
   const events: AdapterEvent[] = [];
-  adapter.subscribe((event) => events.push(event));
-  return { adapter, events };
+  const groupCounts: AdapterEvent[] = [];
+  adapter.subscribe((event) => (event.type === 'groupUnreadChanged' ? groupCounts : events).push(event));
+  return { adapter, events, groupCounts };
 }
 
 async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
@@ -411,6 +413,25 @@ describe('unread', () => {
     ]);
     await adapter.markRead('C2Cbob');
     expect(events, 'reading a read conversation emits nothing').toHaveLength(3);
+  });
+
+  it("keeps each group's count current with groupUnreadChanged, once per change that moves it", async () => {
+    const { adapter, groupCounts } = setup();
+    const counts = async () => new Map((await adapter.loadGroups()).map((g) => [g.name, g.unreadCount]));
+    expect(await counts()).toEqual(new Map([['Work', 2], ['Friends', 2]]));
+    await adapter.markRead('C2Cbob');
+    expect(groupCounts).toEqual([
+      { type: 'groupUnreadChanged', name: 'Work', unreadCount: 0 },
+      { type: 'groupUnreadChanged', name: 'Friends', unreadCount: 0 },
+    ]);
+    adapter.simulate.message('C2Calice', { preview: 'hi' });
+    expect(groupCounts.at(-1)).toEqual({ type: 'groupUnreadChanged', name: 'Friends', unreadCount: 1 });
+    await adapter.setMark(['C2Calice'], 'hide', true);
+    expect(groupCounts.at(-1)).toEqual({ type: 'groupUnreadChanged', name: 'Friends', unreadCount: 0 });
+    const before = groupCounts.length;
+    await adapter.pin('C2Ccarol', true);
+    expect(groupCounts, 'a change that moves no count tells nothing').toHaveLength(before);
+    expect(await counts()).toEqual(new Map([['Work', 0], ['Friends', 0]]));
   });
 
   it('follows the OpenIM rule when asked: blocked counts, silent does not', async () => {

@@ -31,6 +31,8 @@ export interface ChangeSettings {
 export function createChanges(tables: MemoryTables, { capabilities, now, save }: ChangeSettings) {
   const listeners = createEmitter<[AdapterEvent]>();
   let reportedTotal = tables.unreadTotal;
+  // What loadGroups and the events last said of each group's unread: a change is told once, when it moves.
+  const reportedGroupUnread = new Map(tables.groupNames.map((name) => [name, tables.groupUnreadCount(name)]));
   // The account-wide receive option: account state, not a conversation's, so it is neither in the tables nor saved.
   let globalReceiveOption: MuteMode = 'none';
 
@@ -40,7 +42,7 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
     listeners.emit(event);
   }
 
-  /** Saves, then emits the events of one change, then the new total when it moved. Nothing for no events. */
+  /** Saves, then emits the events of one change, then the totals that moved (all, then each group). Nothing for no events. */
   function publish(events: AdapterEvent[]): void {
     if (events.length === 0) return;
     save();
@@ -48,6 +50,12 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
     if (tables.unreadTotal !== reportedTotal) {
       reportedTotal = tables.unreadTotal;
       emit({ type: 'unreadTotalChanged', total: reportedTotal });
+    }
+    for (const name of tables.groupNames) {
+      const unreadCount = tables.groupUnreadCount(name);
+      if (reportedGroupUnread.get(name) === unreadCount) continue;
+      reportedGroupUnread.set(name, unreadCount);
+      emit({ type: 'groupUnreadChanged', name, unreadCount });
     }
   }
 

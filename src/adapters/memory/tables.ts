@@ -164,9 +164,14 @@ export class MemoryTables {
     return Object.freeze([...this.members.get(name)!]);
   }
 
+  /** A group's unread under the backend's rule. */
+  groupUnreadCount(name: string): number {
+    return this.groupUnread.get(name) ?? 0;
+  }
+
   /** The groups in order, each with its members and its unread under the backend's rule. */
   groups(): ConversationGroup[] {
-    return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name), unreadCount: this.groupUnread.get(name) ?? 0 }));
+    return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name), unreadCount: this.groupUnreadCount(name) }));
   }
 
   /** Appends an empty group. */
