@@ -97,7 +97,11 @@ function ItemFromArgs({ adapter, args }: { adapter: MemoryAdapter; args: ItemArg
   );
 }
 
-const inbox: InboxParameters = { conversations: (args) => [conversationOf(args as ItemArgs)] };
+const inbox: InboxParameters = {
+  conversations: (args) => [conversationOf(args as ItemArgs)],
+  backends: ['memory'],
+  backendsReason: "the controls edit the conversation through the memory adapter's simulator",
+};
 
 const meta = {
   title: 'Components/ConversationItem',
@@ -495,7 +499,7 @@ export const Failed: Story = {
 /** Every state at once, from `showcaseConversations()`. */
 export const Gallery: Story = {
   parameters: {
-    inbox: { conversations: () => showcaseConversations() } satisfies InboxParameters,
+    inbox: { conversations: () => showcaseConversations(), backends: ['memory', 'tencent', 'openim'] } satisfies InboxParameters,
     controls: { disable: true },
     ...sourceCode(`{ids.map((id) => <ConversationItem key={id} id={id} />)}`),
   },

@@ -154,6 +154,8 @@ export const PinLimitReached: Story = {
           storyConversation({ id: `C2Cpinned_${i}`, title: `Pinned ${i + 1}`, isPinned: true, lastActivityAt: minutesAgo(100 + i) }),
         ),
       ],
+      backends: ['memory', 'tencent'],
+      backendsReason: 'OpenIM documents no pin limit',
     } satisfies InboxParameters,
   },
   play: async ({ canvasElement, globals }) => {

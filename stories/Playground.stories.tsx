@@ -32,7 +32,7 @@ const meta = {
   title: 'Inbox/Playground',
   tags: ['autodocs'],
   parameters: {
-    inbox: playground,
+    inbox: { ...playground, backends: ['memory'], backendsReason: "the server panel drives the memory adapter's simulator" } satisfies InboxParameters,
     docs: {
       description: {
         component: `The full \`Inbox\` on the in-memory backend, next to a panel that plays the server: messages
