@@ -31,7 +31,10 @@ export interface InboxParameters {
   groups?: MemoryAdapterOptions['groups'];
   /** Latency of every adapter call (on Tencent and OpenIM, of every SDK call behind one), in ms. */
   latencyMs?: number;
-  /** Other options of `createMemoryAdapter` (clock, unread rule, page size...). Memory only. */
+  /**
+   * Other options of `createMemoryAdapter` (clock, unread rule, capabilities...). Memory only: on Tencent and OpenIM
+   * the adapter offers what that backend has, so a play that depends on these lists `backends`.
+   */
   memory?: Omit<MemoryAdapterOptions, 'conversations' | 'groups' | 'latencyMs'>;
   /** Operations that fail the next time they are called (e.g. `['loadConversations']` for the error state). */
   failNext?: readonly MemoryOperation[];
@@ -113,7 +116,6 @@ function memoryAdapterFor(parameters: InboxParameters | undefined, seed: readonl
  * SDK's own shapes (see `tencentSeed.ts`, `openimSeed.ts`), with the latency and refusals on the SDK calls.
  */
 function sdkAdapterFor(backend: 'tencent' | 'openim', parameters: InboxParameters | undefined, seed: readonly Conversation[]): InboxLoaded {
-  if (parameters?.memory) throw new Error('parameters.inbox.memory configures the memory adapter only: list the backends the story runs on.');
   const groups = parameters?.groups ?? [];
   const latencyMs = parameters?.latencyMs ?? 0;
   let adapter: ConversationAdapter;
