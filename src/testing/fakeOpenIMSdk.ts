@@ -169,6 +169,8 @@ export function fakeOpenIMTextMessage(text: string, sendTime: number, fields: Re
  * - `getOneConversation` inserts a hidden row without an event; `setConversationDraft` with text un-hides.
  * - `markConversationMessageAsRead` does not reset `groupAtType`, and rejects 10303 when nothing is unread.
  * - `getTotalUnreadMsgCount` is `sum(unreadCount) where recvMsgOpt < 2 and latestMsgSendTime > 0`.
+ * - With `nativeGroups`, a group's `unreadCount` follows the total's rule and the group is sent again through
+ *   `OnConversationGroupChanged` when it moves: both assumptions, as the commercial SDK documents neither.
  * - Responses are `{ errCode: 0, errMsg: '', data }`; failures reject `{ errCode, errMsg }` (1004 from
  *   `setConversation`, 10002 "record not found" from local-table calls); unbacked calls reject without `errCode`.
  */
@@ -182,6 +184,8 @@ export function createFakeOpenIMSdk(options: FakeOpenIMSdkOptions = {}): FakeOpe
   const calls: { method: string; args: readonly unknown[] }[] = [];
   const failures = new Map<string, FakeOpenIMFailure>();
   const groups = new Map<string, OpenIMConversationGroup>();
+  /** The `unreadCount` each enterprise group was last sent with. */
+  const groupUnreadSent = new Map<string, number>();
   let nextGroupId = 1;
   let nextMessage = 1;
   let operation = 0;
@@ -250,6 +254,19 @@ export function createFakeOpenIMSdk(options: FakeOpenIMSdkOptions = {}): FakeOpe
       lastTotal = value;
       emit('OnTotalUnreadMessageCountChanged', value);
     }
+    announceGroupCounts();
+  }
+
+  /** Enterprise groups whose `unreadCount` moved are sent again (`OnConversationGroupChanged`), as their total is. */
+  function announceGroupCounts(): void {
+    const changedGroups: OpenIMConversationGroup[] = [];
+    for (const group of groups.values()) {
+      const copy = groupCopy(group);
+      if (groupUnreadSent.get(group.conversationGroupID) === copy.unreadCount) continue;
+      groupUnreadSent.set(group.conversationGroupID, copy.unreadCount);
+      changedGroups.push(copy);
+    }
+    if (changedGroups.length > 0) emit('OnConversationGroupChanged', changedGroups);
   }
 
   // ---- calls --------------------------------------------------------------------------------------------
@@ -374,7 +391,9 @@ export function createFakeOpenIMSdk(options: FakeOpenIMSdkOptions = {}): FakeOpe
 
   if (options.nativeGroups) {
     for (const seed of options.conversationGroups ?? []) {
-      createGroup(seed.name, undefined, undefined, 0).conversationIDs = [...seed.conversationIDs];
+      const group = createGroup(seed.name, undefined, undefined, 0);
+      group.conversationIDs = [...seed.conversationIDs];
+      groupUnreadSent.set(group.conversationGroupID, groupCopy(group).unreadCount);
     }
   }
 

@@ -184,6 +184,43 @@ describe('openim adapter: per-group unread', () => {
     ]);
   });
 
+  const groupCounts = (events: AdapterEvent[]) => events.flatMap((e) => (e.type === 'groupUnreadChanged' ? [[e.name, e.unreadCount]] : []));
+
+  it('native counts are told as they move (groupUnreadChanged): a message, a read, a member hidden by the kit', async () => {
+    const { adapter, sdk, events } = setup([dm('bob', 5, { unreadCount: 2 }), dm('carol', 6, { unreadCount: 3 })], {
+      nativeGroups: true,
+      conversationGroups: [{ name: 'Work', conversationIDs: [dmId('bob'), dmId('carol')] }],
+    });
+    await adapter.connect();
+    await adapter.loadGroups();
+    sdk.simulateMessage(dmId('bob'), 'one more', NOW + 1000);
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 6]);
+    await adapter.markRead(dmId('carol'));
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 3]);
+    await adapter.setMark([dmId('bob')], 'hide', true);
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 0]);
+    await adapter.renameGroup('Work', 'Job');
+    expect(groupCounts(events).at(-1)).toEqual(['Job', 0]);
+  });
+
+  it('emulated counts are told as they move: a message, a mute, a member added, a member hidden', async () => {
+    const inWork = JSON.stringify({ inboxkit: { groups: ['Work'] } });
+    const { adapter, sdk, events } = setup([dm('bob', 5, { unreadCount: 2, ex: inWork }), dm('carol', 6, { unreadCount: 3 })], {}, { groupRegistry: createMemoryGroupRegistry(['Work']) });
+    expect((await adapter.loadGroups()).map((g) => g.unreadCount)).toEqual([2]);
+    sdk.simulateMessage(dmId('bob'), 'one more', NOW + 1000);
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 3]);
+    await adapter.addToGroup('Work', [dmId('carol')]);
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 6]);
+    await adapter.setMuteMode(dmId('carol'), 'silent');
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 3]);
+    await adapter.setMark([dmId('bob')], 'hide', true);
+    expect(groupCounts(events).at(-1)).toEqual(['Work', 0]);
+    await adapter.deleteConversations([dmId('carol')], { clearHistory: false });
+    const before = groupCounts(events).length;
+    sdk.simulateMessage(dmId('carol'), 'back', NOW + 2000);
+    expect(groupCounts(events).slice(before).at(-1), 'back from hiding, still silent: no count').toBeUndefined();
+  });
+
   it('a store paging through a native group shows its backend count instead of a partial one', async () => {
     const { adapter } = setup([dm('bob', 5, { unreadCount: 2 }), dm('carol', 6, { unreadCount: 3 })], {
       nativeGroups: true,

@@ -5,6 +5,7 @@ import type { ConversationGroup, ConversationId, OperationResult } from '../../c
 import { assertGroupName, assertNoGroupNamed, checkGroupName, normalizeGroupName } from '../../core/validate.js';
 import { OPENIM_EX_NAMESPACE, readEx, writeEx } from './ex.js';
 import type { ExWriter } from './exWriter.js';
+import { createGroupUnread } from './groupUnread.js';
 import { OPENIM_CONVERSATION_GROUP_TYPE, type OpenIMConversationGroup, type OpenIMConversationItem, type OpenIMMethod, type OpenIMSdk } from './sdk.js';
 
 export { OPENIM_EX_MAX_LENGTH, OPENIM_EX_NAMESPACE } from './ex.js';
@@ -199,6 +200,8 @@ export interface GroupHost {
   writer: ExWriter;
   /** What a row adds to its groups' unread, as the store counts (hidden and muted rows add nothing). */
   unreadOf(item: OpenIMConversationItem): number;
+  /** What the kit's hidden conversations among `ids` add to OpenIM's own counts (see `hiddenUnread.ts`). */
+  hiddenUnreadOf(ids: Iterable<ConversationId>): number;
 }
 
 /** Conversation groups as the adapter sees them, native or emulated. */
@@ -216,6 +219,8 @@ export interface GroupEngine {
   removeFrom(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
   /** Enterprise group events (ignored when emulated). */
   onSdkGroupEvent(kind: 'added' | 'changed' | 'deleted' | 'memberAdded' | 'memberDeleted', data: unknown): void;
+  /** The kit hid or showed conversations: counts that leave hidden ones out may have moved. */
+  hiddenChanged(): void;
 }
 
 /** Runs tasks one after another. */
@@ -238,6 +243,7 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
   let loaded = false;
   let busy = 0;
   const membership = new Map<ConversationId, readonly string[]>();
+  const unread = createGroupUnread();
   const serial = createQueue();
 
   const members = (name: string): ConversationId[] => {
@@ -251,13 +257,21 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
     const groups = read.ok ? read.names : [];
     if (groups.length > 0) membership.set(item.conversationID, groups);
     else membership.delete(item.conversationID);
+    unread.set(item.conversationID, groups, groups.length > 0 ? host.unreadOf(item) : 0);
     return groups;
+  }
+
+  /** Tells the store each group count that moved (`groupUnreadChanged`), once the groups were loaded. */
+  function reportUnread(): void {
+    if (!loaded) return;
+    for (const { name, unreadCount } of unread.moved(names)) host.emit({ type: 'groupUnreadChanged', name, unreadCount });
   }
 
   async function saveNames(next: string[]): Promise<void> {
     await getRegistry().save(next);
     names = next;
     host.emit({ type: 'groupsChanged', names: [...names] });
+    reportUnread();
   }
 
   function adopt(found: readonly string[]): void {
@@ -300,6 +314,7 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
 
   function membershipChanged(name: string): void {
     host.emit({ type: 'groupMembershipChanged', name, conversationIds: members(name) });
+    reportUnread();
   }
 
   function exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -321,12 +336,10 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
   async function loadNow(): Promise<ConversationGroup[]> {
     const stored = validNames(await getRegistry().load());
     const rows = await host.scanAll();
-    const unread = new Map<string, number>();
-    for (const row of rows) {
-      const groups = index(row);
-      const count = groups.length > 0 ? host.unreadOf(row) : 0;
-      if (count > 0) for (const name of groups) unread.set(name, (unread.get(name) ?? 0) + count);
-    }
+    // A full read: rows seen before but hidden since are neither members nor counted any more.
+    membership.clear();
+    unread.clear();
+    for (const row of rows) index(row);
     const found: string[] = [];
     for (const groups of membership.values()) for (const name of groups) if (!stored.includes(name) && !found.includes(name)) found.push(name);
     names = stored;
@@ -335,7 +348,8 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
       names = [...stored, ...found];
       await getRegistry().save(names);
     }
-    return names.map((name) => ({ name, conversationIds: members(name), unreadCount: unread.get(name) ?? 0 }));
+    for (const name of names) unread.told(name, unread.of(name));
+    return names.map((name) => ({ name, conversationIds: members(name), unreadCount: unread.of(name) }));
   }
 
   return {
@@ -349,7 +363,10 @@ export function createEmulatedGroups(host: GroupHost, getRegistry: () => OpenIMG
       const found: string[] = [];
       for (const item of items) for (const name of index(item)) found.push(name);
       if (loaded && busy === 0) adopt(found);
+      reportUnread();
     },
+    // Rows whose hide mark changed are observed again, and counted as the store counts.
+    hiddenChanged: () => undefined,
     create: (name, ids) =>
       exclusive(async () => {
         name = newGroupName(name, names);
@@ -475,6 +492,23 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
   const emitNames = () => host.emit({ type: 'groupsChanged', names: names() });
   const emitMembers = (group: NativeGroup) => host.emit({ type: 'groupMembershipChanged', name: group.name, conversationIds: [...group.members] });
 
+  /** The SDK's count of a group less its members the kit hides (the SDK counts them; the store does not). */
+  const shownCount = (group: NativeGroup, count: number) => Math.max(0, count - host.hiddenUnreadOf(group.members));
+  /** What the store was last told of each group, by group id (a rename is told under the new name). */
+  const told = new Map<string, { name: string; unreadCount: number }>();
+
+  /** Tells the store each group count that moved (`groupUnreadChanged`): the SDK's own, or hidden members'. */
+  function reportUnread(): void {
+    for (const group of groups.values()) {
+      if (group.unreadCount === undefined) continue;
+      const unreadCount = shownCount(group, group.unreadCount);
+      const before = told.get(group.id);
+      if (before?.name === group.name && before.unreadCount === unreadCount) continue;
+      told.set(group.id, { name: group.name, unreadCount });
+      host.emit({ type: 'groupUnreadChanged', name: group.name, unreadCount });
+    }
+  }
+
   function require(name: string): NativeGroup {
     const group = byName(name);
     if (!group) throw new InboxError('GROUP_NOT_FOUND', `There is no group named ${JSON.stringify(name)}.`, { sdkCode: 51009 });
@@ -524,8 +558,15 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
       if (group) upsert(group);
     }
     loaded = true;
-    // The group's unread as the SDK counts it (ConversationGroup.unreadCount), for the store while pages remain.
-    return ordered().map((g) => ({ name: g.name, conversationIds: [...g.members], ...(g.unreadCount !== undefined ? { unreadCount: g.unreadCount } : {}) }));
+    // The group's unread as the SDK counts it (ConversationGroup.unreadCount), less hidden members, for the store
+    // while pages remain; `groupUnreadChanged` keeps it current from then on.
+    told.clear();
+    return ordered().map((g) => {
+      if (g.unreadCount === undefined) return { name: g.name, conversationIds: [...g.members] };
+      const unreadCount = shownCount(g, g.unreadCount);
+      told.set(g.id, { name: g.name, unreadCount });
+      return { name: g.name, conversationIds: [...g.members], unreadCount };
+    });
   }
 
   /** Runs a group command after the groups are known, one command at a time. */
@@ -580,6 +621,7 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
         group.name = newName;
         emitNames();
         emitMembers(group);
+        reportUnread();
       }),
     remove: (name) =>
       exclusive(async () => {
@@ -608,8 +650,10 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
           if (kind === 'memberAdded') group.members.add(id);
           else group.members.delete(id);
         }
+        if (typeof raw.unreadCount === 'number' && Number.isFinite(raw.unreadCount) && raw.unreadCount >= 0) group.unreadCount = raw.unreadCount;
         if (!known) emitNames();
         emitMembers(group);
+        reportUnread();
         return;
       }
       const list = (Array.isArray(data) ? data : [data]).map(toNativeGroup).filter((g): g is OpenIMConversationGroup => g !== undefined);
@@ -625,6 +669,8 @@ export function createNativeGroups(host: GroupHost): GroupEngine {
           if (group) emitMembers(group);
         }
       }
+      reportUnread();
     },
+    hiddenChanged: reportUnread,
   };
 }

@@ -344,7 +344,7 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
   /** Every visible row; a full read also tells which conversations the kit hides. */
   async function scanAll(): Promise<OpenIMConversationItem[]> {
     const all = await readAllVisible();
-    if (hidden.replaceAll(all.map(map))) reportTotal();
+    if (hidden.replaceAll(all.map(map))) hiddenMoved();
     return all;
   }
 
@@ -369,7 +369,9 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     scanAll,
     emit,
     writer,
-    unreadOf: (item) => shownUnread(map(item), OPENIM_UNREAD_RULE),
+    // A row hidden by OpenIM itself (latestMsgSendTime 0) is in no count, as the SDK's total leaves it out.
+    unreadOf: (item) => (isVisibleItem(item) ? shownUnread(map(item), OPENIM_UNREAD_RULE) : 0),
+    hiddenUnreadOf: (ids) => hidden.sum(ids),
   };
   const getRegistry = (): OpenIMGroupRegistry => (registry ??= createDefaultGroupRegistry(selfUserId));
   let engine: GroupEngine = createEmulatedGroups(host, getRegistry);
@@ -392,11 +394,17 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
     if (sdkTotal !== undefined) emit({ type: 'unreadTotalChanged', total: Math.max(0, sdkTotal - hidden.sum()) });
   }
 
+  /** The hidden conversations' unread moved: the total and native group counts, which leave it out, follow. */
+  function hiddenMoved(): void {
+    reportTotal();
+    engine.hiddenChanged();
+  }
+
   /** Rows as mapped now: a hide mark set, ended or moved changes what the total leaves out. */
   function noteRows(conversations: readonly Conversation[]): void {
     let moved = false;
     for (const conversation of conversations) moved = hidden.note(conversation) || moved;
-    if (moved) reportTotal();
+    if (moved) hiddenMoved();
   }
 
   async function readSdkTotal(): Promise<number> {
@@ -513,7 +521,7 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       }
     }
     noteRows(upserted);
-    if (hidden.forget(removed)) reportTotal();
+    if (hidden.forget(removed)) hiddenMoved();
     return { upserted, removed };
   }
 
@@ -574,11 +582,16 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
 
   function removedLocally(ids: readonly ConversationId[]): void {
     if (ids.length === 0) return;
+    const gone: OpenIMConversationItem[] = [];
     for (const id of ids) {
+      const row = rows.get(id);
+      if (row) gone.push({ ...row, latestMsgSendTime: 0 });
       seen.delete(id);
       rows.delete(id);
     }
-    hidden.forget(ids);
+    // Hidden by OpenIM now: out of the groups' counts, and of what the kit's hidden rows add.
+    engine.observe(gone);
+    if (hidden.forget(ids)) engine.hiddenChanged();
     emit({ type: 'removed', ids: [...ids] });
     // Hiding changes OpenIM's total without an event.
     refreshTotal();
@@ -725,13 +738,10 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
 
     async loadGroups(): Promise<readonly ConversationGroup[]> {
       await ensureReady();
-      const groups = await asInboxError('Loading conversation groups', () => engine.load());
-      // Emulated groups were counted from a full read, hidden rows left out. The SDK's native counts include them.
-      if (engine.mode !== 'native' || groups.every((group) => group.unreadCount === undefined)) return groups;
-      if (!hidden.complete) await scanAll();
-      return groups.map((group) =>
-        group.unreadCount === undefined ? group : { ...group, unreadCount: Math.max(0, group.unreadCount - hidden.sum(group.conversationIds)) },
-      );
+      // Native counts include the rows the kit hides, which the engine takes off: it must know them first.
+      // (Emulated groups read every row anyway, and count without hidden ones.)
+      if (engine.mode === 'native' && !hidden.complete) await scanAll();
+      return asInboxError('Loading conversation groups', () => engine.load());
     },
 
     async getTotalUnread(): Promise<number> {
@@ -906,9 +916,10 @@ export function createOpenIMAdapter(options: OpenIMAdapterOptions): OpenIMAdapte
       if (hasMethod(sdk, 'hideAllConversations')) {
         try {
           await call('hideAllConversations', []);
+          engine.observe([...rows.values()].map((row) => ({ ...row, latestMsgSendTime: 0 })));
           seen.clear();
           rows.clear();
-          hidden.replaceAll([]);
+          if (hidden.replaceAll([])) engine.hiddenChanged();
           emit({ type: 'replaced', conversations: [] });
           refreshTotal();
           return;
