@@ -717,6 +717,31 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         }
       });
 
+      test('a backend that counts its groups tells each count as it moves (groupUnreadChanged)', async () => {
+        if (caps().groups === 'none') return;
+        const counted = new Map<string, number>();
+        for (const group of await adapter().loadGroups()) if (group.unreadCount !== undefined) counted.set(group.name, group.unreadCount);
+        const target = fixture.conversations.find((c) => c.muteMode === 'none' && c.groupNames.some((name) => counted.has(name)));
+        if (!target) return;
+        const events: AdapterEvent[] = [];
+        const unsubscribe = adapter().subscribe((event) => events.push(event));
+        try {
+          await h().receiveMessage(target.key, 'counted in its groups', nextAt());
+          await vi.waitFor(
+            async () => {
+              await h().settle?.();
+              for (const name of target.groupNames.filter((n) => counted.has(n))) {
+                const told = events.flatMap((e) => (e.type === 'groupUnreadChanged' && e.name === name ? [e.unreadCount] : []));
+                expect(told.at(-1), `group ${name}`).toBe(counted.get(name)! + 1);
+              }
+            },
+            { timeout: eventTimeoutMs, interval: 20 },
+          );
+        } finally {
+          unsubscribe();
+        }
+      });
+
       test('createGroup with no conversations follows emptyGroups: an empty group, or INVALID_ARGUMENT and none', async () => {
         if (caps().groups === 'none') return;
         if (caps().emptyGroups === false) {
