@@ -4,7 +4,8 @@
  *
  * Where its unread numbers come from: the backend counts them itself, exactly as the store does (under
  * `unreadRule`, hidden conversations left out): the total (`getTotalUnread`, `unreadTotalChanged` after every change
- * that moves it) and each group's count (`ConversationGroup.unreadCount` from `loadGroups`). While pages remain the
+ * that moves it) and each group's count (`ConversationGroup.unreadCount` from `loadGroups`, `groupUnreadChanged` after
+ * every change that moves it). While pages remain the
  * store shows these, and once every page is loaded its own, which are then equal. Every mark and every optional
  * command is supported; marks are flags, as on Tencent (a message leaves a hidden conversation hidden).
  */

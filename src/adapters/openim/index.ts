@@ -7,9 +7,9 @@
  *   rows: blocked and notification conversations count, silent ones do not) less what conversations the kit hides
  *   add (`hiddenUnread.ts`; the SDK does not know that mark). To know those, the adapter reads every visible row once
  *   (emulated groups read them anyway when loading).
- * - Per-group counts (`ConversationGroup.unreadCount`): native (enterprise) groups pass the SDK's own `unreadCount`
- *   on, less hidden members; its counting rule is not documented. Emulated groups are counted by the adapter from
- *   the one full read, under the store's rule. Both are as of `loadGroups`; afterwards the store counts.
+ * - Per-group counts (`ConversationGroup.unreadCount`, then `groupUnreadChanged` as they move): native (enterprise)
+ *   groups pass the SDK's own `unreadCount` on, less hidden members; its counting rule is not documented. Emulated
+ *   groups are counted by the adapter, under the store's rule, from the one full read and every row seen after it.
  * - Once every page is loaded the store counts everything itself, under `OPENIM_UNREAD_RULE`, hidden left out.
  *
  * Marks: star is `isMarked` on commercial builds; everything OpenIM lacks (unread, fold, hide, and star elsewhere)
