@@ -151,6 +151,55 @@ describe('ConversationList in Chromium', () => {
     expect(rowOf(ids[0]!).getBoundingClientRect().top).toBeCloseTo(rowOf(tallId).getBoundingClientRect().bottom, 0);
   });
 
+  it('places custom rows of other heights right as they mount and move: sizes follow the conversation, not the index', async () => {
+    const conversations = generateConversations(COUNT, { seed: 7 }).map((c) => ({ ...c, isPinned: false }));
+    // Every 50th conversation (by generation order, not position) has a row twice as tall.
+    const tall = new Set(conversations.filter((_, i) => i % 50 === 0).map((c) => c.id));
+    const renderItem = (id: string) => <div style={{ height: tall.has(id) ? 2 * ROW : ROW }}>{id}</div>;
+    const { grid, store, adapter } = await setup({ renderItem }, conversations);
+    /** Rows from `from` on touch, each starting where the one before ends. */
+    const contiguous = (from = 0) => {
+      const rows = renderedRows(grid)
+        .filter((row) => indexOf(row) >= from)
+        .sort((a, b) => indexOf(a) - indexOf(b));
+      return rows.slice(1).every((row, i) => Math.abs(row.getBoundingClientRect().top - rows[i]!.getBoundingClientRect().bottom) < 1);
+    };
+    const heightsRight = () => renderedRows(grid).every((row) => row.getBoundingClientRect().height === (tall.has(row.dataset.conversationId!) ? 2 * ROW : ROW));
+    await frames(2);
+    expect(heightsRight()).toBe(true);
+    expect(contiguous()).toBe(true);
+
+    // Tall rows from far down move to the top, one at a time: each mounts there and shifts the others down.
+    const ids = store.getState().lists.ids();
+    const movers = ids.slice(-2000).filter((id) => tall.has(id)).slice(0, 5);
+    expect(movers).toHaveLength(5);
+    for (const id of movers) {
+      act(() => {
+        adapter.simulate.message(id, { preview: 'up' });
+        store.flush();
+      });
+      // In the commit that moved them, before any frame: the rows that shifted down kept their sizes. (The new top row
+      // is measured when the next frame lays it out.)
+      expect(renderedRows(grid).find((row) => indexOf(row) === 0)?.dataset.conversationId).toBe(id);
+      expect(contiguous(1)).toBe(true);
+      await frames(2);
+      expect(contiguous()).toBe(true);
+    }
+    // A short row takes the top from the tall ones: at once, nothing of the tall row's size stays at index 0.
+    const short = ids.slice(-2000).find((id) => !tall.has(id))!;
+    act(() => {
+      adapter.simulate.message(short, { preview: 'up' });
+      store.flush();
+    });
+    expect(renderedRows(grid).find((row) => indexOf(row) === 0)?.dataset.conversationId).toBe(short);
+    expect(contiguous()).toBe(true);
+    // Scrolled further down, the rows that were shifted are still where their sizes put them.
+    grid.scrollTop = 20 * ROW;
+    await frames(3);
+    expect(heightsRight()).toBe(true);
+    expect(contiguous()).toBe(true);
+  });
+
   it('runs the keyboard through 10,000 rows: End, Home, and a long ArrowDown run', async () => {
     const { grid, store } = await setup();
     const ids = store.getState().lists.ids();

@@ -48,7 +48,12 @@ export interface ListRowProps {
 function MeasureOnChange({ id, measure }: { id: ConversationId; measure: () => void }) {
   const conversation = useConversation(id);
   const { isPending, failure } = useConversationStatus(id);
-  useLayoutEffect(measure, [conversation, isPending, failure, measure]);
+  // Not when mounted: the ResizeObserver reports a new row without forcing a layout for each row that scrolls in.
+  const mounted = useRef(false);
+  useLayoutEffect(() => {
+    if (mounted.current) measure();
+    mounted.current = true;
+  }, [conversation, isPending, failure, measure]);
   return null;
 }
 

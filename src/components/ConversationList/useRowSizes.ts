@@ -9,7 +9,7 @@ export type MeasureRow = (element: HTMLElement, entry: ResizeObserverEntry | und
 
 /** What a row calls with its element (`data-conversation-id` names the row). Stable for the list's lifetime. */
 export interface RowSizer {
-  /** The row's element was mounted: measured now and observed from then on. */
+  /** The row's element was mounted: observed from then on (the observer reports its first size before it is painted). */
   attach(element: HTMLElement): void;
   /** The row's element is leaving. */
   detach(element: HTMLElement): void;
@@ -42,7 +42,8 @@ const defaultMeasure: MeasureRow = (element, entry) => {
  * The virtualizer is keyed by index: keyed by id, it would ask for every row's key again on each reorder, an O(n) walk
  * at 100,000 rows for every message. Its own size cache and ResizeObserver are keyed by index as well, so a row that
  * moved would take the size of the row that was there before (and its element could stop being observed). So rows are
- * measured here instead, by element: when mounted, when their content changes (in that commit) and on resize.
+ * measured here instead, by element: by a ResizeObserver (a mounted row's first size too) and, when their content
+ * changes, in that commit.
  * Only sizes that differ from `rowHeight` are kept (a failure notice, custom rows); each new order places them at
  * their new indexes, one look-up per kept size, and the virtualizer reads them as its estimates. It recomputes its
  * positions only when a placement changed, so a message in a list of same-height rows costs nothing here.
@@ -79,8 +80,11 @@ export function useRowSizes(view: ListView, rowHeight: number, measureRow: Measu
     };
     return {
       attach(element) {
-        if (recordRef.current(element)) sizesChanged();
-        if (typeof ResizeObserver !== 'undefined') (observer ??= new ResizeObserver(onResize)).observe(element, { box: 'border-box' });
+        // The observer reports a new element's size in the coming frame, after its layout and before its paint: no
+        // layout forced here, for each row that scrolls in. Without one (jsdom), rows are measured here.
+        if (typeof ResizeObserver === 'undefined') {
+          if (recordRef.current(element)) sizesChanged();
+        } else (observer ??= new ResizeObserver(onResize)).observe(element, { box: 'border-box' });
       },
       detach(element) {
         observer?.unobserve(element);
