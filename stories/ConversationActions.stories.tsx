@@ -258,3 +258,64 @@ export const Controlled: Story = {
     await expect(opener).toHaveFocus();
   },
 };
+
+/** Mark as read, then unread (a dot on the row), and star: marks with their meaning, on every backend. */
+export const MarksReadUnreadAndStar: Story = {
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const canvas = within(canvasElement);
+    const item = canvasElement.querySelector('.ik-ConversationItem')!;
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.markRead') }));
+    await waitFor(() => expect(item).not.toHaveAttribute('data-unread'));
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.markUnread') }));
+    // Marked unread: a dot, no number.
+    await waitFor(() => expect(canvasElement.querySelector('.ik-ConversationItem-unreadBadge')).toHaveAttribute('data-dot'));
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.star') }));
+    await expect(await canvas.findByText(t('item.starred'))).toBeInTheDocument();
+    await userEvent.click(await trigger(canvasElement, t));
+    await expect(await canvas.findByRole('menuitem', { name: t('actions.unstar') })).toBeVisible();
+  },
+};
+
+/**
+ * A new group that starts with this conversation: the name dialog, then `createGroup(name, [id])`. Made with a
+ * conversation, it works on Tencent Cloud Chat too, where a group cannot be created empty.
+ */
+export const NewGroupFromRow: Story = {
+  parameters: sourceCode(`<ConversationActions id={id} selectedIds={selection} /> // "New group from selection…" with two or more`),
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const canvas = within(canvasElement);
+    await userEvent.click(await trigger(canvasElement, t));
+    await userEvent.click(await canvas.findByRole('menuitem', { name: t('actions.newGroup') }));
+    const dialog = await within(document.body).findByRole('dialog', { name: t('actions.newGroupTitle') });
+    const input = within(dialog).getByRole('textbox', { name: t('groupTabs.nameLabel') });
+    await expect(input).toHaveFocus();
+    await userEvent.type(input, 'Launch');
+    await userEvent.click(within(dialog).getByRole('button', { name: t('groupTabs.createSubmit') }));
+    await waitFor(() => expect(within(document.body).queryByRole('dialog')).toBeNull());
+    await userEvent.click(await trigger(canvasElement, t));
+    await expect(await canvas.findByRole('menuitemcheckbox', { name: 'Launch' })).toHaveAttribute('aria-checked', 'true');
+  },
+};
+
+/** A backend with only the star mark: the other marks stay in the menu, disabled, with the reason under each. */
+export const MarksTheBackendLacks: Story = {
+  args: { defaultOpen: true },
+  parameters: {
+    inbox: { ...withGroups, memory: { marks: ['star'] }, backends: ['memory'], backendsReason: 'the story narrows the marks through the memory adapter’s options' } satisfies InboxParameters,
+  },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const menu = await within(canvasElement).findByRole('menu');
+    for (const name of [t('actions.fold'), t('actions.hide')]) {
+      const item = within(menu).getByRole('menuitem', { name });
+      await expect(item).toHaveAttribute('aria-disabled', 'true');
+      await expect(item).toHaveAccessibleDescription(t('actions.unsupported'));
+    }
+    await expect(within(menu).getByRole('menuitem', { name: t('actions.star') })).not.toHaveAttribute('aria-disabled');
+  },
+};

@@ -520,3 +520,114 @@ export const Gallery: Story = {
     await expect(canvas.getByText(t('item.mention.all'))).toBeVisible();
   },
 };
+
+/** Messages that are not text: the adapter says what they are (`lastMessage.kind`, `detail`), the row says it in the user's language. */
+function kindConversations(): Conversation[] {
+  const at = (minutes: number) => WHEN.today - minutes * 60_000;
+  const row = (id: string, title: string, minutes: number, lastMessage: Omit<Conversation['lastMessage'] & object, 'sentAt'>, extra: Partial<Conversation> = {}): Conversation => ({
+    id,
+    kind: 'direct',
+    peerUserId: id.slice(3),
+    title,
+    unreadCount: 0,
+    muteMode: 'none',
+    lastMessage: { ...lastMessage, sentAt: at(minutes) },
+    lastActivityAt: at(minutes),
+    mentions: [],
+    isPinned: false,
+    groupNames: [],
+    ...extra,
+  });
+  return [
+    row('C2Cmaya', 'Maya Chen', 1, { id: 'k1', preview: '', kind: 'image' }, { unreadCount: 1 }),
+    row('C2Cleo', 'Leo Martin', 5, { id: 'k2', preview: '', kind: 'file', detail: 'Q3 report.pdf' }),
+    row('GROUPdesign', 'Design Review', 9, { id: 'k3', preview: '', kind: 'voice', senderName: 'Chloe' }, { kind: 'group', peerUserId: undefined, groupId: 'design' }),
+    row('C2Ckenta', '佐藤 健太', 14, { id: 'k4', preview: '', kind: 'location', detail: '東京駅 丸の内北口' }),
+    row('C2Corders', 'Order bot', 20, { id: 'k5', preview: 'Order #4821 shipped', kind: 'custom' }),
+    row('C2Comar', 'Omar Haddad', 31, { id: 'k6', preview: '', kind: 'card', detail: 'Sara Lindholm' }),
+    // Tencent's system conversation: no title from the adapter, the row names it.
+    row('@TIM#SYSTEM', '', 45, { id: 'k7', preview: '', kind: 'groupNotice' }, { kind: 'system', peerUserId: undefined }),
+  ];
+}
+
+function Rows({ conversations }: { conversations: () => Conversation[] }) {
+  return (
+    <div style={{ inlineSize: '100%', maxInlineSize: 480, display: 'grid' }}>
+      {conversations().map((conversation) => (
+        <ConversationItem key={conversation.id} id={conversation.id} now={NOW} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Images, files, voice, places, cards, custom messages and a group notice, each named from the message table
+ * ("[Image]", "[图片]", "[画像]", "[صورة]") and followed by the detail the backend gave; the untitled system
+ * conversation is "System notifications".
+ */
+export const MessageKinds: Story = {
+  parameters: {
+    inbox: { conversations: kindConversations, backends: ['memory'], backendsReason: 'the rows are built from the model, kind by kind' } satisfies InboxParameters,
+    controls: { disable: true },
+    ...sourceCode(`// lastMessage: { kind: 'file', detail: 'Q3 report.pdf', preview: '' } shows "[File] Q3 report.pdf"
+<ConversationItem id="C2Cleo" />`),
+  },
+  render: () => <Rows conversations={kindConversations} />,
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    await waitFor(() => expect(canvasElement.querySelectorAll('.ik-ConversationItem-preview')).toHaveLength(7));
+    const previews = [...canvasElement.querySelectorAll<HTMLElement>('.ik-ConversationItem-preview')];
+    await expect(previews.map((p) => p.dataset.messageKind)).toEqual(['image', 'file', 'voice', 'location', 'custom', 'card', 'groupNotice']);
+    await expect(previews[0]).toHaveTextContent(t('item.preview.image'));
+    await expect(previews[1]).toHaveTextContent(`${t('item.preview.file')} Q3 report.pdf`);
+    await expect(previews[2]).toHaveTextContent(t('item.preview.voice'));
+    await expect(previews[4]).toHaveTextContent(`${t('item.preview.custom')} Order #4821 shipped`);
+    const titles = [...canvasElement.querySelectorAll('.ik-ConversationItem-title')].map((title) => title.textContent);
+    await expect(titles.at(-1)).toBe(t('item.systemTitle'));
+  },
+};
+
+function privateChatConversations(): Conversation[] {
+  const base = kindConversations()[0]!;
+  const at = (minutes: number) => WHEN.today - minutes * 60_000;
+  return [
+    { ...base, id: 'si_lena', peerUserId: 'lena', title: 'Lena Fischer', unreadCount: 2, privateChat: { enabled: true, burnDurationSec: 30 }, lastMessage: { id: 'p1', preview: 'The door code is 4711', sentAt: at(2) }, lastActivityAt: at(2) },
+    { ...base, id: 'si_jun', peerUserId: 'jun', title: '李军', unreadCount: 0, isPinned: true, marks: ['star'], privateChat: { enabled: true, burnDurationSec: 300 }, lastMessage: { id: 'p2', preview: '看完就删', sentAt: at(8) }, lastActivityAt: at(8) },
+    { ...base, id: 'si_aiko', peerUserId: 'aiko', title: '高橋 愛子', unreadCount: 0, marks: ['star'], lastMessage: { id: 'p3', preview: '了解です', sentAt: at(20) }, lastActivityAt: at(20) },
+  ];
+}
+
+/**
+ * Burn after reading (OpenIM's private chat) beside the pin and mute indicators: a flame and the time after which a
+ * read message is deleted, worded by `Intl` in the user's language, with the whole sentence for screen readers; and
+ * the star mark.
+ */
+export const BurnAfterReadingAndStar: Story = {
+  parameters: {
+    inbox: {
+      conversations: privateChatConversations,
+      backends: ['memory', 'openim'],
+      backendsReason: 'Tencent Cloud Chat has no burn after reading',
+    } satisfies InboxParameters,
+    controls: { disable: true },
+    ...sourceCode(`// privateChat: { enabled: true, burnDurationSec: 30 } shows a flame and "30 sec"
+<ConversationItem id="si_lena" />`),
+  },
+  render: () => <Rows conversations={privateChatConversations} />,
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    await waitFor(() => expect(canvasElement.querySelectorAll('.ik-ConversationItem-privateChatIndicator')).toHaveLength(2));
+    const [first, second] = [...canvasElement.querySelectorAll<HTMLElement>('.ik-ConversationItem-privateChatIndicator')];
+    const seconds = new Intl.NumberFormat(t.locale, { style: 'unit', unit: 'second', unitDisplay: 'long' }).format(30);
+    await expect(first).toHaveTextContent(t('item.privateChatFor', { duration: seconds }));
+    await expect(second!.querySelector('.ik-ConversationItem-duration')).toBeVisible();
+    await expect(canvasElement.querySelectorAll('.ik-ConversationItem[data-starred]')).toHaveLength(2);
+    await expect(canvasElement.querySelector('.ik-ConversationItem-starIndicator')).toHaveTextContent(t('item.starred'));
+  },
+};
+
+/** The same rows in Arabic, right to left: labels and details keep their own direction, indicators sit by the title. */
+export const MessageKindsRightToLeft: Story = { ...MessageKinds, globals: { direction: 'rtl' } };
+
+/** Burn after reading and the star in Arabic, right to left: "30 ث" stays whole and the flame leads it. */
+export const BurnAfterReadingRightToLeft: Story = { ...BurnAfterReadingAndStar, globals: { direction: 'rtl' } };
