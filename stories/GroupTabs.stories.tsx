@@ -206,13 +206,6 @@ export const EmptyName: Story = {
 
 export const RenameFromMenu: Story = {
   args: { defaultValue: 'Work' },
-  parameters: {
-    inbox: {
-      backends: ['memory', 'tencent'],
-      backendsReason:
-        'known bug on OpenIM: after the rename the group counts its unread twice (the conversations carry the new name twice: the optimistic rename and the adapter\'s groupMembershipChanged)',
-    } satisfies InboxParameters,
-  },
   play: async ({ canvasElement, args, globals }) => {
     const t = storyMessages(globals);
     const canvas = within(canvasElement);

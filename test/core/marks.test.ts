@@ -170,3 +170,19 @@ describe('account commands', () => {
     expect(store.getState().lists.ids().length).toBe(1);
   });
 });
+
+describe('renaming a group the backend already moved', () => {
+  it('never lists a conversation under the new name twice (its unread would count twice)', async () => {
+    const rows = [conv('a', { unreadCount: 3, groupNames: ['Work'] })];
+    const { store, scripted } = await storeWith(rows, { groups: [{ name: 'Work', conversationIds: ['a'] }], auto: false });
+    const done = store.getState().actions.renameGroup('Work', 'R&D');
+    // OpenIM tells the new membership before the rename call settles
+    scripted.emit({ type: 'groupsChanged', names: ['R&D'] });
+    scripted.emit({ type: 'groupMembershipChanged', name: 'R&D', conversationIds: ['a'] });
+    store.flush();
+    scripted.last('renameGroup').resolve();
+    await done;
+    expect(store.getState().conversations.get('a')!.groupNames).toEqual(['R&D']);
+    expect(store.getState().groups).toEqual([{ name: 'R&D', conversationCount: 1, unreadCount: 3 }]);
+  });
+});

@@ -82,8 +82,10 @@ export function createGroupCommands(ctx: StoreContext): GroupCommands {
       if (oldName === newName) return;
       const rename = (n: string) => (n === oldName ? newName : n);
       const op: Op = {
-        patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: c.groupNames.map(rename) } : c),
-        registry: (names) => names.map(rename),
+        // De-duplicated: the backend may already list the conversation under the new name (OpenIM tells the new
+        // membership before the rename settles), and a name twice would count its unread twice.
+        patch: (c) => (c.groupNames.includes(oldName) ? { ...c, groupNames: [...new Set(c.groupNames.map(rename))] } : c),
+        registry: (names) => [...new Set(names.map(rename))],
       };
       await runCommand(ctx, 'renameGroup', members, op, () => adapter.renameGroup(oldName, newName), { groupName: oldName });
     },

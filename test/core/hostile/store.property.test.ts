@@ -87,7 +87,7 @@ function hostileBackend(memory: MemoryAdapter) {
         };
       }
       if (typeof value !== 'function') return value;
-      const reads = ['loadConversations', 'loadGroups', 'getTotalUnread', 'connect', 'disconnect'];
+      const reads = ['loadConversations', 'loadGroups', 'getTotalUnread', 'getGlobalReceiveOption', 'connect', 'disconnect'];
       return (...args: unknown[]) => {
         if (hangNext && typeof key === 'string' && !reads.includes(key)) {
           hangNext = false;
@@ -104,7 +104,7 @@ function hostileBackend(memory: MemoryAdapter) {
   };
 }
 
-function checkInvariants(store: InboxStore, inFlight: Map<string, number>) {
+function checkInvariants(store: InboxStore, inFlight: Map<string, number>, memory: MemoryAdapter) {
   const state = store.getState();
   const rule = state.capabilities.unreadRule;
   const compare = createComparator('lastActivity');
@@ -116,10 +116,14 @@ function checkInvariants(store: InboxStore, inFlight: Map<string, number>) {
     expect(state.lists.ids(name)).toEqual(rows.filter((c) => c.groupNames.includes(name)).sort(compare).map((c) => c.id));
   }
   expect(state.unreadTotal).toBe(rows.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
+  // While pages remain, a tab shows the backend's own count of the group (kept current by its events).
+  // (Read from the backend's tables directly: a call through its gate would wait for the fake timers.)
+  const backendCounts = state.hasMore ? new Map(memory.getSnapshot().groups.map((g) => [g.name, g.unreadCount])) : undefined;
   for (const group of state.groups) {
     const members = rows.filter((c) => c.groupNames.includes(group.name));
     expect(group.conversationCount).toBe(members.length);
-    expect(group.unreadCount).toBe(members.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
+    const expected = backendCounts ? backendCounts.get(group.name) : members.reduce((sum, c) => sum + unreadContribution(c, rule), 0);
+    expect(group.unreadCount, `group ${group.name}${backendCounts ? ' (backend count while pages remain)' : ''}`).toBe(expected);
   }
   expect(new Map(state.pending)).toEqual(new Map([...inFlight].filter(([, count]) => count > 0)));
 }
@@ -202,7 +206,7 @@ async function runScenario(rows: Conversation[], steps: Step[]) {
     }
     await settle();
     store.flush();
-    checkInvariants(store, inFlight);
+    checkInvariants(store, inFlight, memory);
   }
 
   // Let everything settle (hung calls time out), load every page, then the store must equal the backend.
@@ -210,7 +214,7 @@ async function runScenario(rows: Conversation[], steps: Step[]) {
   for (let i = 0; i < 20 && store.getState().hasMore; i++) await store.getState().actions.loadMore();
   await settle();
   store.flush();
-  checkInvariants(store, inFlight);
+  checkInvariants(store, inFlight, memory);
   expect(store.getState().pending.size).toBe(0);
   const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const shown = [...store.getState().conversations.values()].map(strip).sort(byId);
