@@ -25,21 +25,26 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
   ignore,
 });
 
+// Measured 2026-12-06 after issues 15 and 16 landed in part (root 46.6, InboxProvider + ConversationList 29.9,
+// InboxProvider + Inbox 43.0, hooks only 17.2, core 16.8 kB): these guards sit just above that. Issue 15's targets
+// (20 / 30 / 40 / 9 kB) are NOT met: the core grew with the boundary checks, the immutable (copy-on-write)
+// structures and the marks and account commands, and the rows now reach the row menu's dialogs and their strings.
+// Finding what a list-only app should not carry is open work on issue 15, not a reason to squeeze code.
 export default [
-  entry('inboxkit (root entry, everything)', 'dist/index.js', '40 kB'),
-  entry('InboxProvider + ConversationList', 'dist/index.js', '23.5 kB', { importing: '{ InboxProvider, ConversationList }' }),
-  entry('InboxProvider + Inbox', 'dist/index.js', '31.5 kB', { importing: '{ InboxProvider, Inbox }' }),
-  entry('inboxkit hooks only', 'dist/index.js', '14 kB', {
+  entry('inboxkit (root entry, everything)', 'dist/index.js', '48 kB'),
+  entry('InboxProvider + ConversationList', 'dist/index.js', '31 kB', { importing: '{ InboxProvider, ConversationList }' }),
+  entry('InboxProvider + Inbox', 'dist/index.js', '44.5 kB', { importing: '{ InboxProvider, Inbox }' }),
+  entry('inboxkit hooks only', 'dist/index.js', '18 kB', {
     importing:
       '{ InboxProvider, useConversationList, useConversation, useUnreadTotal, useConversationGroups, useConversationActions, useDraft, useSyncState }',
   }),
-  entry('inboxkit/core', 'dist/core/index.js', '13.5 kB'),
-  entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '14 kB'),
+  entry('inboxkit/core', 'dist/core/index.js', '17.5 kB'),
+  entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '16 kB'),
   entry('inboxkit/adapters/tencent', 'dist/adapters/tencent/index.js', '10 kB'),
-  entry('inboxkit/adapters/openim', 'dist/adapters/openim/index.js', '12.5 kB'),
+  entry('inboxkit/adapters/openim', 'dist/adapters/openim/index.js', '14 kB'),
   // vitest is not left out here on purpose: the fakes entry must never import it (a vitest import blows this budget).
   entry('inboxkit/testing/fakes', 'dist/testing/fakes.js', '12 kB', { ignore: peers }),
-  entry('inboxkit/locales/zh-CN', 'dist/locales/zh-CN.js', '2 kB'),
-  entry('inboxkit/locales/ja', 'dist/locales/ja.js', '2.5 kB'),
-  entry('inboxkit/locales/ar', 'dist/locales/ar.js', '2.5 kB'),
+  entry('inboxkit/locales/zh-CN', 'dist/locales/zh-CN.js', '3.3 kB'),
+  entry('inboxkit/locales/ja', 'dist/locales/ja.js', '3.5 kB'),
+  entry('inboxkit/locales/ar', 'dist/locales/ar.js', '3.7 kB'),
 ];
