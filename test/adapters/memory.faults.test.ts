@@ -2,20 +2,11 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { InboxError } from '../../src/core/errors.js';
 import { createCallGate, MEMORY_OPERATIONS } from '../../src/adapters/memory/faults.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 afterEach(() => {
   vi.useRealTimers();
 });
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('expected a rejection');
-}
 
 const ok = () => undefined;
 

@@ -10,6 +10,7 @@ import { createInboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { createMemoryAdapter, generateConversations, GENERATE_DEFAULT_NOW, MEMORY_OPERATIONS, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { makeConversation } from '../../src/testing/helpers.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 const NOW = Date.UTC(2025, 0, 10, 8, 0, 0);
 
@@ -28,16 +29,6 @@ function setup(options: MemoryAdapterOptions = {}) {
   const events: AdapterEvent[] = [];
   adapter.subscribe((event) => events.push(event));
   return { adapter, events };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const totals = (events: AdapterEvent[]) => events.flatMap((e) => (e.type === 'unreadTotalChanged' ? [e.total] : []));

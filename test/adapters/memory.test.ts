@@ -15,6 +15,7 @@ import {
   type MemoryAdapterStorage,
 } from '../../src/adapters/memory/index.js';
 import { collectPages, makeConversation } from '../../src/testing/helpers.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 const NOW = Date.UTC(2025, 0, 10, 8, 0, 0);
 const MINUTE = 60_000;
@@ -54,16 +55,6 @@ function setup(options: MemoryAdapterOptions = {}) {
   const groupCounts: AdapterEvent[] = [];
   adapter.subscribe((event) => (event.type === 'groupUnreadChanged' ? groupCounts : events).push(event));
   return { adapter, events, groupCounts };
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('expected a rejection');
 }
 
 function thrownBy(fn: () => unknown): InboxError {

@@ -5,7 +5,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryGroupRegistry, createOpenIMAdapter, OPENIM_SESSION_TYPE, type OpenIMAdapter, type OpenIMAdapterOptions } from '../../src/adapters/openim/index.js';
 import type { AdapterEvent } from '../../src/core/adapter.js';
-import { InboxError } from '../../src/core/errors.js';
 import { selectUnreadTotal } from '../../src/core/selectors.js';
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
@@ -17,6 +16,7 @@ import {
   type FakeOpenIMSdk,
   type FakeOpenIMSdkOptions,
 } from '../../src/testing/fakeOpenIMSdk.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 const NOW = Date.UTC(2025, 2, 14, 12, 0, 0);
 const ME = 'me';
@@ -55,16 +55,6 @@ async function all(adapter: OpenIMAdapter): Promise<Map<string, Conversation>> {
     if (page.isFinished) return out;
     cursor = page.cursor;
   }
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const exOf = (sdk: FakeOpenIMSdk, id: string) => JSON.parse(sdk.row(id)!.ex || '{}') as Record<string, unknown>;

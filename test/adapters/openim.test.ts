@@ -39,6 +39,7 @@ import {
   type FakeOpenIMSdk,
   type FakeOpenIMSdkOptions,
 } from '../../src/testing/fakeOpenIMSdk.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 // ---- type-level checks (run by `tsc --noEmit`) --------------------------------------------------------------
 // The adapter accepts the instance `getSDK()` returns, SDK rows are our rows, and our constants equal the enums.
@@ -139,16 +140,6 @@ async function allConversations(adapter: OpenIMAdapter, count = 100): Promise<Co
     cursor = page.cursor;
   }
   throw new Error('paging did not finish');
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('expected a rejection');
 }
 
 const upserted = (events: AdapterEvent[]) => events.flatMap((e) => (e.type === 'upserted' ? e.conversations : []));

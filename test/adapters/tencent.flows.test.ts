@@ -5,7 +5,6 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createTencentAdapter, TENCENT_BATCH_LIMITS } from '../../src/adapters/tencent/index.js';
 import type { TencentChatLike } from '../../src/adapters/tencent/types.js';
 import type { AdapterEvent, ConversationAdapter } from '../../src/core/adapter.js';
-import { InboxError } from '../../src/core/errors.js';
 import { selectUnreadTotal } from '../../src/core/selectors.js';
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
@@ -17,6 +16,7 @@ import {
   type FakeTencentChatOptions,
   type FakeTencentConversationSeed,
 } from '../../src/testing/fakeTencentChat.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 const T0 = 1_741_953_600; // seconds
 
@@ -45,16 +45,6 @@ function setup(chatOptions: FakeTencentChatOptions = {}) {
 async function listed(adapter: ConversationAdapter): Promise<Map<string, Conversation>> {
   const page = await adapter.loadConversations({});
   return new Map(page.conversations.map((c) => [c.id, c]));
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('Expected a rejection.');
 }
 
 describe('tencent adapter: previews by kind, never the SDK label', () => {

@@ -8,7 +8,6 @@ import { mapConversation, type TencentMapContext } from '../../src/adapters/tenc
 import type { TencentChatLike } from '../../src/adapters/tencent/types.js';
 import { TENCENT_UNREAD_RULE, type AdapterEvent, type ConversationAdapter } from '../../src/core/adapter.js';
 import { createMemoryDraftStorage } from '../../src/core/drafts.js';
-import { InboxError } from '../../src/core/errors.js';
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import {
@@ -20,6 +19,7 @@ import {
   type FakeTencentChatOptions,
   type FakeTencentConversationSeed,
 } from '../../src/testing/fakeTencentChat.js';
+import { rejectionOf } from '../utils/rejection.js';
 
 const T = FAKE_TENCENT_TYPES;
 const E = FAKE_TENCENT_EVENT;
@@ -64,16 +64,6 @@ function storeOf(adapter: ConversationAdapter): InboxStore {
   const store = createInboxStore({ adapter, draftStorage: null });
   stores.push(store);
   return store;
-}
-
-async function rejectionOf(promise: Promise<unknown>): Promise<InboxError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(error).toBeInstanceOf(InboxError);
-    return error as InboxError;
-  }
-  throw new Error('Expected a rejection.');
 }
 
 function callsTo(chat: FakeTencentChat, method: string) {

@@ -10,7 +10,7 @@ import { ReasonMenuItem } from '../controls/ReasonMenuItem.js';
 import { ErrorNotice } from '../controls/shared.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { Menu, MenuItem } from '../internal/Menu.js';
+import { Menu, MenuItem, menuTriggerKeyDown } from '../internal/Menu.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { forwardRef, useRef, useState } from 'react';
 import { ClearAllDialog } from './ClearAllDialog.js';
@@ -181,11 +181,7 @@ export const InboxSettingsMenu = forwardRef<HTMLDivElement, InboxSettingsMenuPro
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}
           onClick={() => (isOpen ? setOpen(false) : openMenu('first'))}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-            event.preventDefault();
-            openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
-          }}
+          onKeyDown={menuTriggerKeyDown(openMenu)}
         >
           {triggerContent ?? SLIDERS_ICON}
         </button>

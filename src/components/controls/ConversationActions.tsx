@@ -13,7 +13,7 @@ import { useInboxSelector } from '../../react/useInboxSelector.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type ControlsMessageId } from '../internal/i18n.js';
-import { Menu, MenuItem, type MenuAnchor } from '../internal/Menu.js';
+import { Menu, MenuItem, type MenuAnchor, menuTriggerKeyDown } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { displayTitle } from '../ConversationItem/displayTitle.js';
@@ -306,11 +306,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
           aria-expanded={isOpen}
           aria-controls={isOpen ? menuId : undefined}
           onClick={() => (isOpen ? setOpen(false) : openMenu('first'))}
-          onKeyDown={(event) => {
-            if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
-            event.preventDefault();
-            openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
-          }}
+          onKeyDown={menuTriggerKeyDown(openMenu)}
         >
           {triggerContent ?? <span aria-hidden="true">⋯</span>}
         </button>

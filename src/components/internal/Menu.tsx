@@ -221,3 +221,15 @@ export function MenuItem({ onSelect, isDisabled, isChecked, children, ...rest }:
     </button>
   );
 }
+
+/**
+ * The keys of a menu button (WAI-ARIA menu button pattern): ArrowDown opens the menu on its first item, ArrowUp on
+ * its last. One handler for every menu button of the kit.
+ */
+export function menuTriggerKeyDown(openMenu: (focus: 'first' | 'last') => void) {
+  return (event: KeyboardEvent<HTMLButtonElement>) => {
+    if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp') return;
+    event.preventDefault();
+    openMenu(event.key === 'ArrowUp' ? 'last' : 'first');
+  };
+}
