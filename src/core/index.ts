@@ -11,6 +11,7 @@ export type {
   Mention,
   MentionKind,
   MuteMode,
+  CommandResult,
   OperationResult,
   PreviewKind,
 } from './types.js';
@@ -31,7 +32,7 @@ export type {
   SyncStatus,
   UnreadRule,
 } from './adapter.js';
-export { createInboxStore, INBOX_OPERATIONS } from './store.js';
+export { createInboxStore, INBOX_OPERATIONS, UNDOABLE_OPERATIONS } from './store.js';
 export type {
   ConversationFailure,
   ConversationTable,
@@ -45,6 +46,10 @@ export type {
   InboxStoreOptions,
   ListIndex,
   ListView,
+  BatchLimits,
+  UndoEntry,
+  UndoOptions,
+  UndoableOperation,
 } from './store.js';
 export {
   selectConversation,

@@ -15,7 +15,11 @@ import { createGroupCommands } from './store/groupCommands.js';
 import { createIndexes } from './store/indexes.js';
 import { createLifecycle } from './store/lifecycle.js';
 import { createOptimisticLayer } from './store/optimisticLayer.js';
+import { createBatchCommands } from './store/batchCommands.js';
+import type { BatchLimits } from './store/runBatch.js';
+import { createUndoWindow, readUndoOptions, type UndoEntry } from './store/undoWindow.js';
 import type { InboxActions, InboxErrorContext, InboxState, InboxStore, InboxStoreOptions } from './store/types.js';
+import type { ConversationId } from './types.js';
 
 export type { ListView } from './order.js';
 export type { ListFilter } from './filteredLists.js';
@@ -33,6 +37,12 @@ export type {
   InboxStoreOptions,
   ListIndex,
 } from './store/types.js';
+export { UNDOABLE_OPERATIONS } from './store/undoWindow.js';
+export type { UndoEntry, UndoOptions, UndoableOperation } from './store/undoWindow.js';
+export type { BatchLimits } from './store/runBatch.js';
+
+const NO_IDS: readonly ConversationId[] = Object.freeze([]);
+const NO_UNDO: readonly UndoEntry[] = Object.freeze([]);
 
 /** Validated options, with defaults applied. */
 function readOptions(options: InboxStoreOptions) {
@@ -64,7 +74,17 @@ function readOptions(options: InboxStoreOptions) {
     pageSize,
     timeoutMs,
     draftStorage,
+    undo: readUndoOptions(options.undo),
+    batch: readBatchLimits(options.batch),
   };
+}
+
+function readBatchLimits(batch: InboxStoreOptions['batch']): BatchLimits {
+  const { chunkSize = 100, concurrency = 2 } = batch ?? {};
+  for (const [name, value] of [['chunkSize', chunkSize], ['concurrency', concurrency]] as const) {
+    if (!Number.isInteger(value) || value < 1) throw new InboxError('INVALID_ARGUMENT', `batch.${name} must be a positive integer, got ${String(value)}.`);
+  }
+  return { chunkSize, concurrency };
 }
 
 /**
@@ -76,7 +96,7 @@ function readOptions(options: InboxStoreOptions) {
  * - `store/conversationCommands` and `store/groupCommands`: the optimistic commands.
  */
 export function createInboxStore(options: InboxStoreOptions): InboxStore {
-  const { adapter, capabilities, rule, compare, now, pageSize, timeoutMs, draftStorage } = readOptions(options);
+  const { adapter, capabilities, rule, compare, now, pageSize, timeoutMs, draftStorage, undo: undoOptions, batch } = readOptions(options);
   const errors = createEmitter<[InboxError, InboxErrorContext]>();
   const guard = createCallGuard(timeoutMs);
   const indexes = createIndexes(compare, rule);
@@ -98,6 +118,8 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
       const patch: Partial<InboxState> = { ...extra };
       const published = indexes.publish();
       if (published) Object.assign(patch, published);
+      // `changedIds` names what changed in this state only: a state that changed nothing else names nothing.
+      else if (store.getState().changedIds.length) patch.changedIds = NO_IDS;
       if (status.takeChanged()) {
         patch.pending = status.pending;
         patch.failures = status.failures;
@@ -110,11 +132,15 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
   };
 
   const lifecycle = createLifecycle(ctx, pageSize);
+  const undo = createUndoWindow(ctx, undoOptions, now);
   const draftQueue = createDraftQueue((id, text) => guard.run('setDraft', () => adapter.setDraft(id, text)));
   const actions: InboxActions = {
-    ...createConversationCommands(ctx, { queue: draftQueue, storage: draftStorage, now }),
-    ...createGroupCommands(ctx),
+    ...createConversationCommands(ctx, { queue: draftQueue, storage: draftStorage, now }, undo, batch),
+    ...createGroupCommands(ctx, undo, batch),
     ...createAccountCommands(ctx),
+    ...createBatchCommands(ctx, undo, batch),
+    undo: undo.undo,
+    dismissUndo: undo.dismiss,
     loadMore: lifecycle.loadMore,
   };
 
@@ -128,6 +154,7 @@ export function createInboxStore(options: InboxStoreOptions): InboxStore {
     pending: status.pending,
     failures: status.failures,
     drafts: layer.drafts(),
+    undoable: NO_UNDO,
     actions,
   }));
 

@@ -149,6 +149,14 @@ export interface OperationResult {
   failed: { id: ConversationId; code: string; message: string; sdkCode?: number }[];
 }
 
+/**
+ * What a store command did to each id. `undone`: ids whose change was undone before it was sent to the backend
+ * (nothing was sent for them).
+ */
+export interface CommandResult extends OperationResult {
+  undone?: ConversationId[];
+}
+
 /** Target of `openConversation`: a user (direct chat) or a group (group chat). */
 export interface ConversationTarget {
   kind: 'direct' | 'group';

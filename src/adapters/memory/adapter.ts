@@ -11,6 +11,7 @@ import type { ConversationId, MuteMode, OperationResult } from '../../core/types
 import { createChanges } from './changes.js';
 import { createCommands } from './commands.js';
 import { invalid } from './errors.js';
+import { withCallLog, type MemoryCall } from './callLog.js';
 import { createCallGate, type FailNextOptions, type MemoryOperation } from './faults.js';
 import { readOptions, type MemoryAdapterOptions } from './options.js';
 import { seedTables } from './seed.js';
@@ -20,6 +21,7 @@ import { MemoryTables } from './tables.js';
 
 export { MEMORY_OPERATIONS } from './faults.js';
 export type { FailNextOptions, MemoryOperation } from './faults.js';
+export type { MemoryCall } from './callLog.js';
 export type { MemoryAdapterOptions, MemoryGroupSeed } from './options.js';
 export type { MemorySimulator, SimulatedMessage } from './simulator.js';
 
@@ -44,6 +46,10 @@ export interface MemoryAdapter extends ConversationAdapter {
   setLatency(ms: number): void;
   /** The backend's data now (conversations in list order), without latency or events. */
   getSnapshot(): MemorySnapshot;
+  /** Every adapter method called so far, in order, with its arguments (what reached the backend). */
+  calls(): readonly MemoryCall[];
+  /** Empties the call log. */
+  clearCalls(): void;
 }
 
 /**
@@ -82,6 +88,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   }
 
   const gate = createCallGate(settings.latencyMs);
+  const log: MemoryCall[] = [];
   const changes = createChanges(tables, { capabilities, now: settings.now, save });
   const commands = createCommands({ tables, changes, gate, capabilities, pageSize: settings.pageSize, name: settings.name });
   const simulate = createSimulator({ tables, changes, now: settings.now, wait: gate.wait, groupNameMaxBytes: capabilities.groupNameMaxBytes });
@@ -97,9 +104,11 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
       return changes.subscribe(listener);
     },
 
-    ...commands,
+    ...withCallLog(commands, log),
     failNext: gate.failNext,
     setLatency: gate.setLatency,
     getSnapshot: () => tables.snapshot(),
+    calls: () => Object.freeze([...log]),
+    clearCalls: () => void log.splice(0),
   };
 }

@@ -11,6 +11,7 @@
  */
 export { createMemoryAdapter, MEMORY_OPERATIONS } from './adapter.js';
 export type {
+  MemoryCall,
   FailNextOptions,
   MemoryAdapter,
   MemoryAdapterOptions,

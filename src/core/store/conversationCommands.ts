@@ -8,7 +8,9 @@ import type { Conversation, ConversationId } from '../types.js';
 import { assertBoolean, assertConversationId, assertMark, assertMuteMode, assertString } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
-import { fail, requireConversation, runCommand, runOnKnown } from './runCommand.js';
+import { runBatch, type BatchLimits } from './runBatch.js';
+import { fail, requireConversation, runCommand } from './runCommand.js';
+import { withUndo, type UndoWindow } from './undoWindow.js';
 import type { InboxActions } from './types.js';
 
 function markedRead(conversation: Conversation): Conversation {
@@ -25,6 +27,8 @@ type ConversationCommands = Pick<
 export function createConversationCommands(
   ctx: StoreContext,
   drafts: { queue: DraftQueue; storage: DraftStorage | null; now: () => number },
+  undo: UndoWindow,
+  limits: BatchLimits,
 ): ConversationCommands {
   const { adapter, indexes, layer, status } = ctx;
   const name = () => adapter.name;
@@ -69,7 +73,9 @@ export function createConversationCommands(
         throw new InboxError('NOT_SUPPORTED', `The ${name()} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
       }
       const patch: Patch = (c) => (c.muteMode === mode ? c : { ...c, muteMode: mode });
-      await runCommand(ctx, 'setMuteMode', [id], { patch }, () => adapter.setMuteMode(id, mode));
+      const before = conversation.muteMode;
+      const ticket = undo.open({ operation: 'setMuteMode', ids: [id], muteMode: mode, inverse: () => ctx.getState().actions.setMuteMode(id, before) });
+      await withUndo(ticket, (gate) => runCommand(ctx, 'setMuteMode', [id], { patch }, () => adapter.setMuteMode(id, mode), {}, false, gate));
     },
 
     markRead: async (id) => {
@@ -135,7 +141,21 @@ export function createConversationCommands(
         if (marks.includes(mark) === enabled) return c;
         return { ...c, marks: enabled ? [...marks, mark] : marks.filter((m) => m !== mark) };
       };
-      return runOnKnown(ctx, 'setMark', ids, { patch }, (known) => adapter.setMark(known, mark, enabled));
+      return runBatch(
+        ctx,
+        ids,
+        {
+          operation: 'setMark',
+          op: { patch },
+          call: (known) => adapter.setMark(known, mark, enabled),
+          // Hiding is disruptive (rows leave every list): it can be undone; unhiding is its inverse.
+          undo: (applied) =>
+            mark === 'hide' && enabled
+              ? undo.open({ operation: 'setMark', ids: applied, mark, inverse: (succeeded) => ctx.getState().actions.setMark(succeeded, 'hide', false) })
+              : undefined,
+        },
+        limits,
+      );
     },
 
     deleteConversation: async (id, options = {}) => {
@@ -144,7 +164,9 @@ export function createConversationCommands(
         throw new InboxError('INVALID_ARGUMENT', 'deleteConversation options must be an object.');
       }
       const call = () => adapter.deleteConversations([id], options);
-      const result = await runCommand(ctx, 'deleteConversation', [id], { patch: () => null }, call, {}, true);
+      // No backend brings a deleted conversation back: undo only ever cancels before the call is sent.
+      const ticket = undo.open({ operation: 'deleteConversation', ids: [id] });
+      const result = await withUndo(ticket, (gate) => runCommand(ctx, 'deleteConversation', [id], { patch: () => null }, call, {}, true, gate));
       const failure = result.failed[0];
       if (failure) throw fail(ctx, failureError(failure, 'deleteConversation'), { operation: 'deleteConversation', ids: [id] });
     },

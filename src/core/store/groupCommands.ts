@@ -3,8 +3,10 @@ import type { ConversationId } from '../types.js';
 import { assertGroupName, assertNoGroupNamed, assertString, normalizeGroupName } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Op, Patch } from './optimisticLayer.js';
+import { runBatch, type BatchLimits, type BatchPlan } from './runBatch.js';
 import { runCommand, runOnKnown } from './runCommand.js';
 import type { InboxActions } from './types.js';
+import type { UndoWindow } from './undoWindow.js';
 
 const withGroup =
   (name: string): Patch =>
@@ -19,7 +21,7 @@ const withoutGroup =
 type GroupCommands = Pick<InboxActions, 'createGroup' | 'renameGroup' | 'deleteGroup' | 'addToGroup' | 'removeFromGroup'>;
 
 /** The commands on conversation groups ("folders"): the backend's limits are checked before anything changes. */
-export function createGroupCommands(ctx: StoreContext): GroupCommands {
+export function createGroupCommands(ctx: StoreContext, undo: UndoWindow, limits: BatchLimits): GroupCommands {
   const { adapter, indexes } = ctx;
 
   function requireGroups(): void {
@@ -98,15 +100,37 @@ export function createGroupCommands(ctx: StoreContext): GroupCommands {
 
     addToGroup: async (name, ids) => {
       existingGroup(name);
-      return runOnKnown(ctx, 'addToGroup', ids, { patch: withGroup(name) }, (known) => adapter.addToGroup(name, known), { groupName: name }, (known) =>
-        assertGroupedLimit(name, known),
-      );
+      const plan: BatchPlan = {
+        operation: 'addToGroup',
+        op: { patch: withGroup(name) },
+        call: (chunk) => adapter.addToGroup(name, chunk),
+        context: { groupName: name },
+        check: (known) => assertGroupedLimit(name, known),
+      };
+      return runBatch(ctx, ids, plan, limits);
     },
 
     removeFromGroup: async (name, ids) => {
       existingGroup(name);
-      const op = { patch: withoutGroup(name) };
-      return runOnKnown(ctx, 'removeFromGroup', ids, op, (known) => adapter.removeFromGroup(name, known), { groupName: name });
+      const plan: BatchPlan = {
+        operation: 'removeFromGroup',
+        op: { patch: withoutGroup(name) },
+        call: (chunk) => adapter.removeFromGroup(name, chunk),
+        context: { groupName: name },
+        // Moving conversations out of a group can be undone: once sent, they are put back (the group is created
+        // again when the backend dropped it with its last conversation).
+        undo: (applied) =>
+          undo.open({
+            operation: 'removeFromGroup',
+            ids: applied,
+            groupName: name,
+            inverse: (succeeded) => {
+              const { actions, groupNames } = ctx.getState();
+              return groupNames.includes(name) ? actions.addToGroup(name, succeeded) : actions.createGroup(name, succeeded);
+            },
+          }),
+      };
+      return runBatch(ctx, ids, plan, limits);
     },
   };
 }

@@ -9,7 +9,7 @@ import { createPublishedLists } from './publishedLists.js';
 import type { InboxState } from './types.js';
 
 /** What the indexes publish with a state: nothing in it changes afterwards. */
-export type PublishedIndexes = Pick<InboxState, 'conversations' | 'lists' | 'groupNames' | 'groups' | 'unreadTotal' | 'pinnedCount'>;
+export type PublishedIndexes = Pick<InboxState, 'conversations' | 'lists' | 'groupNames' | 'groups' | 'unreadTotal' | 'pinnedCount' | 'changedIds'>;
 
 const EMPTY: readonly string[] = Object.freeze([]);
 
@@ -174,7 +174,8 @@ export function createIndexes(compare: ConversationComparator, rule: UnreadRule)
         const state = { conversations, orders: ordersNow, filteredOrders, filtered, rule, none, isLatest: () => published?.lists === lists };
         lists = createPublishedLists(state);
       }
-      published = { conversations, lists, groupNames, groups, unreadTotal, pinnedCount };
+      const changedIds = changes.size ? Object.freeze([...changes.keys()]) : EMPTY;
+      published = { conversations, lists, groupNames, groups, unreadTotal, pinnedCount, changedIds };
       return published;
     },
   };

@@ -1,7 +1,7 @@
 import { checkOperationResult } from '../boundary.js';
 import { InboxError, quote, toInboxError } from '../errors.js';
 import { failureError } from '../failureError.js';
-import type { Conversation, ConversationId, OperationResult } from '../types.js';
+import type { CommandResult, Conversation, ConversationId, OperationResult } from '../types.js';
 import { assertConversationId, assertIdList } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Op } from './optimisticLayer.js';
@@ -25,8 +25,58 @@ export function requireConversation(ctx: StoreContext, id: unknown): Conversatio
 }
 
 /**
+ * A command's optimistic change, applied and waiting for its answer: `settle` confirms the ids that succeeded and
+ * rolls back exactly this op for the ones that failed; `cancel` rolls it all back without a failure (an undo
+ * before the backend call was sent).
+ */
+export interface AppliedOp {
+  settle(result: OperationResult): void;
+  fail(cause: unknown): InboxError;
+  cancel(): void;
+}
+
+/** Applies `op` to `ids` now (shown and pending) and returns how to settle it. */
+export function applyOp(ctx: StoreContext, operation: InboxOperation, ids: readonly ConversationId[], op: Op, context: ExtraContext = {}): AppliedOp {
+  const { layer, status } = ctx;
+  layer.addOp(ids, op);
+  status.markPending(ids, 1);
+  ctx.commit();
+  return {
+    settle(result) {
+      const failedIds = new Set(result.failed.map((f) => f.id));
+      const succeeded = ids.filter((id) => !failedIds.has(id));
+      layer.settleOp(succeeded, op, true);
+      layer.settleOp([...failedIds], op, false);
+      // A group whose every conversation failed was not created (Tencent creates nothing then).
+      if (op.registry) layer.settleGroupNames(op, succeeded.length > 0 || ids.length === 0);
+      status.markPending(ids, -1);
+      status.recordFailure(succeeded, undefined);
+      for (const failed of result.failed) status.recordFailure([failed.id], { operation, error: failureError(failed, operation) });
+      ctx.commit();
+    },
+    fail(cause) {
+      layer.settleOp(ids, op, false);
+      if (op.registry) layer.settleGroupNames(op, false);
+      status.markPending(ids, -1);
+      const error = fail(ctx, cause, { operation, ids, ...context });
+      status.recordFailure(ids, { operation, error });
+      ctx.commit();
+      return error;
+    },
+    cancel() {
+      layer.settleOp(ids, op, false);
+      if (op.registry) layer.settleGroupNames(op, false);
+      status.markPending(ids, -1);
+      ctx.commit();
+    },
+  };
+}
+
+/**
  * Runs a command on some conversations: applies `op` now, calls the backend, then confirms the ids that
  * succeeded and rolls back exactly this op for the ones that failed. A `batch` call must answer per id.
+ * With a `gate` (an undo window), the call waits for it; a gate that answers false cancels the command before
+ * anything is sent, and the result lists every id as `undone`.
  */
 export async function runCommand(
   ctx: StoreContext,
@@ -36,35 +86,22 @@ export async function runCommand(
   call: () => Promise<OperationResult | void>,
   context: ExtraContext = {},
   batch = false,
-): Promise<OperationResult> {
-  const { layer, status } = ctx;
-  layer.addOp(ids, op);
-  status.markPending(ids, 1);
-  ctx.commit();
+  gate?: Promise<boolean>,
+): Promise<CommandResult> {
+  const applied = applyOp(ctx, operation, ids, op, context);
+  if (gate && !(await gate)) {
+    applied.cancel();
+    return { succeeded: [], failed: [], undone: [...ids] };
+  }
   let result: OperationResult;
   try {
     const raw = await ctx.guard.run(operation, call);
     // A batch command must say what happened to each id; a malformed answer fails the whole call.
     result = batch ? checkOperationResult(raw, ids, operation) : { succeeded: [...ids], failed: [] };
   } catch (cause) {
-    layer.settleOp(ids, op, false);
-    if (op.registry) layer.settleGroupNames(op, false);
-    status.markPending(ids, -1);
-    const error = fail(ctx, cause, { operation, ids, ...context });
-    status.recordFailure(ids, { operation, error });
-    ctx.commit();
-    throw error;
+    throw applied.fail(cause);
   }
-  const failedIds = new Set(result.failed.map((f) => f.id));
-  const succeeded = ids.filter((id) => !failedIds.has(id));
-  layer.settleOp(succeeded, op, true);
-  layer.settleOp([...failedIds], op, false);
-  // A group whose every conversation failed was not created (Tencent creates nothing then).
-  if (op.registry) layer.settleGroupNames(op, succeeded.length > 0 || ids.length === 0);
-  status.markPending(ids, -1);
-  status.recordFailure(succeeded, undefined);
-  for (const failed of result.failed) status.recordFailure([failed.id], { operation, error: failureError(failed, operation) });
-  ctx.commit();
+  applied.settle(result);
   return result;
 }
 

@@ -4,7 +4,19 @@ import type { DraftStorage } from '../drafts.js';
 import type { InboxError } from '../errors.js';
 import type { ListFilter } from '../filteredLists.js';
 import type { ConversationComparator, ListView } from '../order.js';
-import type { Conversation, ConversationId, ConversationMark, ConversationTarget, Draft, GroupSummary, MuteMode, OperationResult } from '../types.js';
+import type {
+  CommandResult,
+  Conversation,
+  ConversationId,
+  ConversationMark,
+  ConversationTarget,
+  Draft,
+  GroupSummary,
+  MuteMode,
+  OperationResult,
+} from '../types.js';
+import type { BatchLimits } from './runBatch.js';
+import type { UndoEntry, UndoOptions } from './undoWindow.js';
 
 // The store's public types: its state, its commands and its options.
 
@@ -107,15 +119,15 @@ export interface InboxActions {
   markAllRead(): Promise<void>;
   /** Saves a draft (`''` clears it). The draft is kept locally even when the backend call fails. */
   setDraft(id: ConversationId, text: string): Promise<void>;
-  setMark(ids: readonly ConversationId[], mark: ConversationMark, enabled: boolean): Promise<OperationResult>;
+  setMark(ids: readonly ConversationId[], mark: ConversationMark, enabled: boolean): Promise<CommandResult>;
   deleteConversation(id: ConversationId, options?: DeleteOptions): Promise<void>;
   /** Loads the next page when there is one. */
   loadMore(): Promise<void>;
   createGroup(name: string, ids?: readonly ConversationId[]): Promise<OperationResult>;
   renameGroup(oldName: string, newName: string): Promise<void>;
   deleteGroup(name: string): Promise<void>;
-  addToGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
-  removeFromGroup(name: string, ids: readonly ConversationId[]): Promise<OperationResult>;
+  addToGroup(name: string, ids: readonly ConversationId[]): Promise<CommandResult>;
+  removeFromGroup(name: string, ids: readonly ConversationId[]): Promise<CommandResult>;
   /** Sets the app's own string on conversations (`capabilities.customDataMaxLength` > 0). */
   setCustomData(ids: readonly ConversationId[], data: string): Promise<OperationResult>;
   /** Sets the account-wide receive option (`capabilities.globalReceiveModes`); shown at once, rolled back on failure. */
@@ -124,6 +136,25 @@ export interface InboxActions {
   clearAllConversations(): Promise<void>;
   /** Forgets the failure shown on a conversation's row. */
   dismissFailure(id: ConversationId): void;
+
+  // ---- many at once (a selection): one batch, per-id results, chunked so 100,000 ids never block the page ----
+  /** Pins or unpins many; ids past `capabilities.maxPinned` fail per id with `PIN_LIMIT_EXCEEDED`. */
+  pinMany(ids: readonly ConversationId[], isPinned: boolean): Promise<CommandResult>;
+  /** Sets a mute mode on many; a conversation that cannot take it fails alone with `NOT_SUPPORTED`. Undoable. */
+  setMuteModeMany(ids: readonly ConversationId[], mode: MuteMode): Promise<CommandResult>;
+  /** Marks many read (and clears their `unread` mark). Undoable when more than one had something unread. */
+  markReadMany(ids: readonly ConversationId[]): Promise<CommandResult>;
+  /** Deletes many, with `options` as `deleteConversation`. Undoable: it waits for the undo window before it is sent. */
+  deleteConversations(ids: readonly ConversationId[], options?: DeleteOptions): Promise<CommandResult>;
+
+  // ---- undo (`InboxStoreOptions.undo`) ----
+  /**
+   * Undoes the newest command in `state.undoable` (or the one with `id`): cancelled if it was not sent yet, else
+   * reversed by its inverse command. Rejects with the inverse's error, which also shows on the rows.
+   */
+  undo(id?: number): Promise<void>;
+  /** Stops offering undo for one command (or all): a command still waiting is sent at once. */
+  dismissUndo(id?: number): void;
 }
 
 export interface InboxState {
@@ -150,6 +181,14 @@ export interface InboxState {
   backendUnreadTotal?: number;
   /** The account-wide receive option, where the backend has one (`capabilities.globalReceiveModes`). */
   globalReceiveOption?: MuteMode;
+  /**
+   * The conversations that changed (arrived, changed or left) in the commit that published this state; empty when
+   * it changed none. Every state is published through `subscribe`, so a listener that reads this sees each change
+   * once: keep things derived from conversations (a selection, a cache) in step in O(changed) instead of O(n).
+   */
+  changedIds: readonly ConversationId[];
+  /** Commands that can still be undone, oldest first (empty when undo is off): what an undo toast shows. */
+  undoable: readonly UndoEntry[];
   /** Number of commands in flight per conversation. A `Map`: ids are arbitrary strings (`__proto__` included). */
   pending: ReadonlyMap<ConversationId, number>;
   /** The last failed command per conversation, until dismissed or a later command on it succeeds. */
@@ -182,6 +221,13 @@ export interface InboxStoreOptions {
   commandTimeoutMs?: number;
   /** @default Date.now */
   now?: () => number;
+  /**
+   * Undo for disruptive commands (delete, remove from a group, mute, mark many read, hide): how long, and whether
+   * they wait before they are sent. @default { windowMs: 0 } (off)
+   */
+  undo?: UndoOptions;
+  /** How batches over many ids are split: ids per backend call, and calls in flight. @default { chunkSize: 100, concurrency: 2 } */
+  batch?: Partial<BatchLimits>;
 }
 
 /** A zustand vanilla store plus the adapter lifecycle. */

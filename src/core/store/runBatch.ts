@@ -1,0 +1,150 @@
+import { checkOperationResult } from '../boundary.js';
+import { quote, toInboxError, type InboxError } from '../errors.js';
+import { failureError } from '../failureError.js';
+import type { CommandResult, ConversationId, OperationResult } from '../types.js';
+import { assertIdList } from '../validate.js';
+import type { StoreContext } from './context.js';
+import type { Op } from './optimisticLayer.js';
+import { applyOp, type AppliedOp } from './runCommand.js';
+import type { InboxErrorContext, InboxOperation } from './types.js';
+import type { UndoTicket } from './undoWindow.js';
+
+/** Gives the browser a turn between chunks, so a batch over 100,000 ids never blocks input or paint for long. */
+export function yieldToMain(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  if (typeof MessageChannel === 'function') {
+    return new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Splits ids into chunks of at most `size`. */
+function chunksOf(ids: readonly ConversationId[], size: number): ConversationId[][] {
+  const chunks: ConversationId[][] = [];
+  for (let i = 0; i < ids.length; i += size) chunks.push(ids.slice(i, i + size));
+  return chunks;
+}
+
+/** The per-id failure of an error that failed a whole chunk. */
+function failuresOf(ids: readonly ConversationId[], cause: unknown): OperationResult['failed'] {
+  const error = toInboxError(cause);
+  return ids.map((id) => ({ id, code: error.code, message: error.message, ...(error.sdkCode !== undefined && { sdkCode: error.sdkCode }) }));
+}
+
+/**
+ * Runs one id's backend call for each id and answers per id, for the adapter methods that take one id (pin,
+ * mute, mark read). The calls of a chunk run together; one id's failure does not fail the others.
+ */
+export async function perId(ids: readonly ConversationId[], call: (id: ConversationId) => Promise<unknown>): Promise<OperationResult> {
+  const settled = await Promise.allSettled(ids.map((id) => Promise.resolve().then(() => call(id))));
+  const result: OperationResult = { succeeded: [], failed: [] };
+  settled.forEach((outcome, i) => {
+    const id = ids[i]!;
+    if (outcome.status === 'fulfilled') result.succeeded.push(id);
+    else result.failed.push(...failuresOf([id], outcome.reason));
+  });
+  return result;
+}
+
+export interface BatchPlan {
+  operation: InboxOperation;
+  op: Op;
+  /** Calls the backend for one chunk of known ids; must answer per id. */
+  call: (chunk: ConversationId[]) => Promise<OperationResult>;
+  context?: Omit<InboxErrorContext, 'operation' | 'ids'>;
+  /** Runs on the known ids before anything changes: a throw rejects the whole command, changing nothing. */
+  check?: (known: ConversationId[]) => void;
+  /** Ids that fail before reaching the backend (a pin limit, a mode the conversation cannot take). */
+  refuse?: (known: ConversationId[]) => OperationResult['failed'];
+  /** Registers the command for undo once validated (undefined when undo is off or the command is not undoable). */
+  undo?: (applied: ConversationId[]) => UndoTicket | undefined;
+}
+
+/** How a store chunks a batch: ids per chunk and chunks in flight at once. */
+export interface BatchLimits {
+  chunkSize: number;
+  concurrency: number;
+}
+
+/**
+ * Runs a command over many conversations as one batch with per-id results:
+ * - ids the store does not hold fail per id (`CONVERSATION_NOT_FOUND`) without reaching the backend;
+ * - the change is applied chunk by chunk, yielding between chunks, so selecting 100,000 rows and acting on them
+ *   never blocks the page; each chunk is sent as one call (the adapter splits it further to its SDK's limits);
+ * - a chunk's failure rolls back exactly that chunk's failed ids, and they are kept as failures on their rows; when
+ *   every call failed as a whole, the command rejects with the first error;
+ * - with an undo ticket, nothing is sent until its window ends, and an undo rolls everything back unsent.
+ */
+export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPlan, limits: BatchLimits): Promise<CommandResult> {
+  assertIdList(rawIds);
+  const { operation, op, context = {} } = plan;
+  let known: ConversationId[] = [];
+  const failed: OperationResult['failed'] = [];
+  for (const id of new Set(rawIds)) {
+    if (ctx.indexes.has(id)) known.push(id);
+    else failed.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id ${quote(id)} is loaded.`, sdkCode: 2500 });
+  }
+  plan.check?.(known);
+  const refused = plan.refuse?.(known) ?? [];
+  if (refused.length) {
+    const refusedIds = new Set(refused.map((f) => f.id));
+    known = known.filter((id) => !refusedIds.has(id));
+    failed.push(...refused);
+    for (const f of refused) ctx.status.recordFailure([f.id], { operation, error: failureError(f, operation) });
+  }
+  const result: CommandResult = { succeeded: [], failed };
+  if (known.length === 0) {
+    if (refused.length) ctx.commit();
+    return result;
+  }
+  const ticket = plan.undo?.(known);
+  const chunks = chunksOf(known, limits.chunkSize);
+  const applied: AppliedOp[] = [];
+  for (const [i, chunk] of chunks.entries()) {
+    if (i > 0) await yieldToMain();
+    applied.push(applyOp(ctx, operation, chunk, op, context));
+  }
+  if (ticket?.gate && !(await ticket.gate)) {
+    for (const [i, a] of applied.entries()) {
+      if (i > 0) await yieldToMain();
+      a.cancel();
+    }
+    result.undone = known;
+    ticket.finished(result);
+    return result;
+  }
+
+  let next = 0;
+  const chunkErrors: InboxError[] = [];
+  const sendNext = async (): Promise<void> => {
+    while (next < chunks.length) {
+      const i = next++;
+      const chunk = chunks[i]!;
+      try {
+        const raw = await ctx.guard.run(operation, () => plan.call(chunk));
+        const answer = checkOperationResult(raw, chunk, operation);
+        applied[i]!.settle(answer);
+        result.succeeded.push(...answer.succeeded);
+        result.failed.push(...answer.failed);
+      } catch (cause) {
+        const error = applied[i]!.fail(cause);
+        chunkErrors.push(error);
+        result.failed.push(...failuresOf(chunk, error));
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limits.concurrency, chunks.length) }, sendNext));
+  ticket?.finished(result);
+  // When no call got through at all (the backend is down, the answer was malformed), the command rejects, as a
+  // one-call command does; otherwise the failed chunks are per-id failures in the result.
+  if (chunkErrors.length === chunks.length) throw chunkErrors[0]!;
+  return result;
+}
