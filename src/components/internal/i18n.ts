@@ -75,6 +75,12 @@ export const enMessages = {
   'list.retry': 'Retry',
   'list.showAll': 'Show all',
   'list.addConversations': 'Add conversations',
+  // ConversationList: the one row of folded conversations, and the list of them it opens
+  'folded.title': 'Folded chats',
+  'folded.count.one': '{count} chat',
+  'folded.count.other': '{count} chats',
+  'folded.back': 'Back',
+  'folded.backLabel': 'Back to the conversation list',
   // GroupTabs
   'groupTabs.label': 'Conversation groups',
   'groupTabs.all': 'All',
@@ -210,12 +216,58 @@ export const enMessages = {
   'inbox.label': 'Inbox',
   'inbox.listAll': 'All conversations',
   'inbox.listGroup': 'Conversations in {name}',
+  // UnreadJump
+  'jump.label': 'Jump to unread',
+  'jump.nextUnread': 'Next unread',
+  'jump.previousUnread': 'Previous unread',
+  'jump.nextMention': 'Next mention',
+  'jump.noUnread': 'No unread conversations',
+  'jump.noMention': 'No unread @mentions',
+  'jump.loading': 'Loading more conversations…',
+  'jump.notFound': 'Nothing more to jump to in this direction',
+  // BatchActionBar
+  'batch.toolbar': 'Actions for the selected conversations',
+  'batch.selected.one': '{count} selected',
+  'batch.selected.other': '{count} selected',
+  'batch.markRead': 'Mark read',
+  'batch.markUnread': 'Mark unread',
+  'batch.pin': 'Pin',
+  'batch.unpin': 'Unpin',
+  'batch.notifications': 'Notifications',
+  'batch.unmute': 'Notify me',
+  'batch.moveTo': 'Move to group',
+  'batch.noGroups': 'No groups yet',
+  'batch.removeFrom': 'Remove from “{group}”',
+  'batch.delete': 'Delete…',
+  'batch.deleteTitle.one': 'Delete {count} conversation?',
+  'batch.deleteTitle.other': 'Delete {count} conversations?',
+  'batch.clear': 'Clear selection',
+  'batch.working': 'Working…',
+  'batch.result': '{done} done, {failed} failed',
+  'batch.allDone': 'Done: {done}',
+  'batch.undone': 'Undone',
+  'batch.retry': 'Retry',
+  // UndoToast
+  'undo.deleteConversation.one': 'Deleted {count} conversation',
+  'undo.deleteConversation.other': 'Deleted {count} conversations',
+  'undo.removeFromGroup.one': 'Removed {count} conversation from “{group}”',
+  'undo.removeFromGroup.other': 'Removed {count} conversations from “{group}”',
+  'undo.setMuteMode.one': 'Changed notifications of {count} conversation',
+  'undo.setMuteMode.other': 'Changed notifications of {count} conversations',
+  'undo.markRead.one': 'Marked {count} conversation read',
+  'undo.markRead.other': 'Marked {count} conversations read',
+  'undo.setMark.one': 'Hid {count} conversation',
+  'undo.setMark.other': 'Hid {count} conversations',
+  'undo.action': 'Undo',
+  'undo.undoing': 'Undoing…',
+  'undo.failed': 'Couldn’t undo: {message}',
+  'undo.dismiss': 'Dismiss',
 } as const satisfies Record<string, string>;
 
 /** A message id (`list.empty`, `groupTabs.create`...). */
 export type MessageId = keyof typeof enMessages;
 export type ConversationItemMessageId = Extract<MessageId, `item.${string}`>;
-export type ConversationListMessageId = Extract<MessageId, `list.${string}`>;
+export type ConversationListMessageId = Extract<MessageId, `${'list' | 'folded'}.${string}`>;
 export type GroupTabsMessageId = Extract<MessageId, `groupTabs.${string}`>;
 export type ControlsMessageId = Extract<MessageId, `${'pinButton' | 'muteToggle' | 'draftEditor' | 'actions' | 'controls'}.${string}`>;
 export type InboxMessageId = Extract<MessageId, `inbox.${string}`>;
@@ -250,7 +302,16 @@ export function useMessages(): Translate {
 }
 
 /** The messages chosen by a count's plural category: English has `.one` and `.other`; a table may add the others. */
-export type PluralMessageBase = 'item.unread';
+export type PluralMessageBase =
+  | 'item.unread'
+  | 'folded.count'
+  | 'batch.selected'
+  | 'batch.deleteTitle'
+  | 'undo.deleteConversation'
+  | 'undo.removeFromGroup'
+  | 'undo.setMuteMode'
+  | 'undo.markRead'
+  | 'undo.setMark';
 
 /**
  * The plural form of a counted message in the provider's locale, through `Intl.PluralRules`. English needs only
