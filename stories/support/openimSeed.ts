@@ -8,6 +8,8 @@
  * find rows by them. What OpenIM lacks is approximated and counted (see `Approximations`).
  */
 import type { Conversation, LastMessage, MuteMode, PreviewKind } from '../../src/index.js';
+import type { ConversationMark } from '../../src/core/types.js';
+import { OPENIM_EX_NAMESPACE, readEx } from '../../src/adapters/openim/ex.js';
 import type { MemoryGroupSeed } from '../../src/adapters/memory/index.js';
 import { fakeOpenIMTextMessage, type FakeOpenIMConversationSeed, type FakeOpenIMSdkOptions } from '../../src/testing/fakes.js';
 import { Approximations, durationSeconds, groupMembership } from './seedShared.js';
@@ -88,7 +90,7 @@ function recvMsgOpt(conversation: Conversation, notes: Approximations): number {
 function toOpenIMRow(conversation: Conversation, notes: Approximations): FakeOpenIMConversationSeed {
   const { id } = conversation;
   const marks = conversation.marks ?? [];
-  for (const mark of marks) if (mark !== 'star' && mark !== 'hide') notes.note(`"${mark}" marks left out: OpenIM has no such mark`);
+
   const message = conversation.lastMessage;
   const sentAt = message?.sentAt || conversation.lastActivityAt;
   // OpenIM lists a row only while `latestMsgSendTime` > 0 (hiding a conversation sets it to 0), so a conversation
@@ -120,8 +122,23 @@ function toOpenIMRow(conversation: Conversation, notes: Approximations): FakeOpe
     isPrivateChat: conversation.privateChat?.enabled === true,
     burnDuration: conversation.privateChat?.burnDurationSec ?? 0,
     isMarked: marks.includes('star'),
-    ex: conversation.customData ?? '',
+    ex: exWithMarks(conversation.customData ?? '', marks, notes),
   };
+}
+
+/**
+ * The conversation's `ex` with the marks OpenIM has no field for (`unread`, `fold`) where the adapter emulates them,
+ * under the kit's key beside the app's custom data (see src/adapters/openim/marks.ts).
+ */
+function exWithMarks(customData: string, marks: readonly ConversationMark[], notes: Approximations): string {
+  const emulated = marks.filter((mark) => mark === 'unread' || mark === 'fold');
+  if (emulated.length === 0) return customData;
+  const read = readEx(customData);
+  if (!read.ok) {
+    notes.note(`"${emulated.join('", "')}" marks left out: ${read.reason}`);
+    return customData;
+  }
+  return JSON.stringify({ ...read.data, [OPENIM_EX_NAMESPACE]: { ...read.own, marks: emulated } });
 }
 
 /**

@@ -7,16 +7,20 @@ import type { ConversationId } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import type { ConversationListOptions } from '../../react/useConversationList.js';
 import { useConversationListView } from '../../react/useConversationListView.js';
+import { useCapabilities } from '../../react/useSyncState.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
 import { useLongPress } from '../internal/useLongPress.js';
-import { forwardRef, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
 import { useRowSizes, type MeasureRow } from './useRowSizes.js';
 import { EmptyState } from './EmptyState.js';
+import { FoldedHeader, FoldedListRow } from './FoldedRow.js';
+import { useRowDrag } from './useRowDrag.js';
+import { FOLDED_ROW_ATTRIBUTE, FOLDED_ROW_KEY, isFoldedKey, rowKeyOf, useFoldedRow, type RowKey } from './useFoldedRow.js';
 
 /** Which conversations the list shows, passed to `useConversationListView`. */
 export type ConversationListFilter = Omit<ConversationListOptions, 'store'>;
@@ -112,13 +116,19 @@ export interface ConversationListProps
   onAddConversations?: (groupName: string) => void;
   /** Placeholder rows while the first page loads. @default 8 */
   skeletonRows?: number;
+  /**
+   * Rows can be dragged (mouse, or a finger that rests on a row and then moves) onto a group tab of `GroupTabs`, which
+   * adds the conversation to the group; the row menu's "Move to group" is the keyboard's way. Only where the backend has
+   * groups. Pass `false` when the tabs are not editable. @default true
+   */
+  canDragToGroups?: boolean;
 }
 
 const EMPTY_FILTER: ConversationListFilter = {};
 const INTERACTIVE = 'button,a[href],input,select,textarea,summary,[role=button],[role=link],[role=menuitem],[contenteditable=true]';
 const TEXT_ENTRY = 'input:not([type=button],[type=checkbox],[type=radio],[type=submit]),textarea,select,[contenteditable=true]';
 const ROW_FOCUSABLE = ':is(button,a[href],input,select,textarea,[tabindex]):not(:disabled)';
-const ROW = '[data-conversation-id]';
+const ROW = `[data-conversation-id],[${FOLDED_ROW_ATTRIBUTE}]`;
 const noop = () => {};
 
 /**
@@ -161,6 +171,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     onClearFilter,
     onAddConversations,
     skeletonRows = 8,
+    canDragToGroups = true,
     className,
     style,
     onKeyDown: onKeyDownProp,
@@ -173,21 +184,26 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
   // The order read in place (no array of every id per change): a message at once, a burst once per frame.
-  const { view, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
-  const count = view.size;
+  const { view: listView, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
   const isFiltered = !!(unreadOnly || mentionsOnly || query);
+  // The rows: the list with its "Folded chats" row, or the folded conversations while that row is open.
+  const folded = useFoldedRow(store, groupName, isFiltered, listView);
+  const view = folded.rows;
+  const count = view.size;
 
   // ---- selection (controlled or not) and focus, both by id ----------------------------------------
   const [ownSelection, setOwnSelection] = useState(defaultSelectedId);
   const selected = selectedId !== undefined ? selectedId : ownSelection;
   // `index` is where the focused row was when focus last moved: if that conversation leaves the list, the
   // row that takes its place gets focus.
-  const [focus, setFocus] = useState<{ id: ConversationId; index: number } | null>(null);
+  const [focus, setFocus] = useState<{ id: RowKey; index: number } | null>(null);
   const [hasFocus, setHasFocus] = useState(false);
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
+  /** The row the last first click of a click sequence was on (a double click must hit the same row twice). */
+  const firstClick = useRef<RowKey | null>(null);
 
-  const indexOf = (id: ConversationId): number | undefined => {
+  const indexOf = (id: RowKey): number | undefined => {
     const at = view.indexOf(id);
     return at < 0 ? undefined : at;
   };
@@ -196,7 +212,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const focusedIndex =
     focusIndex ?? (focus && count ? Math.min(focus.index, count - 1) : (selectedIndex ?? (count ? 0 : -1)));
   const focusedId = focusedIndex < 0 ? null : view.at(focusedIndex)!;
-  const focusId = (id: ConversationId) => setFocus({ id, index: indexOf(id) ?? 0 });
+  const focusId = (id: RowKey) => setFocus({ id, index: indexOf(id) ?? 0 });
 
   // ---- virtualizer ---------------------------------------------------------------------------------
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -218,7 +234,13 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   virtualizerRef.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, view, sizes.getItemKey, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']));
+  useScrollAnchor(virtualizer, view, sizes.getItemKey, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '', folded.isOpen]));
+  // Back from the folded conversations, the folded row is focused: bring it into view (the anchor above went to the top).
+  const isFoldedFocused = isFoldedKey(focus?.id);
+  useLayoutEffect(() => {
+    if (!folded.isOpen && isFoldedFocused) virtualizer.scrollToIndex(view.indexOf(FOLDED_ROW_KEY), { align: 'auto' });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only when the folded conversations close
+  }, [folded.isOpen]);
 
   // ---- paging: load the next page when the last rendered row is within `overscan` of the end ---------
   const lastRendered = items.at(-1)?.index ?? -1;
@@ -234,7 +256,17 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     if (selectedId === undefined) setOwnSelection(id);
     if (id !== selected) onSelect?.(id);
   };
-  const open = (id: ConversationId) => {
+  const openFolded = () => {
+    folded.open();
+    setFocus(null); // the first folded conversation, or the selected one
+  };
+  const closeFolded = () => {
+    folded.close();
+    setFocus({ id: FOLDED_ROW_KEY, index: 0 });
+    scrollRef.current?.focus({ preventScroll: true });
+  };
+  const open = (id: RowKey) => {
+    if (isFoldedKey(id)) return openFolded();
     select(id);
     onOpen?.(id);
     // A failure is shown on the row and reported to onError by the store.
@@ -242,8 +274,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   };
   // A DOM id for a conversation id: everything but [A-Za-z0-9-] is escaped, so distinct ids never collide.
   const baseId = useId();
-  const domIdOf = (id: ConversationId) => `${baseId}-row-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
-  const rowElement = (id: ConversationId) => scrollRef.current!.ownerDocument.getElementById(domIdOf(id));
+  const domIdOf = (id: RowKey) => isFoldedKey(id) ? `${baseId}-folded` : `${baseId}-row-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
+  const rowElement = (id: RowKey) => scrollRef.current!.ownerDocument.getElementById(domIdOf(id));
 
   const moveFocus = (index: number) => {
     if (!count) return;
@@ -304,9 +336,11 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     else if (key === 'PageUp') moveFocus(pageFrom(focusedIndex, -1));
     else if (key === 'Enter' || key === ' ' || key === 'Spacebar') {
       setFocusVisible(true);
-      (key === 'Enter' ? open : select)(focusedId);
-    } else if (key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) {
-      if (!onItemActions) return;
+      if (key === 'Enter' || isFoldedKey(focusedId)) open(focusedId);
+      else select(focusedId);
+    } else if (key === 'Escape' && folded.isOpen) closeFolded();
+    else if (key === 'ContextMenu' || (key === 'F10' && event.shiftKey)) {
+      if (!onItemActions || isFoldedKey(focusedId)) return;
       scrollToIndex(focusedIndex);
       requestActions(focusedId, { trigger: 'keyboard', anchor: rowElement(focusedId) });
     } else if (key === forward) {
@@ -318,6 +352,9 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   };
 
   // ---- pointer -------------------------------------------------------------------------------------
+  const hasGroups = useCapabilities(store).groups !== 'none';
+  const rowDrag = useRowDrag(canDragToGroups && hasGroups);
+
   /** The row under the pointer, unless the event happened on a control inside it. */
   const rowFromEvent = (event: MouseEvent<HTMLDivElement>) => {
     const target = event.target as Element;
@@ -330,7 +367,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const longPress = useLongPress(({ target, clientX, clientY }) => {
     const row = target.closest<HTMLElement>(ROW);
     const control = target.closest(INTERACTIVE);
-    if (!onItemActions || !row || !scrollRef.current?.contains(row) || (control && row.contains(control))) return;
+    if (!onItemActions || !row || isFoldedKey(rowKeyOf(row)) || !scrollRef.current?.contains(row) || (control && row.contains(control))) return;
+    rowDrag.cancel(); // the finger rested without moving: the row's actions, not a drag
     setFocusVisible(false);
     requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX, clientY });
   });
@@ -371,13 +409,14 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
             {retry}
           </div>
         )}
+        {folded.isOpen && <FoldedHeader onBack={closeFolded} />}
         <div
           ref={scrollRef}
           role="grid"
           tabIndex={0}
           className="ik-ConversationList-viewport"
-          aria-label={ariaLabelledBy ? undefined : (ariaLabel ?? t('list.label'))}
-          aria-labelledby={ariaLabelledBy}
+          aria-label={folded.isOpen ? t('folded.title') : ariaLabelledBy ? undefined : (ariaLabel ?? t('list.label'))}
+          aria-labelledby={folded.isOpen ? undefined : ariaLabelledBy}
           aria-rowcount={rowCount}
           aria-activedescendant={focusedId !== null && items.some((item) => item.index === focusedIndex) ? domIdOf(focusedId) : undefined}
           data-focus-visible={dataFlag(renderProps.isFocusVisible)}
@@ -387,26 +426,44 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           onKeyDown={onKeyDown}
           onClick={(event) => {
             const row = rowFromEvent(event);
+            if (event.detail <= 1) firstClick.current = row && rowKeyOf(row);
             if (!row) return;
-            focusId(row.dataset.conversationId!);
+            const key = rowKeyOf(row);
             setFocusVisible(false);
-            select(row.dataset.conversationId!);
+            if (isFoldedKey(key)) return open(key);
+            focusId(key);
+            select(key);
           }}
           onDoubleClick={(event) => {
             const row = rowFromEvent(event);
-            if (row) open(row.dataset.conversationId!);
+            // Both clicks on this row: a double click that opened the folded row does not open what then took its place.
+            if (row && firstClick.current === rowKeyOf(row)) open(rowKeyOf(row));
           }}
           onContextMenu={(event) => {
             const row = onItemActions && rowFromEvent(event);
-            if (!row) return;
+            if (!row || isFoldedKey(rowKeyOf(row))) return;
             event.preventDefault();
             setFocusVisible(false);
             requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX: event.clientX, clientY: event.clientY });
           }}
-          {...longPress}
+          onDragStart={rowDrag.onDragStart}
+          onDragEnd={rowDrag.onDragEnd}
           onPointerDown={(event) => {
             pointerFocus.current = true;
             longPress.onPointerDown(event);
+            rowDrag.onPointerDown(event);
+          }}
+          onPointerMove={(event) => {
+            longPress.onPointerMove(event);
+            rowDrag.onPointerMove(event);
+          }}
+          onPointerUp={(event) => {
+            longPress.onPointerUp(event);
+            rowDrag.onPointerUp(event);
+          }}
+          onPointerCancel={(event) => {
+            longPress.onPointerCancel(event);
+            rowDrag.onPointerCancel(event);
           }}
           onFocus={(event) => {
             setHasFocus(true);
@@ -433,9 +490,24 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
             {items.map(({ index, start }) => {
               const id = view.at(index)!;
               const isFocused = hasFocus && index === focusedIndex;
+              if (isFoldedKey(id))
+                return (
+                  <FoldedListRow
+                    // Keys in two spaces ("f", "c" + id), as a conversation may have any id, "folded" too.
+                    key="f"
+                    row={folded.row!}
+                    index={index}
+                    start={start}
+                    height={rowHeight}
+                    domId={domIdOf(id)}
+                    isFocused={isFocused}
+                    isFocusVisible={isFocused && isFocusVisible}
+                    now={now}
+                  />
+                );
               return (
                 <ListRow
-                  key={id}
+                  key={`c${id}`}
                   id={id}
                   index={index}
                   start={start}
@@ -444,6 +516,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                   isSelected={id === selected}
                   isFocused={isFocused}
                   isFocusVisible={isFocused && isFocusVisible}
+                  isDraggable={rowDrag.isEnabled}
                   sizer={sizes.rows}
                   renderItem={renderItem}
                   components={itemComponents}

@@ -33,6 +33,8 @@ export interface ListRowProps {
   isSelected: boolean;
   isFocused: boolean;
   isFocusVisible: boolean;
+  /** The row can be dragged onto a group tab (see `useRowDrag`). */
+  isDraggable: boolean;
   sizer: RowSizer;
   renderItem: ((id: ConversationId, state: ConversationListItemState) => ReactNode) | undefined;
   components: ConversationItemComponents | undefined;
@@ -71,6 +73,7 @@ export const ListRow = memo(function ListRow({
   isSelected,
   isFocused,
   isFocusVisible,
+  isDraggable,
   sizer,
   renderItem,
   components,
@@ -120,6 +123,7 @@ export const ListRow = memo(function ListRow({
       data-selected={dataFlag(isSelected)}
       data-focused={dataFlag(isFocused)}
       data-focus-visible={dataFlag(isFocusVisible)}
+      draggable={isDraggable || undefined}
       style={{ position: 'absolute', top: 0, insetInlineStart: 0, width: '100%', transform: `translateY(${start}px)` }}
     >
       <MeasureOnChange id={id} measure={measure} />

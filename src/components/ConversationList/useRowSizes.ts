@@ -48,7 +48,7 @@ const defaultMeasure: MeasureRow = (element, entry) => {
  * their new indexes, one look-up per kept size, and the virtualizer reads them as its estimates. It recomputes its
  * positions only when a placement changed, so a message in a list of same-height rows costs nothing here.
  */
-export function useRowSizes(view: ListView, rowHeight: number, measureRow: MeasureRow = defaultMeasure): RowSizes {
+export function useRowSizes(view: Pick<ListView, 'indexOf'>, rowHeight: number, measureRow: MeasureRow = defaultMeasure): RowSizes {
   // Sizes that differ from rowHeight, by id, least recently changed first. Mutated in place; `version` counts changes.
   const [kept] = useState(() => new Map<ConversationId, number>());
   const [version, sizesChanged] = useReducer((n: number) => n + 1, 0);

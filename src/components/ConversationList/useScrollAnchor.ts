@@ -1,11 +1,16 @@
 'use client';
 import type { Virtualizer } from '@tanstack/react-virtual';
-import type { ListView } from '../../core/store.js';
-import type { ConversationId } from '../../core/types.js';
 import { useLayoutEffect, useRef } from 'react';
 
-interface RenderedRow {
-  key: ConversationId;
+/** The rows' order, read in place (a `ListView`, or the list's rows with its folded row). */
+interface Order<K> {
+  readonly size: number;
+  at(index: number): K | undefined;
+  indexOf(key: K): number;
+}
+
+interface RenderedRow<K> {
+  key: K;
   start: number;
   end: number;
 }
@@ -21,13 +26,13 @@ interface RenderedRow {
  * nothing is adjusted, so new conversations appear there. When `view` changes (another group or filter), the
  * list is a different one: it starts at the top instead.
  */
-export function useScrollAnchor(
+export function useScrollAnchor<K>(
   virtualizer: Virtualizer<HTMLDivElement, HTMLDivElement>,
-  order: ListView,
+  order: Order<K>,
   layout: unknown,
   view: string,
 ): void {
-  const previousRef = useRef<{ order: ListView; layout: unknown; rows: RenderedRow[]; view: string } | null>(null);
+  const previousRef = useRef<{ order: Order<K>; layout: unknown; rows: RenderedRow<K>[]; view: string } | null>(null);
 
   useLayoutEffect(() => {
     const before = previousRef.current;
@@ -39,8 +44,8 @@ export function useScrollAnchor(
       const height = virtualizer.scrollRect?.height ?? 0;
       if (top > 0 && height > 0) {
         const visible = before.rows.filter((row) => row.end > top && row.start < top + height);
-        let anchor: { row: RenderedRow; index: number } | undefined;
-        let fallback: { row: RenderedRow; index: number } | undefined;
+        let anchor: { row: RenderedRow<K>; index: number } | undefined;
+        let fallback: { row: RenderedRow<K>; index: number } | undefined;
         for (let i = 0; i < visible.length; i++) {
           const row = visible[i]!;
           const index = order.indexOf(row.key);

@@ -1,5 +1,5 @@
 'use client';
-import type { CSSProperties, HTMLAttributes } from 'react';
+import type { CSSProperties, HTMLAttributes, Ref } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { useInboxStore } from '../../react/context.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
@@ -8,7 +8,7 @@ import { ConfirmDialog } from '../internal/Dialog.js';
 import { useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
-import { forwardRef, useRef } from 'react';
+import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
 import { CreateGroupDialog } from './CreateGroupDialog.js';
 import { GroupMembersDialog } from './GroupMembersDialog.js';
@@ -26,6 +26,15 @@ import { useReturnFocus } from './useReturnFocus.js';
 import { useTabDrop } from './useTabDrop.js';
 import { useTabKeyboard } from './useTabKeyboard.js';
 import { useTabOverflow } from './useTabOverflow.js';
+
+/** What an app (or `Inbox`) can open in the tabs from elsewhere, through `controlsRef`. */
+export interface GroupTabsControls {
+  /**
+   * Opens the "Add or remove conversations" dialog of a group, as its menu does; focus returns to `trigger` (else the
+   * active tab) when it closes. Does nothing when the tabs are not editable.
+   */
+  editMembers(name: string, trigger?: HTMLElement | null): void;
+}
 
 /** State of the whole tab bar, for `className` and `style` functions. */
 export interface GroupTabsRenderProps {
@@ -74,6 +83,8 @@ export interface GroupTabsProps
    * chosen. Ids the store does not hold are ignored.
    */
   selectedIds?: readonly ConversationId[];
+  /** Receives the tabs' controls, to open a group's dialogs from elsewhere (an empty group's "Add conversations"). */
+  controlsRef?: Ref<GroupTabsControls>;
   /** Show previous/next buttons while the tabs overflow. @default true */
   shouldShowScrollButtons?: boolean;
   /** Counts above this show as "99+". @default 99 */
@@ -112,6 +123,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     dir,
     isEditable = true,
     selectedIds,
+    controlsRef,
     shouldShowScrollButtons = true,
     maxBadgeCount = 99,
     tabClassName,
@@ -154,6 +166,15 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     triggerRef,
   });
   const { menu, dialog, openMenu, openDialog } = editing;
+  useImperativeHandle(
+    controlsRef,
+    () => ({
+      editMembers: (name, trigger) => {
+        if (isEditable) openDialog('members', name, trigger ?? undefined);
+      },
+    }),
+    [isEditable, openDialog],
+  );
   const drop = useTabDrop(addToGroup, isEditable, failureText.drop);
   const placeOptions = useOptionsButtonPlacement(optionsRef, viewportRef, dir);
   const overflow = useTabOverflow(viewportRef, listRef, dir, placeOptions);

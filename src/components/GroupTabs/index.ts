@@ -2,6 +2,6 @@
 export { GroupTabs } from './GroupTabs.js';
 export { CONVERSATION_DRAG_TYPE } from './useTabDrop.js';
 export { groupTabId } from './groupTabId.js';
-export type { GroupTabsProps, GroupTabsRenderProps } from './GroupTabs.js';
+export type { GroupTabsControls, GroupTabsProps, GroupTabsRenderProps } from './GroupTabs.js';
 export type { GroupTabsTabRenderProps } from './GroupTab.js';
 export type { GroupTabsMessageId } from '../internal/i18n.js';

@@ -4,10 +4,10 @@ import type { ConversationId } from '../../core/types.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { ConversationList, type ConversationListItemActionsDetails, type ConversationListProps } from '../ConversationList/index.js';
 import { ConversationActions, type ConversationActionsProps } from '../controls/index.js';
-import { GroupTabs, groupTabId, type GroupTabsProps } from '../GroupTabs/index.js';
+import { GroupTabs, groupTabId, type GroupTabsControls, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useState } from 'react';
+import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { useSizeCheck } from './useSizeCheck.js';
 
@@ -66,8 +66,11 @@ export interface InboxProps
   hideGroupTabs?: boolean;
   /** Other props of the list (filter, rowHeight, itemComponents, renderEmpty...). */
   listProps?: ListPassThrough;
-  /** Other props of the tabs (isEditable, maxBadgeCount, tabClassName...). */
-  groupTabsProps?: Omit<GroupTabsProps, 'value' | 'defaultValue' | 'onValueChange' | 'panelId' | 'id'>;
+  /**
+   * Other props of the tabs (isEditable, maxBadgeCount, tabClassName...). Without `selectedIds`, "New group" starts
+   * with the selected conversation chosen.
+   */
+  groupTabsProps?: Omit<GroupTabsProps, 'value' | 'defaultValue' | 'onValueChange' | 'panelId' | 'id' | 'controlsRef'>;
   /** Other props of the actions menu (mutedMode, onDeleted, onError...). */
   actionsProps?: Omit<ConversationActionsProps, 'id' | 'open' | 'defaultOpen' | 'onOpenChange' | 'hideTrigger'>;
 }
@@ -107,6 +110,14 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     defaultGroupName,
     onGroupNameChange,
   );
+  // The selection is kept here too (controlled or not), so that a new group starts with the selected conversation.
+  const [selected, setSelected] = useControllableState<ConversationId | null>(
+    selectedId !== undefined,
+    selectedId ?? null,
+    defaultSelectedId ?? null,
+    onSelect && ((id) => id !== null && onSelect(id)),
+  );
+  const tabsControls = useRef<GroupTabsControls>(null);
   const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean; anchor: ConversationListItemActionsDetails } | null>(null);
   const baseId = useIdent('ik-inbox');
   const tabsId = `${baseId}-tabs`;
@@ -117,6 +128,14 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
   // The same rule as the tabs: a group that does not exist (yet) shows All.
   const shownGroup = group !== null && groups.some((g) => g.name === group) ? group : null;
   const isActionsOpen = actions?.isOpen === true;
+  // An empty group's "Add conversations" opens the group's members dialog in the tabs; focus returns to what was
+  // pressed, else to the group's tab.
+  const canEditGroups = hasGroupTabs && groupTabsProps?.isEditable !== false;
+  const addConversations = (name: string) => {
+    const pressed = document.activeElement;
+    const trigger = pressed instanceof HTMLElement && pressed !== document.body ? pressed : document.getElementById(groupTabId(tabsId, name));
+    tabsControls.current?.editMembers(name, trigger);
+  };
 
   return (
     <section
@@ -129,7 +148,17 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
       data-has-tabs={dataFlag(hasGroupTabs)}
     >
       {header != null && <div className="ik-Inbox-header">{header}</div>}
-      {hasGroupTabs && <GroupTabs {...groupTabsProps} id={tabsId} panelId={panelId} value={group} onValueChange={setGroup} />}
+      {hasGroupTabs && (
+        <GroupTabs
+          selectedIds={selected === null ? undefined : [selected]}
+          {...groupTabsProps}
+          controlsRef={tabsControls}
+          id={tabsId}
+          panelId={panelId}
+          value={group}
+          onValueChange={setGroup}
+        />
+      )}
       <div
         id={panelId}
         className="ik-Inbox-panel"
@@ -138,11 +167,12 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
       >
         <ConversationList
           aria-label={shownGroup === null ? t('inbox.listAll') : t('inbox.listGroup', { name: shownGroup })}
+          onAddConversations={canEditGroups ? addConversations : undefined}
+          canDragToGroups={canEditGroups}
           {...listProps}
-          selectedId={selectedId}
-          defaultSelectedId={defaultSelectedId}
+          selectedId={selected}
           groupName={shownGroup ?? undefined}
-          onSelect={onSelect}
+          onSelect={setSelected}
           onOpen={onOpen}
           onItemActions={(id, anchor) => setActions({ id, isOpen: true, anchor })}
           renderItem={renderItem}
