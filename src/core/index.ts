@@ -79,3 +79,5 @@ export {
   utf8ByteLength,
 } from './validate.js';
 export type { GroupNameProblem } from './validate.js';
+export { findNextUnread, hasUnreadTarget, isUnreadTarget } from './findUnread.js';
+export type { FindUnreadOptions, UnreadJumpKind } from './findUnread.js';

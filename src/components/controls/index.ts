@@ -8,3 +8,5 @@ export type { DraftEditorProps, DraftEditorRenderProps } from './DraftEditor.js'
 export { ConversationActions } from './ConversationActions.js';
 export type { ConversationActionsAnchor, ConversationActionsProps, ConversationActionsRenderProps } from './ConversationActions.js';
 export type { ControlsMessageId } from '../internal/i18n.js';
+export { UnreadJump } from './UnreadJump.js';
+export type { UnreadJumpProps } from './UnreadJump.js';
