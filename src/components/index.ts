@@ -5,6 +5,8 @@ export * from './GroupTabs/index.js';
 export * from './controls/index.js';
 export * from './Inbox/index.js';
 export * from './InboxSettingsMenu/index.js';
+export * from './BatchActionBar/index.js';
+export * from './UndoToast/index.js';
 export { enMessages, SHIPPED_LOCALES, resolveShippedLocale } from './internal/i18n.js';
 export type { MessageId, MessageTable, ShippedLocale } from './internal/i18n.js';
 export type { StyleRenderProps, ValueOrFn } from './internal/renderProps.js';

@@ -17,7 +17,6 @@ async function setup(n = 500, options: Partial<InboxStoreOptions> = {}, wrap: (a
     conversations: rows(n),
     groups: [{ name: 'Work', conversationIds: ids(Math.min(n, 40)) }],
     pageSize: n,
-    capabilities: { marks: ['star', 'unread', 'fold', 'hide'] },
   });
   const adapter = wrap(memory);
   const store = createInboxStore({ adapter, draftStorage: null, pageSize: n, ...options });
@@ -88,7 +87,7 @@ describe('batch commands', () => {
   it('ids the store does not hold fail per id without reaching the backend', async () => {
     const { memory, actions } = await setup(10);
     const result = await actions().pinMany(['__proto__', ids(1)[0]!], true);
-    expect(result.failed).toEqual([{ id: '__proto__', code: 'CONVERSATION_NOT_FOUND', message: expect.any(String), sdkCode: 2500 }]);
+    expect(result.failed).toMatchObject([{ id: '__proto__', code: 'CONVERSATION_NOT_FOUND', sdkCode: 2500 }]);
     expect(callsOf(memory, 'pin').map((c) => c.args[0])).toEqual([ids(1)[0]]);
   });
 

@@ -10,7 +10,7 @@ export interface MemoryCall {
 }
 
 /** Arrays are copied, so that a caller changing its array later does not change the log. */
-const copied = (value: unknown): unknown => (Array.isArray(value) ? Object.freeze([...value]) : value);
+const copied = (value: unknown): unknown => (Array.isArray(value) ? Object.freeze([...(value as unknown[])]) : value);
 
 /** Wraps each method of `methods` so that its calls are appended to `log`. */
 export function withCallLog<T extends object>(methods: T, log: MemoryCall[]): T {

@@ -10,14 +10,14 @@ import { useConversation, useConversationStatus } from '../../react/useConversat
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useInboxSelector } from '../../react/useInboxSelector.js';
-import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type ControlsMessageId } from '../internal/i18n.js';
 import { Menu, MenuItem, type MenuAnchor, menuTriggerKeyDown } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { displayTitle } from '../ConversationItem/displayTitle.js';
-import { describeFailure, errorText } from './errorText.js';
+import { errorText } from './errorText.js';
+import { DeleteDialog } from './DeleteDialog.js';
 import { NewGroupDialog } from './NewGroupDialog.js';
 import { ReasonMenuItem } from './ReasonMenuItem.js';
 import { ErrorNotice, useCommand } from './shared.js';
@@ -345,7 +345,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
       {deleting !== null && (
         <DeleteDialog
           id={`${baseId}-delete`}
-          title={deleting}
+          title={t('actions.deleteTitle', { title: deleting })}
           isServerDelete={capabilities.serverDelete}
           returnFocusRef={returnFocusRef}
           onDismiss={() => setDeleting(null)}
@@ -363,44 +363,3 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
     </div>
   );
 });
-
-interface DeleteDialogProps {
-  id: string;
-  title: string;
-  /** Whether clearing the history also deletes it on the server (`capabilities.serverDelete`). */
-  isServerDelete: boolean;
-  returnFocusRef: RefObject<HTMLElement | null>;
-  onDismiss: () => void;
-  onConfirm: (clearHistory: boolean) => Promise<void>;
-}
-
-/** Asks before deleting a conversation, offering to clear its history too. Cancel has focus; a failure is said in the user's language. */
-function DeleteDialog({ onConfirm, isServerDelete, title, ...props }: DeleteDialogProps) {
-  const t = useMessages();
-  const [clearHistory, setClearHistory] = useState(false);
-  const { busy, failure, submit } = useSubmission(props.onDismiss, describeFailure(t));
-  return (
-    <Dialog
-      {...props}
-      scope="ik-ConversationActions"
-      title={t('actions.deleteTitle', { title })}
-      body={t('actions.deleteBody')}
-      cancelLabel={t('actions.cancel')}
-      confirmLabel={t(busy ? 'actions.deleting' : 'actions.deleteConfirm')}
-      busy={busy}
-      error={failure}
-      onConfirm={() => submit(() => onConfirm(clearHistory))}
-    >
-      <div className="ik-Dialog-option">
-        <input
-          id={`${props.id}-clear`}
-          type="checkbox"
-          className="ik-Dialog-checkbox"
-          checked={clearHistory}
-          onChange={(event) => setClearHistory(event.target.checked)}
-        />{' '}
-        <label htmlFor={`${props.id}-clear`}>{t(isServerDelete ? 'actions.clearHistory' : 'actions.clearHistoryLocal')}</label>
-      </div>
-    </Dialog>
-  );
-}

@@ -1,0 +1,2 @@
+export { UndoToast } from './UndoToast.js';
+export type { UndoToastProps, UndoToastRenderProps } from './UndoToast.js';
