@@ -63,6 +63,8 @@ export const jaMessages: MessageTable = {
   'list.retry': '再試行',
   'list.showAll': 'すべて表示',
   'list.addConversations': '会話を追加',
+  'list.newRows.one': '新着 {count} 件 — 表示',
+  'list.newRows.other': '新着 {count} 件 — 表示',
   'folded.title': '折りたたんだトーク',
   'folded.count.one': '{count} 件の会話',
   'folded.count.other': '{count} 件の会話',

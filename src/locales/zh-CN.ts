@@ -63,6 +63,8 @@ export const zhCNMessages: MessageTable = {
   'list.retry': '重试',
   'list.showAll': '显示全部',
   'list.addConversations': '添加会话',
+  'list.newRows.one': '{count} 个会话有新消息 — 显示',
+  'list.newRows.other': '{count} 个会话有新消息 — 显示',
   'folded.title': '折叠的聊天',
   'folded.count.one': '{count} 个会话',
   'folded.count.other': '{count} 个会话',

@@ -140,11 +140,25 @@ function compare(held: ListView, live: ListView, changed: ReadonlySet<Conversati
   const lastSteadyId = lastSteady >= 0 ? held.at(lastSteady) : undefined;
   const end = lastSteadyId === undefined ? -1 : live.indexOf(lastSteadyId);
 
+  // A changed row counts when it would move on release: its nearest unchanged row above differs between the two
+  // orders (unchanged rows keep their order). At the very top, above every unchanged row, it counts when it would go
+  // higher once the rows that left (held) and arrived (live) above it are taken out: rows that only shift down under
+  // others, or change in place, do not count. That is the "3 new" a user expects.
   const aboveInHeld = nearestSteadyAbove(held, [...inHeld]);
   const aboveInLive = nearestSteadyAbove(live, [...inLive]);
+  const arrivedAt = arrived.map(([l]) => l).sort((a, b) => a - b);
+  const liveIndex = new Map(inLive.map(([l, id]) => [id, l]));
   let newCount = 0;
-  for (const [l] of arrived) if (l <= end) newCount++;
-  for (const [, id] of inHeld) if (aboveInLive.has(id) && aboveInHeld.get(id) !== aboveInLive.get(id)) newCount++;
+  for (const l of arrivedAt) if (l <= end) newCount++;
+  for (const [h, id] of inHeld) {
+    const l = liveIndex.get(id);
+    if (l === undefined) continue;
+    const steadyHeld = aboveInHeld.get(id);
+    const steadyLive = aboveInLive.get(id);
+    const moved =
+      steadyHeld === undefined && steadyLive === undefined ? l - countBelow(arrivedAt, l) < h - countBelow(gone, h) : steadyHeld !== steadyLive;
+    if (moved) newCount++;
+  }
 
   // Held rows that moved below `end` already show at their held place, so the tail leaves them out.
   const tailSkip: number[] = [];

@@ -8,11 +8,15 @@ import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import type { ConversationListOptions } from '../../react/useConversationList.js';
 import { useConversationListView } from '../../react/useConversationListView.js';
 import { useCapabilities } from '../../react/useSyncState.js';
+import { useHeldOrder } from '../../react/useHeldOrder.js';
+import { useInboxLocale } from '../../react/context.js';
+import { cachedIntl } from '../internal/cachedIntl.js';
+import { pluralMessage } from '../internal/i18n.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
 import { useLongPress } from '../internal/useLongPress.js';
-import { forwardRef, useCallback, useEffect, useId, useLayoutEffect, useRef, useState } from 'react';
+import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
@@ -20,6 +24,9 @@ import { useRowSizes, type MeasureRow } from './useRowSizes.js';
 import { EmptyState } from './EmptyState.js';
 import { FoldedHeader, FoldedListRow } from './FoldedRow.js';
 import { useRowDrag } from './useRowDrag.js';
+import { useListSelection } from './useListSelection.js';
+import { useJumpShortcuts, type ListShortcut } from './useJumpShortcuts.js';
+import { NewRowsPill } from './NewRowsPill.js';
 import { FOLDED_ROW_ATTRIBUTE, FOLDED_ROW_KEY, isFoldedKey, rowKeyOf, useFoldedRow, type RowKey } from './useFoldedRow.js';
 
 /** Which conversations the list shows, passed to `useConversationListView`. */
@@ -122,6 +129,38 @@ export interface ConversationListProps
    * groups. Pass `false` when the tabs are not editable. @default true
    */
   canDragToGroups?: boolean;
+  /**
+   * `multiple` lets the user select many rows for a batch: Ctrl/⌘+click toggles, Shift+click and Shift+arrows extend
+   * a range, Ctrl/⌘+A selects the whole list (group and filter), Escape clears, Space toggles the focused row while
+   * a selection exists; on touch, a long press starts selecting and taps toggle. The one-row `selectedId` (the open
+   * conversation) stays as it is. @default 'single'
+   */
+  selectionMode?: 'single' | 'multiple';
+  /** The rows selected for a batch (controlled; `selectionMode="multiple"`). Pass a new set for each change. */
+  selectedIds?: ReadonlySet<ConversationId>;
+  /** The rows selected at first (uncontrolled). */
+  defaultSelectedIds?: Iterable<ConversationId>;
+  /** Called with each new multi-selection, including when selected conversations leave the list. */
+  onSelectionChange?: (ids: ReadonlySet<ConversationId>) => void;
+  /**
+   * Rows that hold still: new messages update rows in place instead of moving them, and a "3 new — show" pill
+   * catches up. `auto`: while the pointer is over the list or a selection exists. Only the view holds; the store
+   * keeps its order. @default false
+   */
+  holdOrder?: boolean | 'auto';
+  /**
+   * The jump keys (next / previous unread, next mention), as `useInboxShortcuts` takes them; `false` turns them off.
+   * Listened for on the document, not in text fields. @default DEFAULT_INBOX_SHORTCUTS
+   */
+  shortcuts?: Partial<Record<ListShortcut, string | readonly string[]>> | false;
+  /** Imperative access: jump to a conversation (focus, scroll, select), as `UnreadJump`'s `onJump` needs. */
+  handleRef?: Ref<ConversationListHandle>;
+}
+
+/** What `handleRef` gives. */
+export interface ConversationListHandle {
+  /** Focuses, scrolls to and selects a conversation of the list (when it is a row of it once rendered). */
+  jumpTo(id: ConversationId): void;
 }
 
 const EMPTY_FILTER: ConversationListFilter = {};
@@ -172,6 +211,13 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     onAddConversations,
     skeletonRows = 8,
     canDragToGroups = true,
+    selectionMode = 'single',
+    selectedIds,
+    defaultSelectedIds,
+    onSelectionChange,
+    holdOrder = false,
+    shortcuts,
+    handleRef,
     className,
     style,
     onKeyDown: onKeyDownProp,
@@ -181,13 +227,21 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
 ) {
   const store = useInboxStore(storeProp, 'ConversationList');
   const t = useMessages();
+  const { locale, messages } = useInboxLocale();
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
   // The order read in place (no array of every id per change): a message at once, a burst once per frame.
   const { view: listView, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
   const isFiltered = !!(unreadOnly || mentionsOnly || query);
+  const listKey = JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']);
+
+  // ---- many rows selected for a batch, and rows that hold still while the user works on them ---------
+  const multi = useListSelection({ isMultiple: selectionMode === 'multiple', groupName, filter, store, selectedIds, defaultSelectedIds, onSelectionChange });
+  const [isPointerInside, setPointerInside] = useState(false);
+  const isHeld = holdOrder === true || (holdOrder === 'auto' && (isPointerInside || multi.count > 0));
+  const held = useHeldOrder(listView, isHeld, { store, listKey });
   // The rows: the list with its "Folded chats" row, or the folded conversations while that row is open.
-  const folded = useFoldedRow(store, groupName, isFiltered, listView);
+  const folded = useFoldedRow(store, groupName, isFiltered, held.view);
   const view = folded.rows;
   const count = view.size;
 
@@ -200,6 +254,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const [hasFocus, setHasFocus] = useState(false);
   const [isFocusVisible, setFocusVisible] = useState(false);
   const pointerFocus = useRef(false);
+  // Taps toggle rows while selecting on touch; clicks of a mouse select one row.
+  const lastPointer = useRef<string>('mouse');
   /** The row the last first click of a click sequence was on (a double click must hit the same row twice). */
   const firstClick = useRef<RowKey | null>(null);
 
@@ -234,7 +290,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   virtualizerRef.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, view, sizes.getItemKey, JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '', folded.isOpen]));
+  useScrollAnchor(virtualizer, view, sizes.getItemKey, `${listKey}${folded.isOpen}`);
   // Back from the folded conversations, the folded row is focused: bring it into view (the anchor above went to the top).
   const isFoldedFocused = isFoldedKey(focus?.id);
   useLayoutEffect(() => {
@@ -277,13 +333,31 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const domIdOf = (id: RowKey) => isFoldedKey(id) ? `${baseId}-folded` : `${baseId}-row-${id.replace(/[^A-Za-z0-9-]/g, (ch) => `_${ch.codePointAt(0)!.toString(16)}_`)}`;
   const rowElement = (id: RowKey) => scrollRef.current!.ownerDocument.getElementById(domIdOf(id));
 
-  const moveFocus = (index: number) => {
-    if (!count) return;
+  const moveFocus = (index: number): RowKey | null => {
+    if (!count) return null;
     const target = Math.max(0, Math.min(count - 1, index));
-    setFocus({ id: view.at(target)!, index: target });
+    const id = view.at(target)!;
+    setFocus({ id, index: target });
     setFocusVisible(true);
     scrollToIndex(target);
+    return id;
   };
+
+  // ---- jumping to a conversation (next unread, a handle call): once it is a row, focus and select it ----
+  const [jumpTarget, setJumpTarget] = useState<ConversationId | null>(null);
+  useImperativeHandle(handleRef, () => ({ jumpTo: (id) => setJumpTarget(id) }), []);
+  const jumpIndex = jumpTarget === null ? -1 : view.indexOf(jumpTarget);
+  useEffect(() => {
+    if (jumpTarget === null || jumpIndex < 0) return;
+    setJumpTarget(null);
+    setFocus({ id: jumpTarget, index: jumpIndex });
+    setFocusVisible(true);
+    virtualizer.scrollToIndex(jumpIndex, { align: 'auto' });
+    select(jumpTarget);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- once per jump, when its row exists
+  }, [jumpTarget, jumpIndex]);
+  const focusedConversation = focusedId !== null && !isFoldedKey(focusedId) ? focusedId : selected;
+  useJumpShortcuts({ groupName, filter, store, fromId: focusedConversation, keys: shortcuts ?? {}, onJump: setJumpTarget });
 
   /** The row a page away: the one at the opposite edge of a viewport-high window from the focused row. */
   const pageFrom = (from: number, direction: 1 | -1): number => {
@@ -328,7 +402,14 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
         moveFocus(Number(row.dataset.index) + (key === 'ArrowDown' ? 1 : -1));
       } else return;
     } else if (focusedId === null) return;
-    else if (key === 'ArrowDown') moveFocus(focusedIndex + 1);
+    else if (
+      multi.onKeyDown(event, { id: isFoldedKey(focusedId) ? null : focusedId, index: focusedIndex }, (index) => {
+        const id = moveFocus(index);
+        return id === null || isFoldedKey(id) ? null : id;
+      })
+    ) {
+      // handled: a range, select all, clear, or a toggle
+    } else if (key === 'ArrowDown') moveFocus(focusedIndex + 1);
     else if (key === 'ArrowUp') moveFocus(focusedIndex - 1);
     else if (key === 'Home') moveFocus(0);
     else if (key === 'End') moveFocus(count - 1);
@@ -367,7 +448,10 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const longPress = useLongPress(({ target, clientX, clientY }) => {
     const row = target.closest<HTMLElement>(ROW);
     const control = target.closest(INTERACTIVE);
-    if (!onItemActions || !row || isFoldedKey(rowKeyOf(row)) || !scrollRef.current?.contains(row) || (control && row.contains(control))) return;
+    if (!row || isFoldedKey(rowKeyOf(row)) || !scrollRef.current?.contains(row) || (control && row.contains(control))) return;
+    // In selection mode, a long press starts selecting (the batch bar has the actions); else it asks for the row's.
+    if (multi.onLongPress(row.dataset.conversationId!)) return rowDrag.cancel();
+    if (!onItemActions) return;
     rowDrag.cancel(); // the finger rested without moving: the row's actions, not a drag
     setFocusVisible(false);
     requestActions(row.dataset.conversationId!, { trigger: 'pointer', anchor: row, clientX, clientY });
@@ -410,6 +494,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           </div>
         )}
         {folded.isOpen && <FoldedHeader onBack={closeFolded} />}
+        {held.isHolding && <NewRowsPill count={held.newCount} onShow={held.release} />}
         <div
           ref={scrollRef}
           role="grid"
@@ -418,6 +503,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           aria-label={folded.isOpen ? t('folded.title') : ariaLabelledBy ? undefined : (ariaLabel ?? t('list.label'))}
           aria-labelledby={folded.isOpen ? undefined : ariaLabelledBy}
           aria-rowcount={rowCount}
+          aria-multiselectable={multi.isMultiple || undefined}
           aria-activedescendant={focusedId !== null && items.some((item) => item.index === focusedIndex) ? domIdOf(focusedId) : undefined}
           data-focus-visible={dataFlag(renderProps.isFocusVisible)}
           // Inline because virtualization depends on them, with or without the stylesheet: the viewport must be the
@@ -432,6 +518,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
             setFocusVisible(false);
             if (isFoldedKey(key)) return open(key);
             focusId(key);
+            if (multi.onClick(key, event, lastPointer.current === 'touch', selected)) return;
             select(key);
           }}
           onDoubleClick={(event) => {
@@ -448,8 +535,11 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
           }}
           onDragStart={rowDrag.onDragStart}
           onDragEnd={rowDrag.onDragEnd}
+          onPointerEnter={(event) => event.pointerType === 'mouse' && setPointerInside(true)}
+          onPointerLeave={() => setPointerInside(false)}
           onPointerDown={(event) => {
             pointerFocus.current = true;
+            lastPointer.current = event.pointerType;
             longPress.onPointerDown(event);
             rowDrag.onPointerDown(event);
           }}
@@ -513,7 +603,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
                   start={start}
                   rowCount={rowCount}
                   domId={domIdOf(id)}
-                  isSelected={id === selected}
+                  isSelected={multi.isSelected(id) ?? id === selected}
                   isFocused={isFocused}
                   isFocusVisible={isFocused && isFocusVisible}
                   isDraggable={rowDrag.isEnabled}
@@ -586,7 +676,14 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
       data-focused={dataFlag(hasFocus)}
       data-focus-visible={dataFlag(renderProps.isFocusVisible)}
       data-loading-more={dataFlag(isLoadingMore)}
+      data-selecting={dataFlag(multi.count > 0)}
+      data-holding={dataFlag(held.isHolding)}
     >
+      {multi.isMultiple && (
+        <div className="ik-ConversationList-selectionStatus" role="status">
+          {multi.count > 0 ? pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(multi.count), 'batch.selected', { count: multi.count }) : ''}
+        </div>
+      )}
       <div className="ik-ConversationList-status" role="status" data-status={isLoadingMore ? 'loadingMore' : status}>
         {status === 'loading' && !count ? t('list.loading') : isLoadingMore ? t('list.loadingMore') : status === 'syncing' ? t('list.syncing') : ''}
       </div>

@@ -2,6 +2,7 @@
 export { ConversationList } from './ConversationList.js';
 export type {
   ConversationListFilter,
+  ConversationListHandle,
   ConversationListItemActionsDetails,
   ConversationListProps,
   ConversationListRenderProps,

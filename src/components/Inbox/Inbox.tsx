@@ -2,8 +2,10 @@
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
-import { ConversationList, type ConversationListItemActionsDetails, type ConversationListProps } from '../ConversationList/index.js';
-import { ConversationActions, type ConversationActionsProps } from '../controls/index.js';
+import { BatchActionBar, type BatchActionBarProps } from '../BatchActionBar/index.js';
+import { ConversationList, type ConversationListHandle, type ConversationListItemActionsDetails, type ConversationListProps } from '../ConversationList/index.js';
+import { UndoToast } from '../UndoToast/index.js';
+import { ConversationActions, UnreadJump, type ConversationActionsProps } from '../controls/index.js';
 import { GroupTabs, groupTabId, type GroupTabsControls, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
@@ -73,7 +75,26 @@ export interface InboxProps
   groupTabsProps?: Omit<GroupTabsProps, 'value' | 'defaultValue' | 'onValueChange' | 'panelId' | 'id' | 'controlsRef'>;
   /** Other props of the actions menu (mutedMode, onDeleted, onError...). */
   actionsProps?: Omit<ConversationActionsProps, 'id' | 'open' | 'defaultOpen' | 'onOpenChange' | 'hideTrigger'>;
+  /**
+   * `multiple` (the default) lets the user select many conversations (Ctrl/⌘+click, Shift+click, Ctrl/⌘+A, a long
+   * press on touch) and act on them at once from a `BatchActionBar` shown above the list. @default 'multiple'
+   */
+  selectionMode?: 'single' | 'multiple';
+  /** The conversations selected for a batch (controlled). */
+  selectedIds?: ReadonlySet<ConversationId>;
+  /** The conversations selected for a batch at first (uncontrolled). */
+  defaultSelectedIds?: ReadonlySet<ConversationId>;
+  /** Called with each new batch selection. */
+  onSelectionChange?: (ids: ReadonlySet<ConversationId>) => void;
+  /** Rows that hold still while the pointer is over the list or a selection exists (see `ConversationList`). @default 'auto' */
+  holdOrder?: boolean | 'auto';
+  /** Show the next unread / next mention control over the list. @default true */
+  showUnreadJump?: boolean;
+  /** Other props of the batch action bar. */
+  batchActionBarProps?: Omit<BatchActionBarProps, 'ids' | 'groupName' | 'onClearSelection'>;
 }
+
+const NO_IDS: ReadonlySet<ConversationId> = Object.freeze(new Set<ConversationId>());
 
 /**
  * The common inbox: group tabs over the conversation list, with a row's actions menu opened from the list
@@ -98,6 +119,13 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     listProps,
     groupTabsProps,
     actionsProps,
+    selectionMode = 'multiple',
+    selectedIds,
+    defaultSelectedIds = NO_IDS,
+    onSelectionChange,
+    holdOrder = 'auto',
+    showUnreadJump = true,
+    batchActionBarProps,
     className,
     style,
     ...rest
@@ -117,6 +145,9 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     defaultSelectedId ?? null,
     onSelect && ((id) => id !== null && onSelect(id)),
   );
+  // The conversations selected for a batch, shared by the list and the bar.
+  const [many, setMany] = useControllableState<ReadonlySet<ConversationId>>(selectedIds !== undefined, selectedIds ?? NO_IDS, defaultSelectedIds, onSelectionChange);
+  const listHandle = useRef<ConversationListHandle>(null);
   const tabsControls = useRef<GroupTabsControls>(null);
   const [actions, setActions] = useState<{ id: ConversationId; isOpen: boolean; anchor: ConversationListItemActionsDetails } | null>(null);
   const baseId = useIdent('ik-inbox');
@@ -150,7 +181,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
       {header != null && <div className="ik-Inbox-header">{header}</div>}
       {hasGroupTabs && (
         <GroupTabs
-          selectedIds={selected === null ? undefined : [selected]}
+          selectedIds={many.size > 0 ? [...many] : selected === null ? undefined : [selected]}
           {...groupTabsProps}
           controlsRef={tabsControls}
           id={tabsId}
@@ -165,7 +196,11 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
         role={hasGroupTabs ? 'tabpanel' : undefined}
         aria-labelledby={hasGroupTabs ? groupTabId(tabsId, shownGroup) : undefined}
       >
+        {selectionMode === 'multiple' && many.size > 0 && (
+          <BatchActionBar {...batchActionBarProps} ids={many} groupName={shownGroup ?? undefined} onClearSelection={() => setMany(NO_IDS)} />
+        )}
         <ConversationList
+          holdOrder={holdOrder}
           aria-label={shownGroup === null ? t('inbox.listAll') : t('inbox.listGroup', { name: shownGroup })}
           onAddConversations={canEditGroups ? addConversations : undefined}
           canDragToGroups={canEditGroups}
@@ -177,7 +212,17 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           onItemActions={(id, anchor) => setActions({ id, isOpen: true, anchor })}
           renderItem={renderItem}
           virtualizerOptions={virtualizerOptions}
+          selectionMode={selectionMode}
+          selectedIds={many}
+          onSelectionChange={setMany}
+          handleRef={listHandle}
         />
+        <div className="ik-Inbox-overlay">
+          {showUnreadJump && (
+            <UnreadJump groupName={shownGroup ?? undefined} filter={listProps?.filter} fromId={selected} onJump={(id) => listHandle.current?.jumpTo(id)} />
+          )}
+          <UndoToast />
+        </div>
       </div>
       {actions && (
         <ConversationActions
@@ -185,6 +230,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           // A fresh menu per conversation, so one conversation's failure is not shown for the next.
           key={actions.id}
           id={actions.id}
+          selectedIds={many.has(actions.id) ? [...many] : undefined}
           hideTrigger
           anchor={actions.anchor}
           open={actions.isOpen}

@@ -75,6 +75,8 @@ export const enMessages = {
   'list.retry': 'Retry',
   'list.showAll': 'Show all',
   'list.addConversations': 'Add conversations',
+  'list.newRows.one': '{count} new — show',
+  'list.newRows.other': '{count} new — show',
   // ConversationList: the one row of folded conversations, and the list of them it opens
   'folded.title': 'Folded chats',
   'folded.count.one': '{count} chat',
@@ -305,6 +307,7 @@ export function useMessages(): Translate {
 export type PluralMessageBase =
   | 'item.unread'
   | 'folded.count'
+  | 'list.newRows'
   | 'batch.selected'
   | 'batch.deleteTitle'
   | 'undo.deleteConversation'
