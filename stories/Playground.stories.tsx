@@ -12,6 +12,8 @@ interface PlaygroundArgs {
   conversations: number;
   /** Messages per second when the panel opens. */
   initialRate: number;
+  /** Busy server: messages start arriving at `initialRate` as soon as the story opens. */
+  busy: boolean;
   onOpen: (id: string) => void;
 }
 
@@ -26,6 +28,8 @@ const playground: InboxParameters = {
       groupNames: i % 5 === 0 ? [GROUPS[i % 3]!] : [],
     })),
   groups: GROUPS.map((name) => ({ name, conversationIds: [] })),
+  // Undo on, as a product would have it: delete, mute, mark many read and remove from a group can be undone for 6 s.
+  storeOptions: { undo: { windowMs: 6000 } },
 };
 
 const meta = {
@@ -35,7 +39,7 @@ const meta = {
     inbox: { ...playground, backends: ['memory'], backendsReason: "the server panel drives the memory adapter's simulator" } satisfies InboxParameters,
     docs: {
       description: {
-        component: `The full \`Inbox\` on the in-memory backend, next to a panel that plays the server: messages
+        component: `The full \`Inbox\` on the in-memory backend (undo window on: 6 s), next to a panel that plays the server: messages
 arriving at 1 to 500 per second, new conversations, groups created, renamed and deleted on "another device",
 conversations moved between groups, latency from 0 to 2 s, and failures injected into the next call of any
 operation. Set some latency, arm a failure, then pin, mute or mark a row read: the change shows at once, the
@@ -65,15 +69,16 @@ adapter.failNext('pin'); // the next pin is refused and rolled back
       description: 'Conversations on the server at start (applies when the story reloads).',
     },
     initialRate: { control: { type: 'range', min: 1, max: 500 }, description: 'Messages per second when the panel opens.' },
+    busy: { control: 'boolean', description: 'Busy server: messages arrive at the initial rate from the start (applies when the story reloads).' },
   },
-  args: { conversations: 500, initialRate: 20, onOpen: fn() },
-  render: ({ initialRate, onOpen }, context) => (
+  args: { conversations: 500, initialRate: 20, busy: false, onOpen: fn() },
+  render: ({ initialRate, busy, onOpen }, context) => (
     <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'flex-start' }}>
       <div style={{ height: 620, flex: '1 1 320px', maxInlineSize: 560, display: 'flex', flexDirection: 'column', border: '1px solid var(--ik-color-border)' }}>
         <Inbox onOpen={onOpen} style={{ flex: 1, minHeight: 0 }} />
       </div>
       <div style={{ flex: '1 1 300px', maxInlineSize: 420 }}>
-        <ServerControlPanel adapter={storyMemoryAdapter(context)} initialRate={initialRate} />
+        <ServerControlPanel adapter={storyMemoryAdapter(context)} initialRate={initialRate} autoStart={busy} />
       </div>
     </div>
   ),
@@ -169,5 +174,41 @@ export const NewConversation: Story = {
     await userEvent.click(server.getByRole('button', { name: 'New conversation' }));
     await waitFor(() => expect(topTitle(canvasElement)).toBe('Zoe Carter'));
     await expect(canvas.getByText('Hi! 👋 Is this the right place to ask?')).toBeVisible();
+  },
+};
+
+/**
+ * A busy server: 500 conversations and about 50 messages a second from the start, to try triage under load (select,
+ * act on the selection, undo, hold the order). The rate slider changes it; Stop messages stops it, and it stops when
+ * the story is left.
+ */
+export const BusyServer: Story = {
+  args: { conversations: 500, initialRate: 50, busy: true },
+  play: async ({ canvasElement, globals }) => {
+    const t = storyMessages(globals);
+    const canvas = within(canvasElement);
+    const server = within(await canvas.findByRole('region', { name: 'Simulated server' }));
+    await canvas.findByRole('grid', { name: t('inbox.listAll') });
+    await waitFor(() => expect(topTitle(canvasElement)).not.toBe(''));
+
+    // Messages are arriving already, at 50 a second.
+    await expect(server.getByText('Rate: 50 per second')).toBeInTheDocument();
+    const stop = server.getByRole('button', { name: 'Stop messages' });
+    await expect(stop).toHaveAttribute('aria-pressed', 'true');
+    const sent = () => Number(server.getByLabelText('Messages sent').textContent);
+    const before = sent();
+    await waitFor(() => expect(sent()).toBeGreaterThanOrEqual(before + 25), { timeout: 4000 });
+    // The list keeps up: rows are there and the top one changes as messages land.
+    const top = canvasElement.querySelector<HTMLElement>('[role="row"][aria-rowindex="1"]')!.dataset.conversationId;
+    await waitFor(() => expect(canvasElement.querySelector<HTMLElement>('[role="row"][aria-rowindex="1"]')!.dataset.conversationId).not.toBe(top), {
+      timeout: 3000,
+    });
+
+    // Stop: nothing more arrives.
+    await userEvent.click(stop);
+    await expect(server.getByRole('button', { name: 'Start messages' })).toHaveAttribute('aria-pressed', 'false');
+    const stopped = sent();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await expect(sent()).toBe(stopped);
   },
 };

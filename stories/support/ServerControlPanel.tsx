@@ -46,6 +46,11 @@ export interface ServerControlPanelProps {
   seed?: number;
   /** Messages per second when the panel opens. @default 5 */
   initialRate?: number;
+  /**
+   * Whether messages start arriving as soon as the panel opens (a busy server), at `initialRate`; Stop messages
+   * stops them, and they stop when the panel unmounts. @default false
+   */
+  autoStart?: boolean;
 }
 
 interface LogEntry {
@@ -63,7 +68,7 @@ function ConversationOption({ id }: { id: ConversationId }) {
  * Drives the simulated server of a memory adapter: incoming messages at a chosen rate, new conversations,
  * remote group changes, latency and failure injection. A plain component inside the `InboxProvider`.
  */
-export function ServerControlPanel({ adapter, seed = 7, initialRate = 5 }: ServerControlPanelProps) {
+export function ServerControlPanel({ adapter, seed = 7, initialRate = 5, autoStart = false }: ServerControlPanelProps) {
   const store = useInboxStore();
   const { groups } = useConversationGroups();
   const { ids } = useConversationList();
@@ -71,7 +76,7 @@ export function ServerControlPanel({ adapter, seed = 7, initialRate = 5 }: Serve
 
   const random = useRef(createRandom(seed));
   const [rate, setRate] = useState(initialRate);
-  const [isRunning, setRunning] = useState(false);
+  const [isRunning, setRunning] = useState(autoStart);
   const [sent, setSent] = useState(0);
   const [latency, setLatency] = useState(0);
   const [operation, setOperation] = useState<MemoryOperation>('pin');

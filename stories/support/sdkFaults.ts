@@ -5,7 +5,6 @@
  * message keeps the memory adapter's words, `Injected failure of pin.`, so a play can find it on any backend).
  */
 import type { FailNextOptions, MemoryOperation } from '../../src/adapters/memory/index.js';
-import type { FakeOpenIMSdk } from '../../src/testing/fakes.js';
 import { STORY_BACKEND_TITLES } from './backends.js';
 
 /** An SDK method behind an operation; `when` narrows it to some calls of a method shared with other operations. */
@@ -80,11 +79,16 @@ export function withSdkFaults<T extends object>(backend: 'tencent' | 'openim', s
   const isBehindAnOperation = (method: string, args: readonly unknown[]) =>
     Object.values(calls).some((list) => list.some((call) => matches(call, method, args)));
 
-  /** Rejects one call the way the SDK does: an Error with the SDK's fields on Tencent, the fake's own on OpenIM. */
-  function fail(method: string, message: string, run: () => unknown): unknown {
+  /**
+   * Rejects one call the way the SDK does: an Error with the SDK's fields on Tencent, a plain `{ errCode, errMsg }`
+   * object on OpenIM (as its SDK and fake reject). Rejected here rather than armed on the fake (`failNext` there keeps
+   * one failure per method, read after a turn), so that concurrent calls each take their own queued failure.
+   */
+  let rejected = 0;
+  function fail(method: string, message: string): unknown {
     if (backend === 'openim') {
-      (sdk as unknown as FakeOpenIMSdk).failNext(method, { errCode: 10005, errMsg: message });
-      return run();
+      // eslint-disable-next-line @typescript-eslint/prefer-promise-reject-errors
+      return Promise.reject({ event: method, operationID: `injected_${++rejected}`, errCode: 10005, errMsg: message });
     }
     return Promise.reject(new Error(message));
   }
@@ -100,7 +104,7 @@ export function withSdkFaults<T extends object>(backend: 'tencent' | 'openim', s
         if (!isBehindAnOperation(method, args)) return run();
         const index = queued.findIndex((failure) => failure.calls.some((call) => matches(call, method, args)));
         const failure = index >= 0 ? queued.splice(index, 1)[0] : undefined;
-        const answer = (): unknown => (failure ? fail(method, failure.message, run) : run());
+        const answer = (): unknown => (failure ? fail(method, failure.message) : run());
         // Tencent's total is a plain number once ready, as the adapter expects: it never waits.
         if (latency <= 0 || method === 'getTotalUnreadMessageCount') return answer();
         return new Promise((resolve) => setTimeout(resolve, latency)).then(answer);

@@ -101,7 +101,9 @@ type Composed = ComponentType & {
 };
 
 /** Stories whose picture is not committed, with the reason (listed in the report of issue 14). */
-const LEFT_OUT: Record<string, string> = {};
+const LEFT_OUT: Record<string, string> = {
+  'Inbox/Playground/BusyServer': 'messages arrive at 50 a second from the start (issue 17): no two captures of it match',
+};
 
 /** Stories whose list never finishes loading on purpose. */
 const NEVER_READY = new Set(['Inbox/Inbox/Loading', 'Components/ConversationList/Loading', 'Adapters/Tencent Cloud Chat/WaitingForSdkReady']);
