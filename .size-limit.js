@@ -30,21 +30,27 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
 // (20 / 30 / 40 / 9 kB) are NOT met: the core grew with the boundary checks, the immutable (copy-on-write)
 // structures and the marks and account commands, and the rows now reach the row menu's dialogs and their strings.
 // Finding what a list-only app should not carry is open work on issue 15, not a reason to squeeze code.
+//
+// Raised the same day for issue 17 (root 60.7, InboxProvider + ConversationList 40.5, InboxProvider + Inbox 57.1,
+// hooks only 19.8, core 19.8, locales 3.6 / 3.8 / 4.4 kB): the store's batch commands and undo window are in every
+// store; the list's selection of many, held order, jump keys, folded row and row dragging are in the list itself,
+// and the English table carries their strings. A list-only app pays about 10 kB for them whether it turns them on or
+// not: splitting them into opt-in pieces is open work, noted on issue 17.
 export default [
-  entry('inboxkit (root entry, everything)', 'dist/index.js', '48 kB'),
-  entry('InboxProvider + ConversationList', 'dist/index.js', '31 kB', { importing: '{ InboxProvider, ConversationList }' }),
-  entry('InboxProvider + Inbox', 'dist/index.js', '44.5 kB', { importing: '{ InboxProvider, Inbox }' }),
-  entry('inboxkit hooks only', 'dist/index.js', '18 kB', {
+  entry('inboxkit (root entry, everything)', 'dist/index.js', '61.5 kB'),
+  entry('InboxProvider + ConversationList', 'dist/index.js', '41 kB', { importing: '{ InboxProvider, ConversationList }' }),
+  entry('InboxProvider + Inbox', 'dist/index.js', '58 kB', { importing: '{ InboxProvider, Inbox }' }),
+  entry('inboxkit hooks only', 'dist/index.js', '20.5 kB', {
     importing:
       '{ InboxProvider, useConversationList, useConversation, useUnreadTotal, useConversationGroups, useConversationActions, useDraft, useSyncState }',
   }),
-  entry('inboxkit/core', 'dist/core/index.js', '17.5 kB'),
+  entry('inboxkit/core', 'dist/core/index.js', '20.5 kB'),
   entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '16 kB'),
   entry('inboxkit/adapters/tencent', 'dist/adapters/tencent/index.js', '10 kB'),
   entry('inboxkit/adapters/openim', 'dist/adapters/openim/index.js', '14 kB'),
   // vitest is not left out here on purpose: the fakes entry must never import it (a vitest import blows this budget).
   entry('inboxkit/testing/fakes', 'dist/testing/fakes.js', '12 kB', { ignore: peers }),
-  entry('inboxkit/locales/zh-CN', 'dist/locales/zh-CN.js', '3.3 kB'),
-  entry('inboxkit/locales/ja', 'dist/locales/ja.js', '3.5 kB'),
-  entry('inboxkit/locales/ar', 'dist/locales/ar.js', '3.7 kB'),
+  entry('inboxkit/locales/zh-CN', 'dist/locales/zh-CN.js', '3.8 kB'),
+  entry('inboxkit/locales/ja', 'dist/locales/ja.js', '4 kB'),
+  entry('inboxkit/locales/ar', 'dist/locales/ar.js', '4.6 kB'),
 ];
