@@ -132,6 +132,26 @@ describe('batch commands', () => {
   });
 });
 
+describe('marking read while messages arrive', () => {
+  it('a message the backend gets after applying the read stays unread, even when the read is confirmed after it', async () => {
+    const first = ids(1)[0]!;
+    // The backend applies the read, then a message arrives, and only then does the read's answer reach the store.
+    const { store, memory, actions } = await setup(3, {}, (m) => ({
+      ...m,
+      markRead: async (id) => {
+        await m.markRead(id);
+        m.simulate.message(id, { preview: 'one more' });
+        store.flush();
+      },
+    }));
+    await actions().markRead(first);
+    store.flush();
+    expect(memory.getSnapshot().conversations.find((c) => c.id === first)!.unreadCount).toBe(1);
+    expect(store.getState().conversations.get(first)!.unreadCount).toBe(1);
+    expect(store.getState().unreadTotal).toBe(memory.getSnapshot().conversations.reduce((sum, c) => sum + c.unreadCount, 0));
+  });
+});
+
 describe('undo', () => {
   it('within the window sends nothing to the backend; after it, the command is sent', async () => {
     vi.useFakeTimers();

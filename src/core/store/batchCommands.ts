@@ -4,6 +4,7 @@ import type { Conversation, ConversationId, MuteMode, OperationResult } from '..
 import { assertBoolean, assertMuteMode } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
+import { readPatch } from './readPatch.js';
 import { perId, runBatch, type BatchLimits } from './runBatch.js';
 import type { InboxActions } from './types.js';
 import type { UndoWindow } from './undoWindow.js';
@@ -62,7 +63,9 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
         {
           operation: 'setMuteMode',
           op: { patch },
-          call: (chunk) => perId(chunk, (id) => (previous.get(id) === mode ? Promise.resolve() : adapter.setMuteMode(id, mode))),
+          // Sent for every id, even one that shows the mode already: an earlier command that set it may still be
+          // waiting in its undo window (and be undone, or be sent after this one).
+          call: (chunk) => perId(chunk, (id) => adapter.setMuteMode(id, mode)),
           // A conversation that cannot take the mode (Tencent's system conversation takes none) fails alone.
           refuse: (known) => {
             const refused: OperationResult['failed'] = [];
@@ -100,11 +103,9 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
     markReadMany: async (ids) => {
       const unread = new Set<ConversationId>();
       const marked = new Set<ConversationId>();
+      const readUpTo = new Map<ConversationId, number>();
       const canUnmark = ctx.capabilities.marks.includes('unread');
-      const patch: Patch = (c) => {
-        const read = hasUnread(c) ? { ...c, unreadCount: 0, mentions: [] } : c;
-        return canUnmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
-      };
+      const patch: Patch = readPatch((id) => readUpTo.get(id), (id) => marked.has(id));
       return runBatch(
         ctx,
         ids,
@@ -123,7 +124,10 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
           check: (known) => {
             for (const id of known) {
               const conversation = indexes.get(id)!;
-              if (hasUnread(conversation)) unread.add(id);
+              readUpTo.set(id, conversation.lastActivityAt);
+              // What to send is decided by what the backend has: an earlier read still waiting in its undo window
+              // may be undone, and this one must not have relied on it.
+              if (hasUnread(conversation) || hasUnread(ctx.layer.confirmed(id) ?? conversation)) unread.add(id);
               if (canUnmark && conversation.marks?.includes('unread')) marked.add(id);
             }
           },

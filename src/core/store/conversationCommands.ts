@@ -8,15 +8,11 @@ import type { Conversation, ConversationId } from '../types.js';
 import { assertBoolean, assertConversationId, assertMark, assertMuteMode, assertString } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
+import { readPatch } from './readPatch.js';
 import { runBatch, type BatchLimits } from './runBatch.js';
 import { fail, requireConversation, runCommand } from './runCommand.js';
 import { withUndo, type UndoWindow } from './undoWindow.js';
 import type { InboxActions } from './types.js';
-
-function markedRead(conversation: Conversation): Conversation {
-  if (conversation.unreadCount === 0 && conversation.mentions.length === 0) return conversation;
-  return { ...conversation, unreadCount: 0, mentions: [] };
-}
 
 type ConversationCommands = Pick<
   InboxActions,
@@ -67,7 +63,8 @@ export function createConversationCommands(
     setMuteMode: async (id, mode) => {
       const conversation = requireConversation(ctx, id);
       assertMuteMode(mode);
-      if (conversation.muteMode === mode) return;
+      // Nothing to do only when the backend has the mode too (an earlier mute may still be undone).
+      if (conversation.muteMode === mode && (layer.confirmed(id)?.muteMode ?? mode) === mode) return;
       const allowed = ctx.capabilities.muteModes?.[conversation.kind];
       if (allowed && !allowed.includes(mode)) {
         throw new InboxError('NOT_SUPPORTED', `The ${name()} backend cannot set "${mode}" on a ${conversation.kind} conversation.`);
@@ -82,12 +79,12 @@ export function createConversationCommands(
       const conversation = requireConversation(ctx, id);
       // A conversation marked unread by hand is read too once opened (WeChat-like), where the backend has the mark.
       const unmark = Boolean(conversation.marks?.includes('unread')) && ctx.capabilities.marks.includes('unread');
-      const hasUnread = conversation.unreadCount > 0 || conversation.mentions.length > 0;
+      // Read on the backend too: an earlier read still waiting in its undo window may be undone.
+      const backend = layer.confirmed(id) ?? conversation;
+      const hasUnread = [conversation, backend].some((c) => c.unreadCount > 0 || c.mentions.length > 0);
       if (!hasUnread && !unmark) return;
-      const patch: Patch = (c) => {
-        const read = markedRead(c);
-        return unmark && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
-      };
+      const readUpTo = conversation.lastActivityAt;
+      const patch: Patch = readPatch(() => readUpTo, () => unmark);
       await runCommand(ctx, 'markRead', [id], { patch }, async () => {
         if (hasUnread) await adapter.markRead(id);
         if (unmark) {
@@ -98,9 +95,10 @@ export function createConversationCommands(
     },
 
     markAllRead: async () => {
-      const ids: ConversationId[] = [];
-      for (const c of indexes.values()) if (c.unreadCount > 0 || c.mentions.length > 0) ids.push(c.id);
-      await runCommand(ctx, 'markAllRead', ids, { patch: markedRead }, () => adapter.markAllRead());
+      const readUpTo = new Map<ConversationId, number>();
+      for (const c of indexes.values()) if (c.unreadCount > 0 || c.mentions.length > 0) readUpTo.set(c.id, c.lastActivityAt);
+      const patch = readPatch((id) => readUpTo.get(id), () => false);
+      await runCommand(ctx, 'markAllRead', [...readUpTo.keys()], { patch }, () => adapter.markAllRead());
     },
 
     setDraft: async (id, text) => {
