@@ -194,7 +194,8 @@ class HoldTracker {
 
   /** The hold a render asks for: the one in force while it still applies, else a new one from `view`. */
   holdFor(view: ListView, isHeld: boolean, epoch: number, listKey: unknown): Hold | null {
-    if (!isHeld) return null;
+    // An empty order (the first page not in yet) is nothing to hold: holding starts with the first rows.
+    if (!isHeld || view.size === 0) return null;
     const hold = this.committed;
     return hold && hold.epoch === epoch && Object.is(hold.listKey, listKey) ? hold : { view, epoch, listKey };
   }
