@@ -65,14 +65,18 @@ function find<V>(root: Node<V>, id: string): Entry<V> | undefined {
   return slot?.id === id ? slot : undefined;
 }
 
-function* valuesOf<V>(root: Node<V>): IterableIterator<V> {
+function* entriesOf<V>(root: Node<V>): Generator<Entry<V>> {
   const stack: Slot<V>[] = [root];
   while (stack.length > 0) {
     const slot = stack.pop()!;
     if (isNode(slot)) stack.push(...slot.slots);
-    else if (isCollision(slot)) for (const entry of slot.entries) yield entry.value;
-    else yield slot.value;
+    else if (isCollision(slot)) yield* slot.entries;
+    else yield slot;
   }
+}
+
+function* valuesOf<V>(root: Node<V>): IterableIterator<V> {
+  for (const entry of entriesOf(root)) yield entry.value;
 }
 
 /** Reading a trie, for the table (which changes) and its snapshots (which never do). */
@@ -93,13 +97,32 @@ abstract class TrieReader<V> implements ReadonlyTable<V> {
   }
 }
 
-/** A published table: its nodes are never changed again. */
+/**
+ * A published table: its nodes are never changed again. It reads as a `ReadonlyMap` too, so a state can publish it
+ * where a map is expected (`state.pending`) and a change still copies only the nodes on one id's path.
+ */
 class TableSnapshot<V> extends TrieReader<V> {
   constructor(
     protected readonly root: Node<V>,
     readonly size: number,
   ) {
     super();
+  }
+
+  *entries(): MapIterator<[string, V]> {
+    for (const entry of entriesOf(this.root)) yield [entry.id, entry.value];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const entry of entriesOf(this.root)) yield entry.id;
+  }
+
+  forEach(callback: (value: V, key: string, map: ReadonlyMap<string, V>) => void, thisArg?: unknown): void {
+    for (const entry of entriesOf(this.root)) callback.call(thisArg, entry.value, entry.id, this);
+  }
+
+  [Symbol.iterator](): MapIterator<[string, V]> {
+    return this.entries();
   }
 }
 
@@ -129,6 +152,11 @@ export class CopyOnWriteTable<V> extends TrieReader<V> {
     this.snapshot = null;
     this.root = this.deleteIn(this.root, 0, id, hashOf(id));
     this.count--;
+  }
+
+  /** The contents as they are now, never to change, as a `ReadonlyMap`; the same snapshot until the table changes. */
+  freezeAsMap(): ReadonlyMap<string, V> {
+    return this.freeze() as TableSnapshot<V>;
   }
 
   /** The contents as they are now, never to change; the same snapshot until the table changes. */

@@ -58,6 +58,8 @@ interface SelectionState {
 
 const EMPTY: ReadonlySet<ConversationId> = Object.freeze(new Set<ConversationId>());
 const CLEARED: SelectionState = Object.freeze({ ids: EMPTY, anchor: null, range: EMPTY });
+/** Above this many selected ids, ids that leave the list are taken out once per frame (see the store listener). */
+const LARGE_SELECTION = 1000;
 
 // Layout effects keep the selection in step before paint; on the server, where they do not run, plain effects.
 const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : useLayoutEffect;
@@ -167,9 +169,30 @@ export function useConversationSelection(options: ConversationSelectionOptions =
       const { ids, anchor } = latest.current;
       prune(anchor === null ? ids : [...ids, anchor], now, viewNow(renderedState));
     }
-    return store.subscribe((state) => {
-      if (state.changedIds.length && (latest.current.ids.size || latest.current.anchor !== null)) prune(state.changedIds, state);
+    // A large selection is pruned once per frame: a batch that deletes 100,000 selected rows chunk by chunk then
+    // copies the set once a frame, not once per chunk. A small one is pruned at once.
+    let deferred: Set<ConversationId> | undefined;
+    let deferredState: InboxState | undefined;
+    let frame: number | undefined;
+    const flush = () => {
+      frame = undefined;
+      const candidates = deferred;
+      deferred = undefined;
+      if (candidates && deferredState) prune(candidates, deferredState);
+    };
+    const unsubscribe = store.subscribe((state) => {
+      const { ids, anchor } = latest.current;
+      if (!state.changedIds.length || (!ids.size && anchor === null)) return;
+      if (ids.size <= LARGE_SELECTION || typeof requestAnimationFrame !== 'function') return prune(state.changedIds, state);
+      deferred ??= new Set();
+      deferredState = state;
+      for (const id of state.changedIds) if (ids.has(id) || id === anchor) deferred.add(id);
+      frame ??= requestAnimationFrame(flush);
     });
+    return () => {
+      unsubscribe();
+      if (frame !== undefined) cancelAnimationFrame(frame);
+    };
     // `renderedState` is read once, when subscribing: later renders must not resubscribe.
   }, [store, viewNow, commit]);
 

@@ -97,7 +97,7 @@ describe('createChanges', () => {
       succeeded: ['a'],
       failed: [expect.objectContaining({ id: 'nobody', code: 'CONVERSATION_NOT_FOUND' })],
     });
-    expect(events.map((e) => e.type)).toEqual(['removed', 'groupMembershipChanged', 'unreadTotalChanged']);
+    expect(events.map((e) => e.type)).toEqual(['removed', 'unreadTotalChanged']);
     expect(tables.getDeleted('a')).toMatchObject({ isPinned: false, unreadCount: 0, groupNames: [], lastMessage, lastActivityAt: 5 });
     expect(tables.getDeleted('a')!.marks).toBeUndefined();
     changes.deleteConversations(['b'], true);

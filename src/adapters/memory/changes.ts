@@ -228,11 +228,9 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
    * every group one was in.
    */
   function remove(ids: readonly ConversationId[], clearHistory: boolean): void {
-    const affected = new Set<string>();
     for (const id of ids) {
       const conversation = tables.take(id);
       if (!conversation) continue;
-      for (const name of conversation.groupNames) affected.add(name);
       const tombstone: Partial<Conversation> = {
         unreadCount: 0,
         mentions: EMPTY,
@@ -244,7 +242,9 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
       if (clearHistory) Object.assign(tombstone, { lastMessage: undefined, lastActivityAt: 0 });
       tables.keepDeleted(derive(conversation, tombstone));
     }
-    publish([{ type: 'removed', ids: Object.freeze([...ids]) }, ...[...affected].map(membershipChanged)]);
+    // `removed` is enough for the groups too: a conversation that leaves the list leaves its groups' lists. Sending each
+    // affected group's whole membership as well would cost the store O(group) per deleted chunk.
+    publish([{ type: 'removed', ids: Object.freeze([...ids]) }]);
   }
 
   /** Sets the app's custom data on the known ids (`''` clears it); the unknown ones fail alone. */

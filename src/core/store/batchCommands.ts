@@ -121,8 +121,8 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
             const failedIds = new Set(unmarked.failed.map((f) => f.id));
             return { succeeded: result.succeeded.filter((id) => !failedIds.has(id)), failed: [...result.failed, ...unmarked.failed] };
           },
-          check: (known) => {
-            for (const id of known) {
+          prepare: (chunk) => {
+            for (const id of chunk) {
               const conversation = indexes.get(id)!;
               readUpTo.set(id, conversation.lastActivityAt);
               // What to send is decided by what the backend has: an earlier read still waiting in its undo window
@@ -132,7 +132,11 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
             }
           },
           undo: (applied) => {
-            const changed = applied.filter((id) => unread.has(id) || marked.has(id));
+            // Undoable when it reads more than one conversation (the chunks' bookkeeping comes later, as each is applied).
+            const changed = applied.filter((id) => {
+              const c = indexes.get(id)!;
+              return hasUnread(c) || (canUnmark && Boolean(c.marks?.includes('unread')));
+            });
             // Read counts cannot be restored on any backend; once sent, undo marks the conversations unread instead.
             const inverse = canUnmark ? (succeeded: readonly ConversationId[]) => ctx.getState().actions.setMark(succeeded, 'unread', true) : undefined;
             return changed.length > 1 ? undo.open({ operation: 'markRead', ids: changed, inverse }) : undefined;

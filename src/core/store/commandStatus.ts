@@ -1,18 +1,20 @@
+import { CopyOnWriteTable } from '../copyOnWriteTable.js';
 import type { ConversationId } from '../types.js';
 import type { ConversationFailure } from './types.js';
 
 /**
- * Commands in flight per conversation, and the last failure per conversation. Published maps are replaced, never
- * changed: a state read earlier keeps what it showed.
+ * Commands in flight per conversation, and the last failure per conversation. Published maps are never changed: a
+ * state read earlier keeps what it showed. Pending counts live in a copy-on-write table, so marking a chunk of a
+ * 100,000-id batch costs the chunk, not a copy of every id already pending.
  */
 export function createCommandStatus() {
-  let pending = new Map<ConversationId, number>();
+  const pending = new CopyOnWriteTable<number>();
   let failures = new Map<ConversationId, ConversationFailure>();
   let changed = false;
 
   return {
     get pending(): ReadonlyMap<ConversationId, number> {
-      return pending;
+      return pending.freezeAsMap();
     },
     get failures(): ReadonlyMap<ConversationId, ConversationFailure> {
       return failures;
@@ -20,7 +22,6 @@ export function createCommandStatus() {
 
     /** One more (`1`) or one fewer (`-1`) command in flight on each id. */
     markPending(ids: Iterable<ConversationId>, delta: 1 | -1): void {
-      pending = new Map(pending);
       for (const id of ids) {
         const count = (pending.get(id) ?? 0) + delta;
         if (count > 0) pending.set(id, count);
