@@ -174,6 +174,72 @@ function plan(quick) {
   };
 }
 
+/** The select-all + batch scenario's size (issue 17's acceptance): also in the quick run, whose checks are counted. */
+export const BATCH_SIZE = 100_000;
+
+/**
+ * Select all + batch at 100k, both cases (mark read; delete, confirmed), each on a fresh store and page, after an idle
+ * baseline of the same watch. Timings are printed only; `batchFailures` checks the counted facts.
+ */
+export async function runBatchScenario(page, { log = console.log } = {}) {
+  const bench = (name, ...args) => page.evaluate(([n, a]) => window.__bench[n](...a), [name, args]);
+  const idle = await bench('idleBaseline', 1000);
+  log(`  idle page: heartbeat gap max ${idle.maxHeartbeatGapMs.toFixed(1)} ms, frame gap max ${idle.maxFrameGapMs.toFixed(1)} ms, ${idle.longTasks} long tasks`);
+  const cases = [];
+  for (const kind of ['markRead', 'delete']) {
+    const run = await bench('selectAllBatch', kind, BATCH_SIZE);
+    cases.push(run);
+    const { selectAll: a, batch: b, facts: f } = run;
+    log(
+      `  select all + ${kind} at ${BATCH_SIZE}: select all ${a.ms.toFixed(0)} ms (longest task ${a.longestTaskMs.toFixed(0)}), ` +
+        `batch ${b.ms.toFixed(0)} ms in ${f.applyCommits} chunk commits (longest task ${b.longestTaskMs.toFixed(0)}, ${b.longTasks} long tasks)`,
+    );
+  }
+  return { size: BATCH_SIZE, idle, cases };
+}
+
+/** The counted facts of the select-all + batch scenario that must hold (speed-independent): failures as text. */
+export function batchFailures(batch) {
+  const failures = [];
+  for (const { kind, facts: f, limits } of batch.cases) {
+    const at = `select all + ${kind} at ${f.size}`;
+    const minChunks = Math.ceil(f.size / limits.chunkSize);
+    if (f.selected !== f.size) failures.push(`${at}: select all selected ${f.selected}`);
+    if (f.applyCommits < minChunks) failures.push(`${at}: the change was applied in ${f.applyCommits} commits (< ${minChunks}: not split in chunks)`);
+    if (f.maxApplied > limits.chunkSize) failures.push(`${at}: one commit applied ${f.maxApplied} ids (> chunk size ${limits.chunkSize})`);
+    if (f.maxSettled > limits.chunkSize) failures.push(`${at}: one commit settled ${f.maxSettled} ids (> chunk size ${limits.chunkSize})`);
+    if (f.succeeded !== f.size || f.failed !== 0) failures.push(`${at}: ${f.succeeded} succeeded, ${f.failed} failed`);
+    if (f.pendingAfter !== 0 || f.failuresAfter !== 0) failures.push(`${at}: ${f.pendingAfter} pending, ${f.failuresAfter} failures after it settled`);
+    if (f.wrongAfter !== 0) failures.push(`${at}: ${f.wrongAfter} conversations not ${kind === 'markRead' ? 'read' : 'deleted'}`);
+    if (kind === 'markRead') {
+      if (f.unreadTotalAfter !== 0) failures.push(`${at}: unread total ${f.unreadTotalAfter} after it`);
+      if (f.backendCalls !== f.unreadBefore) failures.push(`${at}: ${f.backendCalls} markRead calls for ${f.unreadBefore} unread conversations`);
+    } else {
+      if (f.listSizeAfter !== 0 || f.selectedAfter !== 0) failures.push(`${at}: ${f.listSizeAfter} rows and ${f.selectedAfter} selected after it`);
+      if (f.backendCalls < minChunks || f.maxIdsPerBackendCall > limits.chunkSize) {
+        failures.push(`${at}: ${f.backendCalls} deleteConversations calls of up to ${f.maxIdsPerBackendCall} ids (want ≥ ${minChunks} of ≤ ${limits.chunkSize})`);
+      }
+    }
+  }
+  return failures;
+}
+
+/** Only the select-all + batch scenario (`npm run bench -- --batch-only`): build, preview, Chromium, the scenario. */
+export async function runBatchBench({ log = console.log } = {}) {
+  const executablePath = findChromium();
+  if (!executablePath) throw new Error(HOW_TO_INSTALL);
+  await build({ configFile: 'bench/render/vite.config.ts', mode: 'production', logLevel: 'error' });
+  const server = await preview({ configFile: 'bench/render/vite.config.ts', preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'error' });
+  const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
+  try {
+    const page = await openPage(browser, server.resolvedUrls.local[0], log);
+    return await runBatchScenario(page, { log });
+  } finally {
+    await browser.close();
+    await new Promise((resolve) => server.httpServer.close(resolve));
+  }
+}
+
 const medianOf = (values) => values.slice().sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 /** `traceDir`: where to write each scroll's trace (`--traces` in scripts/bench.mjs). */
@@ -191,6 +257,7 @@ export async function runRenderBench({ quick = false, log = console.log, traceDi
   const mounts = [];
   let burst;
   let groupSwitch;
+  let batch;
   // An ordinary headless Chromium, paced at 60 Hz like a screen; the collector exposed so that parts start clean.
   const browser = await chromium.launch({ executablePath, headless: true, args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
   try {
@@ -228,6 +295,7 @@ export async function runRenderBench({ quick = false, log = console.log, traceDi
       }
       if (size === p.scrollSize) scrolls.push(...(await runScrolls(page, size, p.scrollSeconds, traceDir, log)));
     }
+    batch = await runBatchScenario(page, { log });
     // Mount through the public path, the kit and the bare list in turn so that both see the same machine; one of
     // each unmeasured first, so that the smallest size is not charged for compiling the code the others reuse.
     await bench('mountPublic', p.timedSizes[0], 'inboxkit');
@@ -246,7 +314,7 @@ export async function runRenderBench({ quick = false, log = console.log, traceDi
     await browser.close();
     await new Promise((resolve) => server.httpServer.close(resolve));
   }
-  return { rows, burst, painted, filtered, groupSwitch, mounts, scrolls, frameBudgetMs: FRAME_BUDGET_MS, plan: p };
+  return { rows, burst, painted, filtered, groupSwitch, mounts, scrolls, batch, frameBudgetMs: FRAME_BUDGET_MS, plan: p };
 }
 
 /** The plain div, then the list at `size` scrolled with messages arriving, each traced. */

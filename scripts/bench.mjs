@@ -4,6 +4,19 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'vite';
 
 const quick = process.argv.includes('--quick');
+
+// `--batch-only`: only the render bench's select-all + batch scenario (issue 17), printed and checked like the rest.
+if (process.argv.includes('--batch-only')) {
+  process.env.NODE_ENV = 'production';
+  const { runBatchBench, batchFailures } = await import('./bench-render.mjs');
+  console.log(`Render: select all + batch in headless Chromium (${quick ? 'quick' : 'full'} run)`);
+  const batch = await runBatchBench();
+  printBatch(batch);
+  const failures = batchFailures(batch);
+  if (failures.length) console.log(`Select all + batch regressed:\n  ${failures.join('\n  ')}`);
+  else console.log('Select all + batch (chunks, per-commit sizes, final state, backend calls): all as expected.');
+  process.exit(failures.length ? 1 : 0);
+}
 const server = await createServer({ configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false }, appType: 'custom', optimizeDeps: { noDiscovery: true } });
 const results = {};
 let failed = false;
@@ -60,7 +73,7 @@ console.log('Wrote bench/results/store.json');
 process.env.NODE_ENV = 'production';
 
 if (!process.argv.includes('--store-only')) {
-  const { runRenderBench, RENDER_BUDGETS } = await import('./bench-render.mjs');
+  const { runRenderBench, RENDER_BUDGETS, batchFailures } = await import('./bench-render.mjs');
   console.log(`\nRender: production build in headless Chromium (${quick ? 'quick' : 'full'} run)`);
   // `--traces`: each scroll's trace goes to bench/results/traces/ too, to open in DevTools' Performance panel.
   const render = await runRenderBench({ quick, traceDir: process.argv.includes('--traces') ? 'bench/results/traces' : undefined });
@@ -77,6 +90,7 @@ if (!process.argv.includes('--store-only')) {
   if (burst.maxListRendersPerFrame > RENDER_BUDGETS.listRendersPerFrame) {
     budgetFailures.push(`${burst.size}: the list rendered ${burst.maxListRendersPerFrame}× in one frame during a ${burst.rate} msg/s burst`);
   }
+  budgetFailures.push(...batchFailures(render.batch));
   results.render = { ...render, budgets: RENDER_BUDGETS, budgetFailures };
   writeFileSync('bench/results/render.json', JSON.stringify(results.render, null, 2));
   console.log('Wrote bench/results/render.json');
@@ -84,7 +98,10 @@ if (!process.argv.includes('--store-only')) {
     console.log(`Render budgets regressed:\n  ${budgetFailures.join('\n  ')}`);
     failed = true;
   } else {
-    console.log('Render budgets (rows per event, list renders per event and per frame in a burst, DOM nodes): all within budget.');
+    console.log(
+      'Render budgets (rows per event, list renders per event and per frame in a burst, DOM nodes; select all + batch: ' +
+        'chunks, ids per commit, final state): all within budget.',
+    );
   }
 }
 
@@ -158,6 +175,8 @@ function printRender(render) {
       `${large.keystrokeMaxMs.toFixed(1)} ms max (goal ≤ 16 ms) — ${met(large.keystrokeMs <= 16)}`,
   );
 
+  printBatch(render.batch);
+
   const g = render.groupSwitch;
   console.log(
     `\nGroup-tab switch at ${k(g.size)}: the list rendered for another group in ${g.switchMs.toFixed(1)} ms median ` +
@@ -217,6 +236,64 @@ function printRender(render) {
     );
   }
 }
+/**
+ * Select all + batch at 100k (issue 17): long tasks and the longest slice of work per phase, against the 50 ms
+ * target, printed and never failed on; the counted facts (chunks, ids per commit, final state) are checked apart.
+ */
+function printBatch(batch) {
+  const { idle, cases, size } = batch;
+  const k = `${size / 1000}k`;
+  const met = (ok) => (ok ? 'met' : 'MISSED');
+  console.log(`\nSelect all + batch at ${k} (useConversationSelection().selectAll(), then the BatchActionBar's button; main thread watched):`);
+  const row = (label, m, extra = {}) => ({
+    phase: label,
+    ms: m.ms.toFixed(0),
+    'long tasks (> 50 ms)': m.longTasks,
+    'longest task ms': m.longestTaskMs.toFixed(0),
+    'longest slice ms (heartbeat gap)': m.maxHeartbeatGapMs.toFixed(1),
+    'longest frame gap ms': m.maxFrameGapMs.toFixed(1),
+    ...extra,
+  });
+  console.table([
+    row('idle page (floor)', idle, { chunks: '', 'ids / commit max': '' }),
+    ...cases.flatMap(({ kind, selectAll, batch: b, facts: f }) => [
+      row(`${kind}: select all`, selectAll, { chunks: '', 'ids / commit max': '' }),
+      row(`${kind}: batch`, b, { chunks: f.applyCommits, 'ids / commit max': Math.max(f.maxApplied, f.maxSettled) }),
+    ]),
+  ]);
+  console.log(
+    '  The batch in stretches: the click (until its first chunk is applied), the chunks applied (long tasks wholly inside), the chunks settled. ' +
+      'The heartbeat is an ordinary task (as React\'s scheduler, timers and network callbacks are): a gap as long as the stretch means none of those ran in it.',
+  );
+  console.table(
+    cases.flatMap(({ kind, batch: b }) =>
+      Object.entries(b.stretches).map(([name, st]) => ({
+        stretch: `${kind}: ${name}`,
+        ms: st.ms.toFixed(0),
+        'list renders': st.listRenders,
+        'long tasks': st.longTasks,
+        'longest task ms': st.longestTaskMs.toFixed(0),
+        'longest slice ms (heartbeat gap)': st.maxHeartbeatGapMs.toFixed(1),
+        'longest frame gap ms': st.maxFrameGapMs.toFixed(1),
+      })),
+    ),
+  );
+  for (const { kind, selectAll, batch: b, facts: f } of cases) {
+    console.log(
+      `  ${kind}: selectAll() itself ${selectAll.callMs.toFixed(1)} ms (a bare new Set of ${k} ids: ${selectAll.bareSetMs.toFixed(1)} ms); ` +
+        `the click's own task ${b.clickMs.toFixed(1)} ms; ${f.applyCommits} commits applied and ${f.settleCommits} settled ≤ ${Math.max(f.maxApplied, f.maxSettled)} ids each, ` +
+        `${f.backendCalls} backend calls (≤ ${f.maxIdsPerBackendCall} ids each), whole batch ${(b.ms / 1000).toFixed(1)} s`,
+    );
+  }
+  for (const { kind, selectAll, batch: b } of cases) {
+    const worst = Math.max(selectAll.longestTaskMs, b.longestTaskMs, selectAll.maxHeartbeatGapMs, b.maxHeartbeatGapMs);
+    console.log(
+      `Select all + ${kind} at ${k}: longest task ${Math.max(selectAll.longestTaskMs, b.longestTaskMs).toFixed(0)} ms, longest slice ` +
+        `${Math.max(selectAll.maxHeartbeatGapMs, b.maxHeartbeatGapMs).toFixed(0)} ms (goal: no task over 50 ms; idle floor ${idle.maxHeartbeatGapMs.toFixed(0)} ms) — ${met(worst <= 50)}`,
+    );
+  }
+}
+
 if (!process.argv.includes('--store-only')) {
   // Bundle: gzip size of each entry point (peers external), from a fresh library build.
   const { execSync, spawnSync } = await import('node:child_process');

@@ -8,6 +8,7 @@ import { ConversationList, type ConversationListProps } from '../../src/componen
 import { createInboxStore, type InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { InboxProvider, useConversation } from '../../src/react/index.js';
+import { idleBaseline, selectAllAndBatch, type BatchCase } from './batch.js';
 import { BareList, createBareStore, type BareStore } from './bareList.js';
 import { FrameClock, median, nextFrame, nextTask, painted, percentile, type Arrival, type PaintTiming } from './frames.js';
 import '../../src/styles/tokens.css';
@@ -399,6 +400,20 @@ const bench = {
   },
 
   scrollPlain,
+
+  /** Select all + batch (issue 17): `count` conversations selected through the hook, then one batch from the bar. */
+  async selectAllBatch(kind: BatchCase, count: number) {
+    unmount();
+    store?.disconnect();
+    store = undefined;
+    adapter = undefined;
+    bare = undefined;
+    raw = [];
+    return selectAllAndBatch(kind, () => conversationsFor(count), collectGarbage);
+  },
+
+  /** The watch of the select-all + batch scenario over an idle page: the machine's floor. */
+  idleBaseline,
 };
 
 /**
