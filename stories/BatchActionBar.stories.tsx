@@ -4,12 +4,11 @@ import {
   BatchActionBar,
   type Conversation,
   type ConversationId,
-  ConversationItem,
-  useConversation,
   useConversationList,
   useConversationSelection,
 } from '../src/index.js';
 import { docsOf } from './support/docs.js';
+import { SelectableRow } from './support/SelectableRow.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyServer, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages } from './support/storyMessages.js';
@@ -42,19 +41,6 @@ interface StageProps {
   groupName?: string;
   /** The ids selected at first (those in the list). */
   preset?: readonly ConversationId[];
-}
-
-/** One row with its checkbox: the checkbox toggles the row in the selection. */
-function SelectableRow({ id, isSelected, onToggle }: { id: ConversationId; isSelected: boolean; onToggle: () => void }) {
-  const conversation = useConversation(id);
-  return (
-    <li data-conversation-id={id} style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInlineStart: 12 }}>
-      <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={conversation?.title ?? id} />
-      <div style={{ flex: 1, minInlineSize: 0 }}>
-        <ConversationItem id={id} isSelected={isSelected} />
-      </div>
-    </li>
-  );
 }
 
 /**

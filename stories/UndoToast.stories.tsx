@@ -4,13 +4,12 @@ import {
   BatchActionBar,
   type Conversation,
   type ConversationId,
-  ConversationItem,
   UndoToast,
-  useConversation,
   useConversationList,
   useConversationSelection,
 } from '../src/index.js';
 import { docsOf } from './support/docs.js';
+import { SelectableRow } from './support/SelectableRow.js';
 import { minutesAgo, storyConversation } from './support/fixtures.js';
 import { storyMemoryAdapter, type InboxLoaded, type InboxParameters } from './support/storyAdapter.js';
 import { storyMessages } from './support/storyMessages.js';
@@ -35,18 +34,6 @@ const IDS = conversations().map((c) => c.id);
 interface StageProps {
   /** The ids selected at first. */
   preset?: readonly ConversationId[];
-}
-
-function SelectableRow({ id, isSelected, onToggle }: { id: ConversationId; isSelected: boolean; onToggle: () => void }) {
-  const conversation = useConversation(id);
-  return (
-    <li data-conversation-id={id} style={{ display: 'flex', alignItems: 'center', gap: 8, paddingInlineStart: 12 }}>
-      <input type="checkbox" checked={isSelected} onChange={onToggle} aria-label={conversation?.title ?? id} />
-      <div style={{ flex: 1, minInlineSize: 0 }}>
-        <ConversationItem id={id} isSelected={isSelected} />
-      </div>
-    </li>
-  );
 }
 
 /** A list with a selection, the batch bar above it and the undo toast at its foot, where `Inbox` puts it. */

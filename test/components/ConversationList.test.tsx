@@ -1,14 +1,13 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { memo, useState, type ReactNode } from 'react';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { useConversationItemState, type ConversationItemComponents } from '../../src/components/ConversationItem/index.js';
 import {
   ConversationList,
   type ConversationListItemState,
   type ConversationListProps,
-  type ConversationListVirtualizerOptions,
 } from '../../src/components/ConversationList/index.js';
 import { InboxError } from '../../src/core/errors.js';
 import type { InboxStore, InboxStoreOptions } from '../../src/core/store.js';
@@ -17,6 +16,7 @@ import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useConversation } from '../../src/react/useConversation.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
+import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const BASE = new Date(2024, 2, 15, 14, 0).getTime();
@@ -36,34 +36,8 @@ function conv(i: number, extra: Partial<Conversation> = {}): Conversation {
 }
 const many = (n: number) => Array.from({ length: n }, (_, i) => conv(i));
 
-/**
- * jsdom has no layout: the grid gets a fixed rect and every row a fixed height through the list's
- * `virtualizerOptions`, scroll writes land in `scrollTop` and are reported asynchronously like in a browser.
- */
-const jsdomVirtualizer: ConversationListVirtualizerOptions = {
-  observeElementRect: (_instance, callback) => {
-    callback({ width: 320, height: VIEWPORT });
-  },
-  measureElement: () => ROW,
-  scrollToFn: (offset, { adjustments = 0 }, instance) => {
-    const element = instance.scrollElement;
-    if (!element) return;
-    element.scrollTop = offset + adjustments;
-    queueMicrotask(() => element.dispatchEvent(new Event('scroll')));
-  },
-};
-
-beforeEach(() => {
-  // The virtualizer clamps scroll targets to scrollHeight - clientHeight, which jsdom reports as 0.
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.getAttribute('role') === 'grid' ? VIEWPORT : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    const sizer = this.firstElementChild as HTMLElement | null;
-    return this.getAttribute('role') === 'grid' && sizer ? parseFloat(sizer.style.height) || 0 : 0;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const jsdomVirtualizer = jsdomGrid(ROW, VIEWPORT);
+mockGridLayout(VIEWPORT);
 
 interface SetupOptions {
   conversations?: Conversation[];

@@ -1,11 +1,12 @@
 import { act, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
-import { ConversationList, type ConversationListProps, type ConversationListVirtualizerOptions } from '../../src/components/ConversationList/index.js';
+import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
 import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { makeConversation } from '../../src/testing/helpers.js';
+import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const BASE = new Date(2024, 2, 15, 14, 0).getTime();
@@ -32,21 +33,8 @@ function conversations(): Conversation[] {
   return list;
 }
 
-const jsdomVirtualizer: ConversationListVirtualizerOptions = {
-  observeElementRect: (_instance, callback) => callback({ width: 320, height: VIEWPORT }),
-  measureElement: () => ROW,
-  scrollToFn: (offset, { adjustments = 0 }, instance) => {
-    const element = instance.scrollElement;
-    if (element) element.scrollTop = offset + adjustments;
-  },
-};
-
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.getAttribute('role') === 'grid' ? VIEWPORT : 0;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const jsdomVirtualizer = jsdomGrid(ROW, VIEWPORT);
+mockGridLayout(VIEWPORT);
 
 async function setup(props: Partial<ConversationListProps> = {}, locale = 'en') {
   const adapter = createMemoryAdapter({ conversations: conversations() });

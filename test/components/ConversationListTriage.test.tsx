@@ -5,14 +5,15 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
-import { ConversationList, type ConversationListProps, type ConversationListVirtualizerOptions } from '../../src/components/ConversationList/index.js';
+import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
 import { LONG_PRESS_MS } from '../../src/components/internal/useLongPress.js';
 import type { InboxStoreOptions } from '../../src/core/store.js';
 import type { Conversation, ConversationId } from '../../src/core/types.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
+import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
 const BASE = 1_741_953_600_000;
@@ -22,27 +23,8 @@ const VIEWPORT = 480;
 const conv = (i: number, extra: Partial<Conversation> = {}): Conversation =>
   makeConversation({ id: `C2Cu${i}`, title: `Conversation ${i}`, lastActivityAt: BASE - i * 1000, groupNames: i % 2 ? ['Odd'] : [], ...extra });
 
-const jsdomVirtualizer: ConversationListVirtualizerOptions = {
-  observeElementRect: (_instance, callback) => callback({ width: 320, height: VIEWPORT }),
-  measureElement: () => ROW,
-  scrollToFn: (offset, { adjustments = 0 }, instance) => {
-    const element = instance.scrollElement;
-    if (!element) return;
-    element.scrollTop = offset + adjustments;
-    queueMicrotask(() => element.dispatchEvent(new Event('scroll')));
-  },
-};
-
-beforeEach(() => {
-  vi.spyOn(HTMLElement.prototype, 'clientHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    return this.getAttribute('role') === 'grid' ? VIEWPORT : 0;
-  });
-  vi.spyOn(HTMLElement.prototype, 'scrollHeight', 'get').mockImplementation(function (this: HTMLElement) {
-    const sizer = this.firstElementChild as HTMLElement | null;
-    return this.getAttribute('role') === 'grid' && sizer ? parseFloat(sizer.style.height) || 0 : 0;
-  });
-});
-afterEach(() => vi.restoreAllMocks());
+const jsdomVirtualizer = jsdomGrid(ROW, VIEWPORT);
+mockGridLayout(VIEWPORT);
 
 async function setup(props: Partial<ConversationListProps> = {}, options: { conversations?: Conversation[]; storeOptions?: Partial<InboxStoreOptions>; locale?: string; pageSize?: number } = {}) {
   const conversations = options.conversations ?? Array.from({ length: 20 }, (_, i) => conv(i));

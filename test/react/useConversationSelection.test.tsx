@@ -1,12 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { describe, expect, it, vi } from 'vitest';
-import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import type { InboxState, InboxStore, ListView } from '../../src/core/store.js';
 import type { ConversationId } from '../../src/core/types.js';
-import { InboxProvider, useConversationSelection, type ConversationSelectionOptions } from '../../src/react/index.js';
+import { useConversationSelection, type ConversationSelectionOptions } from '../../src/react/index.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore } from '../utils/render.js';
+import { connectedMemoryStore } from '../utils/memoryStore.js';
 
 const NOW = 1_700_000_000_000;
 const id = (i: number) => `c${i}`;
@@ -17,23 +16,7 @@ async function setup(n = 10, grouped = true) {
     makeConversation({ id: id(i), title: `Conversation ${i}`, lastActivityAt: NOW - i * 1000, unreadCount: i % 3 === 0 ? 1 : 0 }),
   );
   const evens = grouped ? conversations.filter((_, i) => i % 2 === 0).map((c) => c.id) : [];
-  const adapter = createMemoryAdapter({ conversations, groups: grouped ? [{ name: 'Even', conversationIds: evens }] : [], pageSize: n, storage: null });
-  const store = makeStore(adapter, { pageSize: n });
-  await act(() => store.connect());
-  const wrapper = ({ children }: { children: ReactNode }) => <InboxProvider store={store}>{children}</InboxProvider>;
-  let at = NOW;
-  /** A message arrives in `target`, moving it to the top, and the store applies it now. */
-  const message = (target: ConversationId) =>
-    act(() => {
-      adapter.simulate.message(target, { preview: 'hi', at: (at += 1000) });
-      store.flush();
-    });
-  const push = (change: (memory: MemoryAdapter) => void) =>
-    act(() => {
-      change(adapter);
-      store.flush();
-    });
-  return { adapter, store, wrapper, message, push };
+  return connectedMemoryStore(conversations, { startAt: NOW, groups: grouped ? [{ name: 'Even', conversationIds: evens }] : [] });
 }
 
 const sorted = (ids: ReadonlySet<ConversationId>) => [...ids].sort((a, b) => Number(a.slice(1)) - Number(b.slice(1)));

@@ -1,12 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import { StrictMode, type ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
-import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import type { ListView } from '../../src/core/store.js';
 import type { ConversationId } from '../../src/core/types.js';
-import { InboxProvider, useHeldOrder, useInboxSelector, useInboxStore } from '../../src/react/index.js';
+import { useHeldOrder, useInboxSelector, useInboxStore } from '../../src/react/index.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore } from '../utils/render.js';
+import { connectedMemoryStore } from '../utils/memoryStore.js';
 
 const NOW = 1_700_000_000_000;
 const id = (i: number) => `c${i}`;
@@ -14,22 +13,7 @@ const id = (i: number) => `c${i}`;
 /** `n` conversations c0 (newest) .. c(n-1), `page` at a time. */
 async function setup(n = 50, page = n) {
   const conversations = Array.from({ length: n }, (_, i) => makeConversation({ id: id(i), title: `Conversation ${i}`, lastActivityAt: NOW - i * 1000 }));
-  const adapter = createMemoryAdapter({ conversations, pageSize: page, storage: null });
-  const store = makeStore(adapter, { pageSize: page });
-  await act(() => store.connect());
-  const wrapper = ({ children }: { children: ReactNode }) => <InboxProvider store={store}>{children}</InboxProvider>;
-  let at = NOW;
-  const message = (target: ConversationId) =>
-    act(() => {
-      adapter.simulate.message(target, { preview: 'hi', at: (at += 1000) });
-      store.flush();
-    });
-  const push = (change: (memory: MemoryAdapter) => void) =>
-    act(() => {
-      change(adapter);
-      store.flush();
-    });
-  return { adapter, store, wrapper, message, push };
+  return connectedMemoryStore(conversations, { page, startAt: NOW });
 }
 
 const idsOf = (view: ListView) => Array.from({ length: view.size }, (_, i) => view.at(i));
