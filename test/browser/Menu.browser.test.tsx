@@ -26,14 +26,14 @@ afterEach(() => {
 });
 
 /** An inbox filling the viewport (so rows reach every edge), in the given direction. */
-async function setup(dir: 'ltr' | 'rtl' = 'ltr') {
+async function setup(dir: 'ltr' | 'rtl' = 'ltr', selectionMode: 'single' | 'multiple' = 'multiple') {
   const conversations = generateConversations(200, { seed: 3, now: NOW });
   const store = makeStore(createMemoryAdapter({ conversations, pageSize: 200 }), { pageSize: 200 });
   await store.connect();
   cleanupStore = () => store.disconnect();
   const view = renderWithStore(
     <div dir={dir} style={{ position: 'fixed', inset: 0, display: 'flex', flexDirection: 'column' }}>
-      <Inbox aria-label="Inbox" hideGroupTabs listProps={{ now: NOW }} style={{ flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' }} />
+      <Inbox aria-label="Inbox" hideGroupTabs selectionMode={selectionMode} listProps={{ now: NOW }} style={{ flex: '1 1 auto', minHeight: 0, display: 'flex', flexDirection: 'column' }} />
     </div>,
     store,
   );
@@ -141,7 +141,8 @@ describe.each(['ltr', 'rtl'] as const)('row actions menu (%s)', (dir) => {
   });
 
   it('opens at the finger for a long press on touch, and not when the finger moves', async () => {
-    const { grid } = await setup(dir);
+    // With one-row selection: in multiple selection a long press starts selecting instead (tested below).
+    const { grid } = await setup(dir, 'single');
     const row = grid.querySelectorAll<HTMLElement>('[role="row"]')[3]!;
     const box = row.getBoundingClientRect();
     const x = box.left + box.width / 2;
@@ -172,5 +173,17 @@ describe.each(['ltr', 'rtl'] as const)('row actions menu (%s)', (dir) => {
     row.click();
     expect(document.querySelector('[role="menu"]')).not.toBeNull();
     await close();
+  });
+
+  it('starts selecting for a long press on touch when the inbox selects many (its default)', async () => {
+    const { grid } = await setup(dir);
+    const row = grid.querySelectorAll<HTMLElement>('[role="row"]')[3]!;
+    const box = row.getBoundingClientRect();
+    const at = { bubbles: true, cancelable: true, pointerId: 8, pointerType: 'touch', isPrimary: true, clientX: box.left + 20, clientY: box.top + 20 };
+    await act(async () => void row.dispatchEvent(new PointerEvent('pointerdown', at)));
+    await expect.poll(() => row.getAttribute('aria-selected')).toBe('true');
+    await act(async () => void row.dispatchEvent(new PointerEvent('pointerup', at)));
+    expect(document.querySelector('[role="menu"]')).toBeNull();
+    expect(document.querySelector('.ik-BatchActionBar')).not.toBeNull();
   });
 });
