@@ -9,11 +9,17 @@ import { storyMessages } from './support/storyMessages.js';
 
 const NAMES = ['Ada', 'Grace', 'Linus', 'Margaret', 'Ken', 'Barbara', 'Dennis', 'Frances', 'Edsger', 'Radia', 'Alan', 'Hedy'];
 
-/** Twelve chats, newest first; Linus (3rd) and Ken (5th) are unread, Ken mentions the user, Radia (10th) is unread. */
-function seed(count = NAMES.length, unread: Record<number, Partial<Conversation>> = { 2: { unreadCount: 2 }, 4: { unreadCount: 1, mentions: mentionsOf('me') }, 9: { unreadCount: 3 } }): Conversation[] {
+/**
+ * Twelve chats, newest first; Linus (3rd) and Ken (5th) are unread, Ken mentions the user, Radia (10th) is unread.
+ * Ken is a group chat: Tencent keeps @-mentions for groups only, and the story runs on every backend.
+ */
+function seed(
+  count = NAMES.length,
+  unread: Record<number, Partial<Conversation>> = { 2: { unreadCount: 2 }, 4: { kind: 'group', unreadCount: 1, mentions: mentionsOf('me') }, 9: { unreadCount: 3 } },
+): Conversation[] {
   return Array.from({ length: count }, (_, i) =>
     storyConversation({
-      id: `C2Cjump_${i}`,
+      id: `${unread[i]?.kind === 'group' ? 'GROUP' : 'C2C'}jump_${i}`,
       title: `${NAMES[i % NAMES.length]}${i >= NAMES.length ? ` ${Math.floor(i / NAMES.length) + 1}` : ''}`,
       lastActivityAt: minutesAgo(i + 1),
       lastMessage: { preview: unread[i] ? 'Are you there?' : 'Thanks!', sentAt: minutesAgo(i + 1) },
