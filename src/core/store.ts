@@ -80,11 +80,14 @@ function readOptions(options: InboxStoreOptions) {
 }
 
 function readBatchLimits(batch: InboxStoreOptions['batch']): BatchLimits {
-  const { chunkSize = 100, concurrency = 2 } = batch ?? {};
+  const { chunkSize = 100, concurrency = 2, sliceMs = 8 } = batch ?? {};
   for (const [name, value] of [['chunkSize', chunkSize], ['concurrency', concurrency]] as const) {
     if (!Number.isInteger(value) || value < 1) throw new InboxError('INVALID_ARGUMENT', `batch.${name} must be a positive integer, got ${String(value)}.`);
   }
-  return { chunkSize, concurrency };
+  if (typeof sliceMs !== 'number' || !(sliceMs >= 0) || !Number.isFinite(sliceMs)) {
+    throw new InboxError('INVALID_ARGUMENT', `batch.sliceMs must be a finite number of milliseconds, 0 or more, got ${String(sliceMs)}.`);
+  }
+  return { chunkSize, concurrency, sliceMs };
 }
 
 /**

@@ -76,12 +76,54 @@ describe('batch commands', () => {
   });
 
   it('applies a large batch chunk by chunk, giving the page a turn between chunks', async () => {
-    const { store, actions } = await setup(1000, { batch: { chunkSize: 250 } });
+    const { store, actions } = await setup(1000, { batch: { chunkSize: 250, sliceMs: 0 } });
     const done = actions().markReadMany(ids(1000));
     // Only the first chunk is applied before the batch yields; the rest follow on later turns.
     expect(store.getState().pending.size).toBe(250);
     await done;
     expect(store.getState().unreadTotal).toBe(0);
+  });
+
+  it('works through several chunks before it gives the page a turn, up to its time slice', async () => {
+    // A slice far longer than the work: every chunk is applied in the calling task, each in a commit of its own.
+    const { store, actions } = await setup(1000, { batch: { chunkSize: 250, sliceMs: 60_000 } });
+    const applied: number[] = [];
+    store.subscribe((state, previous) => {
+      if (state.pending.size > previous.pending.size) applied.push(state.pending.size);
+    });
+    const done = actions().markReadMany(ids(1000));
+    expect(applied).toEqual([250, 500, 750, 1000]);
+    expect((await done).succeeded).toHaveLength(1000);
+    expect(store.getState().unreadTotal).toBe(0);
+  });
+
+  it('a conversation that goes while the batch has its turn fails alone, as not found', async () => {
+    const { store, memory, actions } = await setup(300, { batch: { chunkSize: 100, sliceMs: 0 } });
+    const gone = ids(1, 250)[0]!;
+    const done = actions().markReadMany(ids(300));
+    // The first chunk is applied; the last one's conversation is deleted before its chunk comes.
+    await actions().deleteConversation(gone);
+    const result = await done;
+    expect(result.failed).toMatchObject([{ id: gone, code: 'CONVERSATION_NOT_FOUND' }]);
+    expect(result.succeeded).toHaveLength(299);
+    expect(store.getState().conversations.has(gone)).toBe(false);
+    expect(callsOf(memory, 'markRead').map((c) => c.args[0])).not.toContain(gone);
+  });
+
+  it('rejects a batch option that is not a usable number, naming it', () => {
+    const adapter = createMemoryAdapter();
+    const errorOf = (batch: InboxStoreOptions['batch']) => {
+      try {
+        createInboxStore({ adapter, batch });
+      } catch (error) {
+        return error instanceof InboxError ? { code: error.code, message: error.message } : error;
+      }
+      return 'no error';
+    };
+    expect(errorOf({ sliceMs: -1 })).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('batch.sliceMs') as unknown });
+    expect(errorOf({ sliceMs: Number.NaN })).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(errorOf({ chunkSize: 0 })).toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('batch.chunkSize') as unknown });
+    expect(errorOf({ sliceMs: 0 })).toBe('no error');
   });
 
   it('ids the store does not hold fail per id without reaching the backend', async () => {

@@ -5,7 +5,7 @@ import { assertBoolean, assertMuteMode } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
 import { readPatch } from './readPatch.js';
-import { perId, runBatch, type BatchLimits } from './runBatch.js';
+import { LOOKUPS_PER_SLICE, perId, runBatch, type BatchLimits } from './runBatch.js';
 import type { InboxActions } from './types.js';
 import type { UndoWindow } from './undoWindow.js';
 
@@ -131,12 +131,17 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
               if (canUnmark && conversation.marks?.includes('unread')) marked.add(id);
             }
           },
-          undo: (applied) => {
+          undo: !undo.isEnabled ? undefined : async (applied, turns) => {
             // Undoable when it reads more than one conversation (the chunks' bookkeeping comes later, as each is applied).
-            const changed = applied.filter((id) => {
-              const c = indexes.get(id)!;
-              return hasUnread(c) || (canUnmark && Boolean(c.marks?.includes('unread')));
-            });
+            // Looked at a slice at a time: 100,000 lookups at once would hold the click's task up.
+            const changed: ConversationId[] = [];
+            for (let start = 0; start < applied.length; start += LOOKUPS_PER_SLICE) {
+              if (start > 0 && turns.due()) await turns.take();
+              for (const id of applied.slice(start, start + LOOKUPS_PER_SLICE)) {
+                const c = indexes.get(id);
+                if (c && (hasUnread(c) || (canUnmark && Boolean(c.marks?.includes('unread'))))) changed.push(id);
+              }
+            }
             // Read counts cannot be restored on any backend; once sent, undo marks the conversations unread instead.
             const inverse = canUnmark ? (succeeded: readonly ConversationId[]) => ctx.getState().actions.setMark(succeeded, 'unread', true) : undefined;
             return changed.length > 1 ? undo.open({ operation: 'markRead', ids: changed, inverse }) : undefined;

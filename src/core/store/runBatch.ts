@@ -28,6 +28,35 @@ export function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Ids looked up between two checks of the time (about a millisecond's worth). */
+export const LOOKUPS_PER_SLICE = 1000;
+
+const now = () => (typeof performance === 'object' && typeof performance.now === 'function' ? performance.now() : Date.now());
+
+/**
+ * Time slices for a batch's steps (a slice of ids sorted out, a chunk applied or settled): the steps run together,
+ * with no await between them, until `sliceMs` has passed since the page's last turn, so that React renders once for
+ * several chunks instead of once per chunk. `if (turns.due()) await turns.take()` between steps; a `sliceMs` of 0
+ * gives a turn between every two steps.
+ */
+export interface Turns {
+  /** Whether the slice is spent (so the next step should wait for a turn). */
+  due(): boolean;
+  /** Gives the page a turn (a task) and starts a new slice. */
+  take(): Promise<void>;
+}
+
+export function createTurns(sliceMs: number): Turns {
+  let since = now();
+  return {
+    due: () => now() - since >= sliceMs,
+    take: async () => {
+      await yieldToMain();
+      since = now();
+    },
+  };
+}
+
 /** Splits ids into chunks of at most `size`. */
 function chunksOf(ids: readonly ConversationId[], size: number): ConversationId[][] {
   const chunks: ConversationId[][] = [];
@@ -39,6 +68,11 @@ function chunksOf(ids: readonly ConversationId[], size: number): ConversationId[
 function failuresOf(ids: readonly ConversationId[], cause: unknown): OperationResult['failed'] {
   const error = toInboxError(cause);
   return ids.map((id) => ({ id, code: error.code, message: error.message, ...(error.sdkCode !== undefined && { sdkCode: error.sdkCode }) }));
+}
+
+/** The failure of an id the store does not hold. */
+function notFound(id: ConversationId): OperationResult['failed'][number] {
+  return { id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id ${quote(id)} is loaded.`, sdkCode: 2500 };
 }
 
 /**
@@ -68,14 +102,22 @@ export interface BatchPlan {
   prepare?: (chunk: readonly ConversationId[]) => void;
   /** Ids that fail before reaching the backend (a pin limit, a mode the conversation cannot take). */
   refuse?: (known: ConversationId[]) => OperationResult['failed'];
-  /** Registers the command for undo once validated (undefined when undo is off or the command is not undoable). */
-  undo?: (applied: ConversationId[]) => UndoTicket | undefined;
+  /**
+   * Registers the command for undo once validated (undefined when undo is off or the command is not undoable).
+   * May take turns while it looks at many ids.
+   */
+  undo?: (applied: ConversationId[], turns: Turns) => UndoTicket | undefined | Promise<UndoTicket | undefined>;
 }
 
-/** How a store chunks a batch: ids per chunk and chunks in flight at once. */
+/** How a store chunks a batch: ids per chunk, chunks in flight at once, and how long it works between turns. */
 export interface BatchLimits {
   chunkSize: number;
   concurrency: number;
+  /**
+   * The longest the batch works before it gives the page a turn (ms): chunks are applied and settled together until
+   * then. Short enough that a frame is never missed for it, long enough that the list is not re-rendered per chunk.
+   */
+  sliceMs: number;
 }
 
 /**
@@ -93,15 +135,15 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
   let known: ConversationId[] = [];
   const failed: OperationResult['failed'] = [];
   const seen = new Set<ConversationId>();
+  const turns = createTurns(limits.sliceMs);
   // Sorting out the known ids is split too: 100,000 lookups at once would hold the click's task up.
-  const slice = limits.chunkSize * 20;
-  for (let start = 0; start < rawIds.length; start += slice) {
-    if (start > 0) await yieldToMain();
-    for (const id of rawIds.slice(start, start + slice)) {
+  for (let start = 0; start < rawIds.length; start += LOOKUPS_PER_SLICE) {
+    if (start > 0 && turns.due()) await turns.take();
+    for (const id of rawIds.slice(start, start + LOOKUPS_PER_SLICE)) {
       if (seen.has(id)) continue;
       seen.add(id);
       if (ctx.indexes.has(id)) known.push(id);
-      else failed.push({ id, code: 'CONVERSATION_NOT_FOUND', message: `No conversation with id ${quote(id)} is loaded.`, sdkCode: 2500 });
+      else failed.push(notFound(id));
     }
   }
   plan.check?.(known);
@@ -117,17 +159,25 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
     if (refused.length) ctx.commit();
     return result;
   }
-  const ticket = plan.undo?.(known);
+  const opened = plan.undo?.(known, turns);
+  // Awaited only when it took turns: otherwise the first chunk is applied in the caller's task, as one-id commands are.
+  const ticket = opened instanceof Promise ? await opened : opened;
   const chunks = chunksOf(known, limits.chunkSize);
   const applied: AppliedOp[] = [];
   for (const [i, chunk] of chunks.entries()) {
-    if (i > 0) await yieldToMain();
-    plan.prepare?.(chunk);
-    applied.push(applyOp(ctx, operation, chunk, op, context));
+    if (i > 0 && turns.due()) await turns.take();
+    // A conversation may have gone while the page had a turn (deleted here or by the server).
+    const present = chunk.filter((id) => ctx.indexes.has(id));
+    if (present.length < chunk.length) {
+      for (const id of chunk) if (!ctx.indexes.has(id)) failed.push(notFound(id));
+      chunks[i] = present;
+    }
+    plan.prepare?.(chunks[i]!);
+    applied.push(applyOp(ctx, operation, chunks[i]!, op, context));
   }
   if (ticket?.gate && !(await ticket.gate)) {
     for (const [i, a] of applied.entries()) {
-      if (i > 0) await yieldToMain();
+      if (i > 0 && turns.due()) await turns.take();
       a.cancel();
     }
     result.undone = known;
@@ -137,14 +187,17 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
 
   let next = 0;
   const chunkErrors: InboxError[] = [];
+  let sent = 0;
   const sendNext = async (): Promise<void> => {
     while (next < chunks.length) {
       const i = next++;
       const chunk = chunks[i]!;
+      if (chunk.length === 0) continue;
+      sent++;
       try {
         const raw = await ctx.guard.run(operation, () => plan.call(chunk));
         // A backend that answers at once (the memory adapter) would otherwise settle every chunk in one task.
-        if (chunks.length > 1) await yieldToMain();
+        if (chunks.length > 1 && turns.due()) await turns.take();
         const answer = checkOperationResult(raw, chunk, operation);
         applied[i]!.settle(answer);
         result.succeeded.push(...answer.succeeded);
@@ -160,6 +213,6 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
   ticket?.finished(result);
   // When no call got through at all (the backend is down, the answer was malformed), the command rejects, as a
   // one-call command does; otherwise the failed chunks are per-id failures in the result.
-  if (chunkErrors.length === chunks.length) throw chunkErrors[0]!;
+  if (sent > 0 && chunkErrors.length === sent) throw chunkErrors[0]!;
   return result;
 }

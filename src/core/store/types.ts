@@ -226,7 +226,10 @@ export interface InboxStoreOptions {
    * they wait before they are sent. @default { windowMs: 0 } (off)
    */
   undo?: UndoOptions;
-  /** How batches over many ids are split: ids per backend call, and calls in flight. @default { chunkSize: 100, concurrency: 2 } */
+  /**
+   * How batches over many ids are split: ids per backend call, calls in flight, and the longest stretch (ms) the batch
+   * works before it gives the page a turn. @default { chunkSize: 100, concurrency: 2, sliceMs: 8 }
+   */
   batch?: Partial<BatchLimits>;
 }
 
