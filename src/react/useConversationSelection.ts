@@ -3,6 +3,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import type { InboxState, InboxStore, ListFilter, ListView } from '../core/store.js';
 import type { ConversationId } from '../core/types.js';
 import { useInboxStore } from './context.js';
+import { SelectedIds } from './selectedIds.js';
 
 export interface ConversationSelectionOptions {
   /** The list the selection is over: a group, or all conversations when undefined. */
@@ -27,13 +28,19 @@ export interface ConversationSelectionOptions {
 
 /** A multi-selection over one list, as `useConversationSelection` returns it. */
 export interface ConversationSelection {
-  /** The selected ids: the same object while the selection is unchanged, never changed once returned. */
+  /**
+   * The selected ids: the same object while the selection is unchanged, never changed once returned. A plain `Set`,
+   * or for large selections a read-only set that shares its ids with the list or the previous selection.
+   */
   selectedIds: ReadonlySet<ConversationId>;
   count: number;
   /** Where a range starts: the id last toggled (or clicked); null when none, or when it left the list. */
   anchor: ConversationId | null;
   isSelected(id: ConversationId): boolean;
-  /** Adds or removes one id (Ctrl/Cmd+click, a tap in selection mode) and makes it the anchor. O(selected). */
+  /**
+   * Adds or removes one id (Ctrl/Cmd+click, a tap in selection mode) and makes it the anchor. Adding is O(selected)
+   * (a copy); removing from a selection of over 1,000 is O(1).
+   */
   toggle(id: ConversationId): void;
   /**
    * Selects anchor..id in the list's on-screen order, replacing the range the previous `extendTo` from the same
@@ -41,7 +48,10 @@ export interface ConversationSelection {
    * Without an anchor in the list, selects `id` and makes it the anchor. O(selected + range × log n).
    */
   extendTo(id: ConversationId): void;
-  /** Selects every id of the current list (group and filter): one pass, O(n). */
+  /**
+   * Selects every id of the current list (group and filter). Over 1,000 rows, O(1): the selection is the list as it
+   * is now, read in place (`has` is O(log n); iterating it builds the ids once); a plain `Set` below that.
+   */
   selectAll(): void;
   /** Replaces the selection with the given ids that are in the list. O(k log n). */
   set(ids: Iterable<ConversationId>): void;
@@ -66,6 +76,20 @@ const useIsomorphicLayoutEffect = typeof window === 'undefined' ? useEffect : us
 
 /** A published set: frozen so that nobody adds properties to it; the hook never calls `add` on it again. */
 const publish = (ids: Set<ConversationId>): ReadonlySet<ConversationId> => (ids.size ? Object.freeze(ids) : EMPTY);
+
+/**
+ * The selection without `removed`: a copy of a small one; for a large one O(removed), without copying the rest
+ * (see `SelectedIds`), so that a batch deleting 100,000 selected rows does not copy the selection once per frame.
+ */
+function withoutIds(ids: ReadonlySet<ConversationId>, removed: readonly ConversationId[]): ReadonlySet<ConversationId> {
+  if (!(ids instanceof SelectedIds) && ids.size <= LARGE_SELECTION) {
+    const next = new Set(ids);
+    for (const id of removed) next.delete(id);
+    return publish(next);
+  }
+  const next = (ids instanceof SelectedIds ? ids : SelectedIds.ofSet(ids)).without(removed);
+  return next.size ? next : EMPTY;
+}
 
 /** The filter, or undefined when it keeps everything: `{}` and no filter are the same list. */
 function effectiveFilter(filter: ListFilter | undefined): ListFilter | undefined {
@@ -102,7 +126,8 @@ function sameIds(a: ReadonlySet<ConversationId>, b: ReadonlySet<ConversationId>)
  *   row (two store commits, say) are not lost; after a render, on the set you pass, so a parent that refuses a
  *   change by passing its old set is obeyed. Ids you pass are taken as given, like `defaultSelectedIds`.
  *
- * Each change publishes a new frozen set (O(selected) to copy); a published set is never changed.
+ * Each change publishes a new set that is never changed; a large one (select all, ids leaving a selection of over
+ * 1,000) is built without copying every id (see `SelectedIds`).
  */
 export function useConversationSelection(options: ConversationSelectionOptions = {}): ConversationSelection {
   const store = useInboxStore(options.store, 'useConversationSelection');
@@ -151,7 +176,7 @@ export function useConversationSelection(options: ConversationSelectionOptions =
     const prune = (candidates: Iterable<ConversationId>, state: InboxState, wasListed?: ListView) => {
       const current = latest.current;
       let view: ListView | undefined;
-      let ids: Set<ConversationId> | undefined;
+      const removed: ConversationId[] = [];
       let anchor = current.anchor;
       for (const id of candidates) {
         const selected = current.ids.has(id);
@@ -159,10 +184,12 @@ export function useConversationSelection(options: ConversationSelectionOptions =
         if (wasListed && wasListed.indexOf(id) < 0) continue;
         view ??= viewNow(state);
         if (view.indexOf(id) >= 0) continue;
-        if (selected) (ids ??= new Set(current.ids)).delete(id);
+        if (selected) removed.push(id);
         if (id === anchor) anchor = null;
       }
-      if (ids || anchor !== current.anchor) commit({ ids: ids ? publish(ids) : current.ids, anchor, range: current.range });
+      if (removed.length || anchor !== current.anchor) {
+        commit({ ids: removed.length ? withoutIds(current.ids, removed) : current.ids, anchor, range: current.range });
+      }
     };
     const now = store.getState();
     if (now !== renderedState) {
@@ -199,11 +226,9 @@ export function useConversationSelection(options: ConversationSelectionOptions =
   const toggle = useCallback(
     (id: ConversationId) => {
       const current = latest.current;
-      const ids = new Set(current.ids);
-      if (ids.has(id)) ids.delete(id);
-      else if (viewNow().indexOf(id) >= 0) ids.add(id);
-      else return; // not in the list: nothing to select, and it would never be pruned
-      commit({ ids: publish(ids), anchor: id, range: EMPTY });
+      if (current.ids.has(id)) return commit({ ids: withoutIds(current.ids, [id]), anchor: id, range: EMPTY });
+      if (viewNow().indexOf(id) < 0) return; // not in the list: nothing to select, and it would never be pruned
+      commit({ ids: publish(new Set(current.ids).add(id)), anchor: id, range: EMPTY });
     },
     [viewNow, commit],
   );
@@ -233,10 +258,17 @@ export function useConversationSelection(options: ConversationSelectionOptions =
 
   const selectAll = useCallback(() => {
     const current = latest.current;
-    // Iterating the lazy id array builds it once (O(n)); `new Set` is a second linear pass, not n lookups.
-    const ids = new Set(store.getState().lists.ids(groupName, live.current.filter));
+    const state = store.getState();
+    const view = viewNow(state);
+    if (view.size > LARGE_SELECTION) {
+      if (current.ids instanceof SelectedIds && current.ids.isWholeList(view) && current.range.size === 0) return;
+      // The list itself, read in place: O(1), where a Set of 100,000 ids would hold the page up for a long task.
+      const { filter } = live.current;
+      return commit({ ids: SelectedIds.ofList(view, state.lists.ids(groupName, filter)), anchor: current.anchor, range: EMPTY });
+    }
+    const ids = new Set(state.lists.ids(groupName, live.current.filter));
     commit({ ids: sameIds(ids, current.ids) ? current.ids : publish(ids), anchor: current.anchor, range: EMPTY });
-  }, [store, groupName, commit]);
+  }, [store, groupName, viewNow, commit]);
 
   const set = useCallback(
     (wanted: Iterable<ConversationId>) => {

@@ -80,9 +80,9 @@ export interface GroupTabsProps
   isEditable?: boolean;
   /**
    * The conversations the app has selected (a multi-selection in its list, say): "New group" starts with them
-   * chosen. Ids the store does not hold are ignored.
+   * chosen. Ids the store does not hold are ignored. Read only when "New group" opens.
    */
-  selectedIds?: readonly ConversationId[];
+  selectedIds?: readonly ConversationId[] | ReadonlySet<ConversationId>;
   /** Receives the tabs' controls, to open a group's dialogs from elsewhere (an empty group's "Add conversations"). */
   controlsRef?: Ref<GroupTabsControls>;
   /** Show previous/next buttons while the tabs overflow. @default true */
@@ -331,7 +331,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
           groups={groups}
           capabilities={capabilities}
           canCreate={canCreateGroup}
-          initialIds={selectedIds ?? NO_IDS}
+          initialIds={selectedIds ? [...selectedIds] : NO_IDS}
           returnFocusRef={returnFocusRef}
           t={t}
           onDismiss={editing.closeDialog}

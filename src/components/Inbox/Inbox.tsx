@@ -181,7 +181,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
       {header != null && <div className="ik-Inbox-header">{header}</div>}
       {hasGroupTabs && (
         <GroupTabs
-          selectedIds={many.size > 0 ? [...many] : selected === null ? undefined : [selected]}
+          selectedIds={many.size > 0 ? many : selected === null ? undefined : [selected]}
           {...groupTabsProps}
           controlsRef={tabsControls}
           id={tabsId}
