@@ -285,11 +285,15 @@ function printBatch(batch) {
         `${f.backendCalls} backend calls (≤ ${f.maxIdsPerBackendCall} ids each), whole batch ${(b.ms / 1000).toFixed(1)} s`,
     );
   }
+  // The goal is the issue's: no task over 50 ms, as the browser's Long Tasks API reports them (a frame's rendering is a
+  // task too). The heartbeat gap is printed beside it: how long an ordinary task queued behind the batch waited, which
+  // may span two tasks back to back (a batch slice, then a frame), each under 50 ms.
   for (const { kind, selectAll, batch: b } of cases) {
-    const worst = Math.max(selectAll.longestTaskMs, b.longestTaskMs, selectAll.maxHeartbeatGapMs, b.maxHeartbeatGapMs);
+    const longest = Math.max(selectAll.longestTaskMs, b.longestTaskMs);
+    const tasks = selectAll.longTasks + b.longTasks;
     console.log(
-      `Select all + ${kind} at ${k}: longest task ${Math.max(selectAll.longestTaskMs, b.longestTaskMs).toFixed(0)} ms, longest slice ` +
-        `${Math.max(selectAll.maxHeartbeatGapMs, b.maxHeartbeatGapMs).toFixed(0)} ms (goal: no task over 50 ms; idle floor ${idle.maxHeartbeatGapMs.toFixed(0)} ms) — ${met(worst <= 50)}`,
+      `Select all + ${kind} at ${k}: ${tasks} long tasks, longest ${longest.toFixed(0)} ms (goal: no task over 50 ms) — ${met(tasks === 0)}; ` +
+        `longest wait for a queued task ${Math.max(selectAll.maxHeartbeatGapMs, b.maxHeartbeatGapMs).toFixed(0)} ms (idle floor ${idle.maxHeartbeatGapMs.toFixed(0)} ms)`,
     );
   }
 }

@@ -12,7 +12,7 @@ import { useConversationSelection, type ConversationSelection } from '../../src/
 import { nextFrame, nextTask, painted } from './frames.js';
 
 /** The store's batch limits, as its defaults are (and as the adapters' chunk limits ask). */
-export const BATCH_LIMITS = { chunkSize: 100, concurrency: 2 } as const;
+export const BATCH_LIMITS = { chunkSize: 100, concurrency: 2, sliceMs: 8 } as const;
 
 /** A task over this long is a long task (the browser's definition and the issue's target). */
 const LONG_TASK_MS = 50;
