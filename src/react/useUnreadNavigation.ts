@@ -50,23 +50,19 @@ function useStableFilter(filter: ListFilter | undefined): ListFilter | undefined
   );
 }
 
+/** `next` and `isSearching` of `useUnreadNavigation`, without `hasUnread` and `hasMention`. */
+export type NextUnread = Pick<UnreadNavigation, 'next' | 'isSearching'>;
+
 /**
- * Next / previous unread and next mention over a list, in the order on screen, across pages: what a "jump" control
- * or keyboard shortcuts need.
- *
- * "Unread" is what the row shows as unread (`isUnreadTarget`): unread messages — also in a muted conversation,
- * whose row shows a dot — or marked unread. `hasUnread` and `hasMention` read the store's maintained filtered lists,
- * so each store change costs O(log n) here, never a pass over the rows; `next` costs O(distance) plus the pages it
- * loads.
+ * `useUnreadNavigation`'s `next` alone, for keyboard shortcuts: it reads the store only when called, so a list that
+ * offers the shortcuts does not subscribe to anything, and the store keeps no unread-only or mentions-only order for
+ * it (`hasUnread` and `hasMention` need those, updated on every change).
  */
-export function useUnreadNavigation(options: UnreadNavigationOptions = {}): UnreadNavigation {
+export function useNextUnread(options: UnreadNavigationOptions = {}): NextUnread {
   const store = useInboxStore(options.store, 'useUnreadNavigation');
   const { groupName, maxPages = DEFAULT_JUMP_MAX_PAGES } = options;
   const filter = useStableFilter(options.filter);
   const [searches, setSearches] = useState(0);
-
-  const hasUnread = useStore(store, useCallback((state: InboxState) => hasUnreadTarget(state, 'unread', groupName, filter), [groupName, filter]));
-  const hasMention = useStore(store, useCallback((state: InboxState) => hasUnreadTarget(state, 'mention', groupName, filter), [groupName, filter]));
 
   const next = useCallback(
     async (fromId: ConversationId | null, direction: 1 | -1, kind: UnreadJumpKind): Promise<ConversationId | null> => {
@@ -103,5 +99,24 @@ export function useUnreadNavigation(options: UnreadNavigationOptions = {}): Unre
     [store, groupName, filter, maxPages],
   );
 
-  return { next, hasUnread, hasMention, isSearching: searches > 0 };
+  return { next, isSearching: searches > 0 };
+}
+
+/**
+ * Next / previous unread and next mention over a list, in the order on screen, across pages: what a "jump" control
+ * or keyboard shortcuts need.
+ *
+ * "Unread" is what the row shows as unread (`isUnreadTarget`): unread messages — also in a muted conversation,
+ * whose row shows a dot — or marked unread. `hasUnread` and `hasMention` read the store's maintained filtered lists,
+ * so each store change costs O(log n) here, never a pass over the rows; `next` costs O(distance) plus the pages it
+ * loads. Shortcuts alone need only `next`: see `useNextUnread`.
+ */
+export function useUnreadNavigation(options: UnreadNavigationOptions = {}): UnreadNavigation {
+  const store = useInboxStore(options.store, 'useUnreadNavigation');
+  const { groupName } = options;
+  const filter = useStableFilter(options.filter);
+  const { next, isSearching } = useNextUnread(options);
+  const hasUnread = useStore(store, useCallback((state: InboxState) => hasUnreadTarget(state, 'unread', groupName, filter), [groupName, filter]));
+  const hasMention = useStore(store, useCallback((state: InboxState) => hasUnreadTarget(state, 'mention', groupName, filter), [groupName, filter]));
+  return { next, hasUnread, hasMention, isSearching };
 }

@@ -2,7 +2,7 @@
 import type { InboxStore, ListFilter } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { useInboxShortcuts, type InboxShortcut } from '../../react/useInboxShortcuts.js';
-import { useUnreadNavigation } from '../../react/useUnreadNavigation.js';
+import { useNextUnread } from '../../react/useUnreadNavigation.js';
 
 /** The list's jump keys, rebindable: next / previous unread and next mention (undo belongs to `UndoToast`). */
 export type ListShortcut = Exclude<InboxShortcut, 'undo'>;
@@ -23,9 +23,11 @@ const noop = () => {};
 /**
  * Next / previous unread and next mention from the keyboard (Alt+Shift+↓, Alt+Shift+↑, Alt+Shift+M by default),
  * anywhere on the page but in text fields: in the order on screen, loading pages when the next one is further down.
+ * Reads the store only when a key is pressed.
  */
 export function useJumpShortcuts({ groupName, filter, store, fromId, keys, onJump }: JumpShortcutsOptions): void {
-  const navigation = useUnreadNavigation({ groupName, filter, store });
+  // `next` alone: a list must not subscribe to (and make the store keep) unread-only orders for its shortcuts.
+  const navigation = useNextUnread({ groupName, filter, store });
   const jump = (direction: 1 | -1, kind: 'unread' | 'mention') => () => {
     // A failed page load is reported by the store (onError, the list's banner); nothing more to say here.
     navigation.next(fromId, direction, kind).then((id) => id !== null && onJump(id), noop);
