@@ -8,10 +8,9 @@ import { safeAvatarUrl } from '../../core/validate.js';
 import { useInboxLocale, useInboxStore } from '../../react/context.js';
 import { useConversation, useConversationStatus } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
 import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
-import { enMessages, pluralMessage, useMessages, type ConversationItemMessageId } from '../internal/i18n.js';
+import { enMessages, useMessages, usePlural, type ConversationItemMessageId } from '../internal/i18n.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
 import { errorText } from '../controls/errorText.js';
 import { displayTitle } from './displayTitle.js';
@@ -516,8 +515,8 @@ export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, Conversat
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.UnreadBadge>');
-  const { locale, messages } = useInboxLocale();
   const t = useMessages();
+  const plural = usePlural();
   if (!item.conversation || !item.isUnread) return null;
   const count = Math.max(0, item.conversation.unreadCount);
   const isDot = item.isMuted || count === 0;
@@ -525,7 +524,7 @@ export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, Conversat
   const text = isDot ? '' : isCapped ? `${max}+` : String(count);
   const label = isDot
     ? t(count > 0 ? 'item.unreadMuted' : 'item.unreadMarked')
-    : pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(count), 'item.unread', { count });
+    : plural('item.unread', count);
   const state: ConversationItemUnreadBadgeRenderProps = { ...item, count, text, label, isDot, isCapped };
   return (
     <span

@@ -4,12 +4,11 @@ import type { FoldedRow } from '../../core/store.js';
 import { useInboxLocale } from '../../react/context.js';
 import { displayTitle } from '../ConversationItem/displayTitle.js';
 import { messagePreview } from '../ConversationItem/messagePreview.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
 import { clampText } from '../internal/clampText.js';
 import { formatConversationTime, formatFullDateTime } from '../internal/formatTime.js';
 import { visuallyHidden } from '../internal/hidden.js';
 import { useNow } from '../internal/hooks.js';
-import { pluralMessage, useMessages } from '../internal/i18n.js';
+import { useMessages, usePlural } from '../internal/i18n.js';
 import { dataFlag } from '../internal/renderProps.js';
 import { FOLDED_ROW_ATTRIBUTE } from './useFoldedRow.js';
 
@@ -36,14 +35,14 @@ const FOLDER = 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0
  */
 export const FoldedListRow = memo(function FoldedListRow({ row, index, start, height, domId, isFocused, isFocusVisible, now: nowProp }: FoldedListRowProps) {
   const t = useMessages();
-  const { locale, messages } = useInboxLocale();
+  const { locale } = useInboxLocale();
+  const plural = usePlural();
   const now = useNow(nowProp);
   const { newest, unreadCount } = row;
   const count = row.ids.length;
   const timestamp = newest.lastMessage?.sentAt || newest.lastActivityAt;
   const time = timestamp > 0 && now > 0 ? formatConversationTime(timestamp, now, locale).text : '';
   const message = newest.lastMessage && messagePreview(newest.lastMessage);
-  const plural = (base: 'item.unread' | 'folded.count', n: number) => pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(n), base, { count: n });
 
   return (
     <div

@@ -1,16 +1,13 @@
 'use client';
-import { useInboxLocale } from '../../react/context.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
-import { pluralMessage, useMessages } from '../internal/i18n.js';
+import { usePlural } from '../internal/i18n.js';
 
 /**
  * "3 new — show": while the list holds its order, how many conversations would have moved or arrived; a press
  * catches the order up. A polite live region says the count as it changes.
  */
 export function NewRowsPill({ count, onShow }: { count: number; onShow: () => void }) {
-  const t = useMessages();
-  const { locale, messages } = useInboxLocale();
-  const text = count > 0 ? pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(count), 'list.newRows', { count }) : '';
+  const plural = usePlural();
+  const text = count > 0 ? plural('list.newRows', count) : '';
   return (
     <div className="ik-ConversationList-newRows" role="status">
       {count > 0 && (

@@ -4,11 +4,10 @@ import { forwardRef, useState } from 'react';
 import { useStore } from 'zustand';
 import { toInboxError, type InboxError } from '../../core/errors.js';
 import type { InboxState, InboxStore, UndoEntry } from '../../core/store.js';
-import { InboxStoreContext, useInboxLocale, useInboxStore } from '../../react/context.js';
+import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import { useInboxShortcuts, type InboxShortcutsOptions } from '../../react/useInboxShortcuts.js';
 import { errorText } from '../controls/errorText.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
-import { pluralMessage, useMessages } from '../internal/i18n.js';
+import { useMessages, usePlural } from '../internal/i18n.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 /** State of the toast, for `className` and `style` functions. */
@@ -52,7 +51,7 @@ export const UndoToast = forwardRef<HTMLDivElement, UndoToastProps>(function Und
 ) {
   const store = useInboxStore(storeProp, 'UndoToast');
   const t = useMessages();
-  const { locale, messages } = useInboxLocale();
+  const plural = usePlural();
   const undoable = useStore(store, selectUndoable);
   const capabilities = useStore(store, (state) => state.capabilities);
   const entry = undoable.at(-1);
@@ -74,8 +73,7 @@ export const UndoToast = forwardRef<HTMLDivElement, UndoToastProps>(function Und
   let text = '';
   if (failure) text = t('undo.failed', { message: errorText(failure, t, capabilities) });
   else if (entry) {
-    const values = { count: entry.ids.length, group: entry.groupName ?? '' };
-    text = pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(entry.ids.length), `undo.${entry.operation}`, values);
+    text = plural(`undo.${entry.operation}`, entry.ids.length, { group: entry.groupName ?? '' });
   }
 
   const content = (

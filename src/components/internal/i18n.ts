@@ -1,5 +1,6 @@
 'use client';
 import { useInboxLocale } from '../../react/context.js';
+import { cachedIntl } from './cachedIntl.js';
 
 /** The locales the kit ships strings for: English built in, the others from `inboxkit/locales/*`. */
 export const SHIPPED_LOCALES = ['en', 'zh-CN', 'ja', 'ar'] as const;
@@ -330,4 +331,15 @@ export function pluralMessage(
 ): string {
   const extra = category !== 'one' && category !== 'other' ? messages?.[`${base}.${category}`] : undefined;
   return extra !== undefined ? interpolate(extra, values) : t(category === 'one' ? `${base}.one` : `${base}.other`, values);
+}
+
+/**
+ * A counted message in the provider's locale and messages: `plural('batch.selected', 3)` → "3 selected". It exists so
+ * components do not each repeat `pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(n), …)` with
+ * `useMessages()` and `useInboxLocale()`. `values` fill the other placeholders; `{count}` is `n`.
+ */
+export function usePlural(): (base: PluralMessageBase, n: number, values?: Values) => string {
+  const t = useMessages();
+  const { locale, messages } = useInboxLocale();
+  return (base, n, values) => pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(n), base, { ...values, count: n });
 }
