@@ -5,10 +5,11 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
 import { LONG_PRESS_MS } from '../../src/components/internal/useLongPress.js';
+import { InboxError } from '../../src/core/errors.js';
 import type { InboxStoreOptions } from '../../src/core/store.js';
 import type { Conversation, ConversationId } from '../../src/core/types.js';
 import { makeConversation } from '../../src/testing/helpers.js';
@@ -230,5 +231,37 @@ describe('jumping to the next unread', () => {
     await user.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}');
     await act(async () => {});
     expect(rowOf('Conversation 3')).toHaveAttribute('aria-selected', 'false');
+  });
+});
+
+describe('invalid props', () => {
+  it.each([
+    [{ selectionMode: 'many' }, 'Invalid selectionMode "many" for <ConversationList>: expected "single" or "multiple".'],
+    [{ selectionMode: 2 }, 'Invalid selectionMode number for <ConversationList>: expected "single" or "multiple".'],
+    [{ holdOrder: 'sometimes' }, 'Invalid holdOrder "sometimes" for <ConversationList>: expected true, false or "auto".'],
+    [{ holdOrder: null }, 'Invalid holdOrder null for <ConversationList>: expected true, false or "auto".'],
+  ])('%o fails with a typed INVALID_ARGUMENT error and changes nothing', async (props, message) => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const adapter = createMemoryAdapter({ storage: null, conversations: [conv(0), conv(1)] });
+    const store = makeStore(adapter, { pageSize: 1000 });
+    await store.connect();
+    adapter.clearCalls();
+    const before = store.getState();
+    const changes: ReadonlySet<ConversationId>[] = [];
+    let caught: unknown;
+    try {
+      renderWithStore(
+        <ConversationList virtualizerOptions={jsdomVirtualizer} onSelectionChange={(ids) => changes.push(ids)} {...(props as Partial<ConversationListProps>)} />,
+        store,
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InboxError);
+    expect(caught).toMatchObject({ code: 'INVALID_ARGUMENT', message });
+    expect(screen.queryByRole('grid')).toBeNull();
+    expect(changes).toEqual([]);
+    expect(adapter.calls()).toEqual([]);
+    expect(store.getState()).toBe(before);
   });
 });

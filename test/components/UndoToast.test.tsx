@@ -3,10 +3,11 @@
  * Ctrl/⌘+Z; within the window nothing reaches the backend, after it the command is sent; on every backend.
  */
 import { act, fireEvent, screen } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
 import { BatchActionBar } from '../../src/components/BatchActionBar/index.js';
-import { UndoToast } from '../../src/components/UndoToast/index.js';
+import { UndoToast, type UndoToastProps } from '../../src/components/UndoToast/index.js';
+import { InboxError } from '../../src/core/errors.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
@@ -126,6 +127,35 @@ describe('UndoToast', () => {
     },
     AXE_TIMEOUT,
   );
+
+  it.each([
+    ['', 'Invalid key binding "" for the "undo" shortcut: expected a string such as "Alt+Shift+KeyM".'],
+    [90, 'Invalid key binding number for the "undo" shortcut: expected a string such as "Alt+Shift+KeyM".'],
+    [
+      'Mod+Zed',
+      'Invalid key binding "Mod+Zed" for the "undo" shortcut: unknown key "Zed" (use a KeyboardEvent.code such as "KeyM" or "ArrowDown", or one character).',
+    ],
+    [['Mod+KeyZ', 'Hyper+KeyZ'], 'Invalid key binding "Hyper+KeyZ" for the "undo" shortcut: unknown modifier "Hyper" (use Alt, Shift, Ctrl, Meta or Mod).'],
+  ])('undoKeys %o fails with a typed INVALID_ARGUMENT error and changes nothing', async (undoKeys, message) => {
+    const spy = vi.spyOn(console, 'error').mockImplementation(() => {});
+    onTestFinished(() => spy.mockRestore());
+    const adapter = createMemoryAdapter({ storage: null, conversations: [makeConversation({ id: 'C2Cu0', title: 'User 0' })] });
+    const store = makeStore(adapter, { undo: { windowMs: WINDOW } });
+    await store.connect();
+    adapter.clearCalls();
+    const before = store.getState();
+    let caught: unknown;
+    try {
+      renderWithStore(<UndoToast undoKeys={undoKeys as UndoToastProps['undoKeys']} />, store);
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(InboxError);
+    expect(caught).toMatchObject({ code: 'INVALID_ARGUMENT', message });
+    expect(screen.queryByRole('status')).toBeNull();
+    expect(adapter.calls()).toEqual([]);
+    expect(store.getState()).toBe(before);
+  });
 });
 
 describe.each(CONTROLS_BACKENDS)('undo from the batch bar on %s', (name) => {

@@ -1,7 +1,7 @@
 'use client';
 import type { HTMLAttributes, KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import { useVirtualizer, type Virtualizer, type VirtualizerOptions } from '@tanstack/react-virtual';
-import type { InboxError } from '../../core/errors.js';
+import { InboxError, quote } from '../../core/errors.js';
 import type { InboxStore } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
@@ -9,9 +9,7 @@ import type { ConversationListOptions } from '../../react/useConversationList.js
 import { useConversationListView } from '../../react/useConversationListView.js';
 import { useCapabilities } from '../../react/useSyncState.js';
 import { useHeldOrder } from '../../react/useHeldOrder.js';
-import { useInboxLocale } from '../../react/context.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
-import { pluralMessage } from '../internal/i18n.js';
+import { usePlural } from '../internal/i18n.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { useMessages } from '../internal/i18n.js';
@@ -170,6 +168,16 @@ const ROW_FOCUSABLE = ':is(button,a[href],input,select,textarea,[tabindex]):not(
 const ROW = `[data-conversation-id],[${FOLDED_ROW_ATTRIBUTE}]`;
 const noop = () => {};
 
+/** Throws `INVALID_ARGUMENT` naming the prop for a `selectionMode` or `holdOrder` the list does not know, before it changes anything. */
+function assertListModes(selectionMode: unknown, holdOrder: unknown): void {
+  if (selectionMode !== 'single' && selectionMode !== 'multiple') {
+    throw new InboxError('INVALID_ARGUMENT', `Invalid selectionMode ${quote(selectionMode)} for <ConversationList>: expected "single" or "multiple".`);
+  }
+  if (holdOrder !== true && holdOrder !== false && holdOrder !== 'auto') {
+    throw new InboxError('INVALID_ARGUMENT', `Invalid holdOrder ${quote(holdOrder)} for <ConversationList>: expected true, false or "auto".`);
+  }
+}
+
 /**
  * The conversation list: a virtualized ARIA grid of `ConversationItem` rows, keyed by conversation id.
  *
@@ -225,9 +233,10 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   },
   ref,
 ) {
+  assertListModes(selectionMode, holdOrder);
   const store = useInboxStore(storeProp, 'ConversationList');
   const t = useMessages();
-  const { locale, messages } = useInboxLocale();
+  const plural = usePlural();
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
   // The order read in place (no array of every id per change): a message at once, a burst once per frame.
@@ -681,7 +690,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     >
       {multi.isMultiple && (
         <div className="ik-ConversationList-selectionStatus" role="status">
-          {multi.count > 0 ? pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(multi.count), 'batch.selected', { count: multi.count }) : ''}
+          {multi.count > 0 ? plural('batch.selected', multi.count) : ''}
         </div>
       )}
       <div className="ik-ConversationList-status" role="status" data-status={isLoadingMore ? 'loadingMore' : status}>
