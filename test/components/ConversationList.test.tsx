@@ -15,25 +15,14 @@ import type { Conversation } from '../../src/core/types.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useConversation } from '../../src/react/useConversation.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
-import { makeConversation } from '../../src/testing/helpers.js';
 import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
+import { BASE, conv } from '../utils/listRows.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
-const BASE = new Date(2024, 2, 15, 14, 0).getTime();
 const ROW = 64;
 const VIEWPORT = 480; // 7.5 rows
 const OVERSCAN = 8;
 
-/** `Conversation i`, ordered by index (newest first). */
-function conv(i: number, extra: Partial<Conversation> = {}): Conversation {
-  return makeConversation({
-    id: `C2Cu${i}`,
-    title: `Conversation ${i}`,
-    lastActivityAt: BASE - i * 1000,
-    lastMessage: { preview: `Message ${i}`, sentAt: BASE - i * 1000 },
-    ...extra,
-  });
-}
 const many = (n: number) => Array.from({ length: n }, (_, i) => conv(i));
 
 const jsdomVirtualizer = jsdomGrid(ROW, VIEWPORT);

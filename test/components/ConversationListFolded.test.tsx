@@ -5,24 +5,12 @@ import { createMemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
 import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
-import { makeConversation } from '../../src/testing/helpers.js';
 import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
+import { BASE, conv } from '../utils/listRows.js';
 import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
 
-const BASE = new Date(2024, 2, 15, 14, 0).getTime();
 const ROW = 64;
 const VIEWPORT = 480;
-
-/** `Conversation i`, ordered by index (newest first). */
-function conv(i: number, extra: Partial<Conversation> = {}): Conversation {
-  return makeConversation({
-    id: `C2Cu${i}`,
-    title: `Conversation ${i}`,
-    lastActivityAt: BASE - i * 1000,
-    lastMessage: { preview: `Message ${i}`, sentAt: BASE - i * 1000 },
-    ...extra,
-  });
-}
 
 /** Rows 0-9, of which 3, 5 and 8 are folded (3 is the newest folded one); one conversation's id is a tempting sentinel. */
 function conversations(): Conversation[] {
