@@ -10,6 +10,7 @@ import '../../src/styles/tokens.css';
 import '../../src/styles/base.css';
 import '../../src/styles/list.css';
 import '../../src/styles/controls.css';
+import '../../src/styles/batch.css';
 
 const NOW = new Date(2024, 2, 15, 14, 30).getTime();
 const GROUPS = ['Work', 'Friends', 'Family', 'Suppliers', 'R&D', 'Football'];
@@ -110,6 +111,38 @@ describe('phones, 320 px and up', () => {
       await vi.waitFor(() => expect(Math.abs(gap())).toBeLessThan(2));
       // And the tab is in view, not under the fade.
       expectWithin(tab, strip.querySelector('.ik-GroupTabs-viewport')!);
+    });
+  }
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`keeps the batch bar one row high at 320 px, every action reachable from the keyboard (${dir})`, async () => {
+      const { grid, container } = await mount(320, dir);
+      grid.focus();
+      await userEvent.keyboard('{ArrowDown}{Shift>}{ArrowDown}{ArrowDown}{/Shift}');
+      const bar = await vi.waitFor(() => {
+        const found = container.querySelector<HTMLElement>('.ik-BatchActionBar');
+        expect(found?.dataset.count).toBe('3');
+        return found!;
+      });
+      const toolbar = bar.querySelector<HTMLElement>('[role="toolbar"]')!;
+      const strip = bar.querySelector<HTMLElement>('.ik-BatchActionBar-actions')!;
+      const markRead = strip.querySelector<HTMLElement>('[data-action="markRead"]')!;
+      // One row: the toolbar is no taller than a button and its focus ring, and the count and × stay in view.
+      expect(toolbar.getBoundingClientRect().height).toBeLessThan(markRead.getBoundingClientRect().height + 12);
+      expectWithin(bar.querySelector('.ik-BatchActionBar-count')!, bar);
+      expectWithin(bar.querySelector('.ik-BatchActionBar-clear')!, bar);
+      expect(strip.scrollWidth).toBeGreaterThan(strip.clientWidth);
+      // A mouse wheel over the actions scrolls them sideways, toward the end.
+      strip.dispatchEvent(new WheelEvent('wheel', { deltaY: 120, bubbles: true }));
+      await vi.waitFor(() => expect(Math.abs(strip.scrollLeft)).toBeGreaterThan(0));
+      expect(Math.sign(strip.scrollLeft)).toBe(dir === 'ltr' ? 1 : -1);
+      // End goes to the last action (×), the arrow back to Delete, which scrolls into view.
+      markRead.focus();
+      await userEvent.keyboard('{End}');
+      await userEvent.keyboard(dir === 'ltr' ? '{ArrowLeft}' : '{ArrowRight}');
+      const remove = strip.querySelector<HTMLElement>('[data-action="delete"]')!;
+      expect(document.activeElement).toBe(remove);
+      await vi.waitFor(() => expectWithin(remove, strip));
     });
   }
 

@@ -1,17 +1,17 @@
 'use client';
-import type { HTMLAttributes } from 'react';
+import type { HTMLAttributes, WheelEvent } from 'react';
 import { forwardRef, useRef, useState } from 'react';
 import type { InboxStore } from '../../core/store.js';
 import type { CommandResult, ConversationId, MuteMode } from '../../core/types.js';
-import { InboxStoreContext, useInboxLocale, useInboxStore } from '../../react/context.js';
+import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { DeleteDialog } from '../controls/DeleteDialog.js';
 import { errorText } from '../controls/errorText.js';
+import { isRtl } from '../internal/dom.js';
 import { useIdent } from '../internal/hooks.js';
-import { pluralMessage, useMessages, type MessageId } from '../internal/i18n.js';
+import { useMessages, usePlural, type MessageId } from '../internal/i18n.js';
 import { MenuItem } from '../internal/Menu.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
-import { cachedIntl } from '../internal/cachedIntl.js';
 import { BatchMenuButton } from './BatchMenuButton.js';
 import { useBatchRun, type BatchAction, type BatchActionResult } from './useBatchRun.js';
 import { useRovingToolbar } from './useRovingToolbar.js';
@@ -52,6 +52,13 @@ const MODE_LABELS: Record<MuteMode, MessageId> = {
   none: 'batch.unmute',
 };
 
+/** A mouse wheel turned over the actions scrolls them sideways when they overflow (nothing else scrolls there). */
+function scrollSideways(event: WheelEvent<HTMLDivElement>) {
+  const strip = event.currentTarget;
+  if (strip.scrollWidth <= strip.clientWidth || Math.abs(event.deltaX) >= Math.abs(event.deltaY)) return;
+  strip.scrollBy({ left: isRtl(strip) ? -event.deltaY : event.deltaY });
+}
+
 /**
  * The actions for many conversations at once, for a selection: mark read or unread, pin or unpin, notifications,
  * move to or remove from a group, delete (asking first, with the history option). Each runs as one batch with per-id
@@ -67,7 +74,7 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
 ) {
   const store = useInboxStore(storeProp, 'BatchActionBar');
   const t = useMessages();
-  const { locale, messages } = useInboxLocale();
+  const plural = usePlural();
   const { groups, capabilities } = useConversationGroups(store);
   const batch = useBatchRun(onResult);
   const toolbar = useRovingToolbar();
@@ -77,8 +84,6 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
   const count = Array.isArray(ids) ? ids.length : (ids as ReadonlySet<ConversationId>).size;
   if (count === 0 && deleting === null) return null;
 
-  const plural = (base: 'batch.selected' | 'batch.deleteTitle', n: number) =>
-    pluralMessage(t, messages, cachedIntl('PluralRules', locale).select(n), base, { count: n });
   const isBusy = batch.state.status === 'running';
   const actions = () => store.getState().actions;
   // The selection as it is when the button is pressed: later changes to it do not change a running batch.
@@ -148,6 +153,8 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
         <span id={`${baseId}-count`} className="ik-BatchActionBar-count">
           {plural('batch.selected', count)}
         </span>
+        {/* One line that scrolls sideways when narrow (a phone, a list column): the count and × stay in view. */}
+        <div className="ik-BatchActionBar-actions" onWheel={scrollSideways}>
         {button('markRead', t('batch.markRead'), run('markRead', (list) => actions().markReadMany(list)))}
         {button(
           'markUnread',
@@ -180,6 +187,7 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
         {groupName !== undefined &&
           button('removeFrom', t('batch.removeFrom', { group: groupName }), run('removeFrom', (list) => actions().removeFromGroup(groupName, list)))}
         {button('delete', t('batch.delete'), () => setDeleting([...ids]))}
+        </div>
         {onClearSelection && (
           <button type="button" className="ik-BatchActionBar-clear" aria-label={t('batch.clear')} title={t('batch.clear')} onClick={onClearSelection}>
             <span aria-hidden="true">×</span>
