@@ -4,7 +4,8 @@
 // What a new user does, in a temp dir: `npm pack` this package (prepack builds it), `npm create vite` from the
 // react-ts template (its default styles kept, `#root { text-align: center }` included), install the tarball and its
 // peers, make the snippet the app's App, `npm run build` (tsc -b, then vite build), serve the build on 127.0.0.1 and
-// open it in headless Chromium: rows must be on screen, with no console error and no request to another host.
+// open it in headless Chromium: rows must be on screen, with no console error and no request to another host, and
+// triage must work there (jump to the first unread, select three, mark them read from the bar, clear).
 // Needs the npm registry (create-vite, the template's dependencies, the peers). Exits non-zero on any failure.
 //
 //   node scripts/fresh-app.mjs [--keep]     (--keep leaves the temp dir for a look)
@@ -68,6 +69,46 @@ async function waitForHttp(url, child, timeoutMs = 30_000) {
     await sleep(200);
   }
   throw new Error(`${url} did not answer within ${timeoutMs / 1000} s`);
+}
+
+/**
+ * Triage as a user meets it in the packed package (issue 17): from the list, Alt+Shift+↓ jumps to the first unread
+ * row, Shift+↓ twice selects it and the two below, the bar's "Mark read" reads them, and × clears the selection.
+ */
+async function triage(page, problems) {
+  /* global CSS */
+  const focusedRow = () =>
+    page.evaluate(() => {
+      const grid = document.querySelector('[role="grid"]');
+      const row = grid && document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+      return row ? { id: row.dataset.conversationId, unread: row.querySelector('[data-unread]') !== null || row.hasAttribute('data-unread') } : null;
+    });
+  await page.focus('[role="grid"]');
+  await page.keyboard.press('Alt+Shift+ArrowDown');
+  await page.waitForFunction(() => document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant'), null, { timeout: 5_000 }).catch(() => {});
+  const first = await focusedRow();
+  if (!first?.unread) return problems.push(`Alt+Shift+↓ did not go to an unread row (focused: ${JSON.stringify(first)})`);
+  await page.keyboard.press('Shift+ArrowDown');
+  await page.keyboard.press('Shift+ArrowDown');
+  const bar = await page.waitForSelector('.ik-BatchActionBar[data-count="3"]', { timeout: 5_000 }).catch(() => null);
+  if (!bar) return problems.push('Shift+↓ twice from a row did not select three rows (no batch bar saying 3)');
+  await page.click('.ik-BatchActionBar [data-action="markRead"]');
+  const read = await page
+    .waitForFunction(
+      (id) => {
+        const row = document.querySelector(`[data-conversation-id="${CSS.escape(id)}"]`);
+        return row && !row.hasAttribute('data-unread') && row.querySelector('[data-unread], .ik-ConversationItem-unreadBadge') === null;
+      },
+      first.id,
+      { timeout: 5_000 },
+    )
+    .then(() => true, () => false);
+  if (!read) return problems.push(`"Mark read" in the batch bar left ${first.id} unread`);
+  const summary = await page.textContent('.ik-BatchActionBar-status');
+  await page.click('.ik-BatchActionBar-clear');
+  const cleared = await page.waitForSelector('.ik-BatchActionBar', { state: 'detached', timeout: 5_000 }).then(() => true, () => false);
+  if (!cleared) return problems.push('× in the batch bar did not clear the selection');
+  log(`triage: jumped to unread ${first.id}, selected 3, marked them read ("${summary?.trim()}"), cleared the selection`);
 }
 
 async function main() {
@@ -139,6 +180,7 @@ async function main() {
     if (seen.gridHeight <= 0) problems.push('the conversation list is 0 px tall');
     if (seen.rowsOnScreen < 3) problems.push(`only ${seen.rowsOnScreen} conversation rows are wholly on screen (want at least 3)`);
     if (keep) await page.screenshot({ path: path.join(dir, 'fresh-app.png') });
+    if (!problems.length) await triage(page, problems);
 
     if (problems.length) throw new Error(`the README's snippet in a fresh Vite app is broken:\n  ${problems.join('\n  ')}`);
     log('OK: rows on screen, no console error, no request to another host');
