@@ -36,15 +36,20 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
 // store; the list's selection of many, held order, jump keys, folded row and row dragging are in the list itself,
 // and the English table carries their strings. A list-only app pays about 10 kB for them whether it turns them on or
 // not: splitting them into opt-in pieces is open work, noted on issue 17.
+//
+// Raised again for issue 17's last pieces (root 61.9, InboxProvider + ConversationList 41.6, InboxProvider + Inbox
+// 58.4, hooks only 20.3, core 20.3 kB): batches that work in time slices, a selection of a whole list that reads it
+// in place (select all at 100,000 without a 100,000-id Set), typed errors for the list's selectionMode and
+// holdOrder, and the bar's one-row layout on phones.
 export default [
-  entry('inboxkit (root entry, everything)', 'dist/index.js', '61.5 kB'),
-  entry('InboxProvider + ConversationList', 'dist/index.js', '41 kB', { importing: '{ InboxProvider, ConversationList }' }),
-  entry('InboxProvider + Inbox', 'dist/index.js', '58 kB', { importing: '{ InboxProvider, Inbox }' }),
-  entry('inboxkit hooks only', 'dist/index.js', '20.5 kB', {
+  entry('inboxkit (root entry, everything)', 'dist/index.js', '62.5 kB'),
+  entry('InboxProvider + ConversationList', 'dist/index.js', '42 kB', { importing: '{ InboxProvider, ConversationList }' }),
+  entry('InboxProvider + Inbox', 'dist/index.js', '59 kB', { importing: '{ InboxProvider, Inbox }' }),
+  entry('inboxkit hooks only', 'dist/index.js', '21 kB', {
     importing:
       '{ InboxProvider, useConversationList, useConversation, useUnreadTotal, useConversationGroups, useConversationActions, useDraft, useSyncState }',
   }),
-  entry('inboxkit/core', 'dist/core/index.js', '20.5 kB'),
+  entry('inboxkit/core', 'dist/core/index.js', '21 kB'),
   entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '16 kB'),
   entry('inboxkit/adapters/tencent', 'dist/adapters/tencent/index.js', '10 kB'),
   entry('inboxkit/adapters/openim', 'dist/adapters/openim/index.js', '14 kB'),
