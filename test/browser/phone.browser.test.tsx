@@ -11,6 +11,7 @@ import '../../src/styles/base.css';
 import '../../src/styles/list.css';
 import '../../src/styles/controls.css';
 import '../../src/styles/batch.css';
+import '../../src/styles/jump.css';
 
 const NOW = new Date(2024, 2, 15, 14, 30).getTime();
 const GROUPS = ['Work', 'Friends', 'Family', 'Suppliers', 'R&D', 'Football'];
@@ -143,6 +144,25 @@ describe('phones, 320 px and up', () => {
       const remove = strip.querySelector<HTMLElement>('[data-action="delete"]')!;
       expect(document.activeElement).toBe(remove);
       await vi.waitFor(() => expectWithin(remove, strip));
+    });
+  }
+
+  for (const dir of ['ltr', 'rtl'] as const) {
+    it(`keeps the row focused from the keyboard clear of the floating jump control (${dir})`, async () => {
+      const { grid, container } = await mount(320, dir);
+      const jump = container.querySelector<HTMLElement>('.ik-UnreadJump')!;
+      const focusedRow = () => document.getElementById(grid.getAttribute('aria-activedescendant') ?? '');
+      grid.focus();
+      await userEvent.keyboard('{Home}');
+      // Down the list a row at a time: each focused row is scrolled into view above the control, not under it.
+      for (let step = 0; step < 10; step++) {
+        await userEvent.keyboard('{ArrowDown}');
+        await vi.waitFor(() => {
+          const row = focusedRow();
+          expect(row?.getAttribute('aria-rowindex')).toBe(String(step + 2));
+          expect(row!.getBoundingClientRect().bottom).toBeLessThanOrEqual(jump.getBoundingClientRect().top + 0.5);
+        });
+      }
     });
   }
 

@@ -11,6 +11,7 @@ import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
+import { useOverlayInset } from './useOverlayInset.js';
 import { useSizeCheck } from './useSizeCheck.js';
 
 /** State of the `Inbox`, for `className` and `style` functions. */
@@ -154,6 +155,12 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
   const tabsId = `${baseId}-tabs`;
   const panelId = `${baseId}-panel`;
   useSizeCheck(panelId);
+  const panelRef = useRef<HTMLDivElement>(null);
+  // The jump control floats over the list's foot. The stylesheet leaves room after the last row; scroll padding keeps
+  // a row reached from the keyboard out from under the control.
+  const overlayInset = useOverlayInset(panelRef, '.ik-UnreadJump', showUnreadJump);
+  const listVirtualizerOptions =
+    overlayInset > 0 ? { ...virtualizerOptions, scrollPaddingEnd: (virtualizerOptions?.scrollPaddingEnd ?? 0) + overlayInset } : virtualizerOptions;
 
   const hasGroupTabs = !hideGroupTabs && capabilities.groups !== 'none';
   // The same rule as the tabs: a group that does not exist (yet) shows All.
@@ -191,6 +198,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
         />
       )}
       <div
+        ref={panelRef}
         id={panelId}
         className="ik-Inbox-panel"
         role={hasGroupTabs ? 'tabpanel' : undefined}
@@ -211,7 +219,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           onOpen={onOpen}
           onItemActions={(id, anchor) => setActions({ id, isOpen: true, anchor })}
           renderItem={renderItem}
-          virtualizerOptions={virtualizerOptions}
+          virtualizerOptions={listVirtualizerOptions}
           selectionMode={selectionMode}
           selectedIds={many}
           onSelectionChange={setMany}
