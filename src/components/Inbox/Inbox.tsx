@@ -9,7 +9,7 @@ import { ConversationActions, UnreadJump, type ConversationActionsProps } from '
 import { GroupTabs, groupTabId, type GroupTabsControls, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
-import { forwardRef, useRef, useState } from 'react';
+import { forwardRef, useMemo, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { useOverlayInset } from './useOverlayInset.js';
 import { useSizeCheck } from './useSizeCheck.js';
@@ -162,6 +162,9 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
   const listVirtualizerOptions =
     overlayInset > 0 ? { ...virtualizerOptions, scrollPaddingEnd: (virtualizerOptions?.scrollPaddingEnd ?? 0) + overlayInset } : virtualizerOptions;
 
+  // The row menu acts on the whole selection when its row is in it: listed once per selection, not on every render.
+  const menuId = actions?.id;
+  const menuIds = useMemo(() => (menuId !== undefined && many.has(menuId) ? [...many] : undefined), [many, menuId]);
   const hasGroupTabs = !hideGroupTabs && capabilities.groups !== 'none';
   // The same rule as the tabs: a group that does not exist (yet) shows All.
   const shownGroup = group !== null && groups.some((g) => g.name === group) ? group : null;
@@ -238,7 +241,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
           // A fresh menu per conversation, so one conversation's failure is not shown for the next.
           key={actions.id}
           id={actions.id}
-          selectedIds={many.has(actions.id) ? [...many] : undefined}
+          selectedIds={menuIds}
           hideTrigger
           anchor={actions.anchor}
           open={actions.isOpen}

@@ -180,7 +180,7 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
       if (i > 0 && turns.due()) await turns.take();
       a.cancel();
     }
-    result.undone = known;
+    result.undone = chunks.flat(); // the ids applied: not those that went while the batch waited (they failed)
     ticket.finished(result);
     return result;
   }
