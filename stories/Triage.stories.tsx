@@ -153,8 +153,8 @@ export const SelectManyDark: Story = { ...SelectMany, globals: { theme: 'dark' }
 export const SelectManyRightToLeft: Story = { ...SelectMany, globals: { direction: 'rtl' } };
 
 /**
- * SelectMany on a 360 px phone: the bar wraps its buttons inside the screen, nothing of it is cut, and the list keeps
- * room for rows below it.
+ * SelectMany on a 360 px phone: the bar keeps to one row, its count and × in view, and its actions scroll sideways;
+ * each action, focused from the keyboard, scrolls into view. The list keeps most of the screen.
  */
 export const SelectManyPhone: Story = {
   ...SelectMany,
@@ -165,14 +165,21 @@ export const SelectManyPhone: Story = {
     const t = storyMessages(globals);
     const inboxBox = canvasElement.querySelector('.ik-Inbox')!.getBoundingClientRect();
     const toolbar = within(canvasElement).getByRole('toolbar', { name: t('batch.toolbar') });
-    for (const button of within(toolbar).getAllByRole('button')) {
-      const box = button.getBoundingClientRect();
-      await expect(box.left).toBeGreaterThanOrEqual(inboxBox.left - 0.5);
-      await expect(box.right).toBeLessThanOrEqual(inboxBox.right + 0.5);
+    const inside = (box: DOMRect, outer: DOMRect) => box.left >= outer.left - 0.5 && box.right <= outer.right + 0.5;
+    for (const fixed of [toolbar.querySelector('.ik-BatchActionBar-count')!, toolbar.querySelector('.ik-BatchActionBar-clear')!]) {
+      await expect(inside(fixed.getBoundingClientRect(), inboxBox)).toBe(true);
+    }
+    const strip = toolbar.querySelector<HTMLElement>('.ik-BatchActionBar-actions')!;
+    const actions = within(strip).getAllByRole('button');
+    // One row: no taller than an action and its focus ring.
+    await expect(toolbar.getBoundingClientRect().height).toBeLessThan(actions[0]!.getBoundingClientRect().height + 12);
+    for (const action of actions) {
+      action.focus();
+      await waitFor(() => expect(inside(action.getBoundingClientRect(), strip.getBoundingClientRect())).toBe(true));
     }
     // The bar leaves most of the screen to the rows.
     const bar = canvasElement.querySelector('.ik-BatchActionBar')!.getBoundingClientRect();
-    await expect(bar.height).toBeLessThan(inboxBox.height / 3);
+    await expect(bar.height).toBeLessThan(inboxBox.height / 6);
   },
 };
 

@@ -28,7 +28,11 @@ export function useRovingToolbar() {
     },
     onFocus: (event: FocusEvent<HTMLElement>) => {
       const target = event.target;
-      if (target.matches(ITEM)) for (const item of items(event.currentTarget)) item.tabIndex = item === target ? 0 : -1;
+      if (!target.matches(ITEM)) return;
+      for (const item of items(event.currentTarget)) item.tabIndex = item === target ? 0 : -1;
+      // Where the buttons scroll sideways (a narrow bar), the focused one is brought wholly into view: focusing alone
+      // leaves a half-visible button where it is.
+      target.scrollIntoView?.({ block: 'nearest', inline: 'nearest' });
     },
     onKeyDown: (event: KeyboardEvent<HTMLElement>) => {
       const toolbar = event.currentTarget;
