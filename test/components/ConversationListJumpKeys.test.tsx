@@ -62,7 +62,8 @@ describe('ConversationList: jump keys', () => {
 
     // The keys still work: Alt+Shift+↓ goes to the first unread row on screen (the messages share c0's time and follow it).
     fireEvent.keyDown(document.body, { key: 'ArrowDown', code: 'ArrowDown', altKey: true, shiftKey: true });
-    await waitFor(() => expect(screen.getByRole('row', { name: /Chat 20/ })).toHaveAttribute('aria-selected', 'true'));
+    // A generous wait: the jump is a promise and two renders, which a loaded CI machine can stretch past a second.
+    await waitFor(() => expect(screen.getByRole('row', { name: /Chat 20/ })).toHaveAttribute('aria-selected', 'true'), { timeout: 5_000 });
     expect(onSelect).toHaveBeenCalledWith('c20');
   });
 });

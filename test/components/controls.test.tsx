@@ -178,7 +178,9 @@ describe('MuteToggle', () => {
 // ---------------------------------------------------------------------------------------------------
 describe('DraftEditor', () => {
   it('is a labelled text field that saves after a pause and announces it politely', async () => {
-    const { user, get, container } = await setup(<DraftEditor id="C2Calice" debounceMs={20} />);
+    // Half a second of pause before saving: long enough that "dirty" is still true right after typing on a loaded
+    // machine (20 ms was not: user-event waits a task after the last key), short enough to wait for.
+    const { user, get, container } = await setup(<DraftEditor id="C2Calice" debounceMs={500} />);
     const field = screen.getByRole('textbox', { name: 'Draft' });
     const status = screen.getByRole('status');
     expect(status).toHaveAttribute('aria-live', 'polite');
@@ -186,7 +188,7 @@ describe('DraftEditor', () => {
     await user.type(field, 'See you');
     expect(field).toHaveValue('See you');
     expect(container.querySelector('.ik-DraftEditor')).toHaveAttribute('data-status', 'dirty');
-    await waitFor(() => expect(status).toHaveTextContent('Draft saved'));
+    await waitFor(() => expect(status).toHaveTextContent('Draft saved'), { timeout: 5_000 });
     expect(get('C2Calice')?.draft?.text).toBe('See you');
     expect(container.querySelector('.ik-DraftEditor')).toHaveAttribute('data-has-draft', '');
   });
