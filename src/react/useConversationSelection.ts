@@ -96,8 +96,11 @@ function effectiveFilter(filter: ListFilter | undefined): ListFilter | undefined
   return filter && (filter.unreadOnly || filter.mentionsOnly || filter.query?.trim()) ? filter : undefined;
 }
 
-/** Names a list by its group and what its filter keeps, so that a new but equal filter object is the same list. */
-function listKeyOf(groupName: string | undefined, filter: ListFilter | undefined): string {
+/**
+ * Names a list by its group and what its filter keeps, so that a new but equal filter object is the same list (the
+ * selection clears, a held order starts over and the scroll position resets when this changes).
+ */
+export function listKeyOf(groupName: string | undefined, filter: ListFilter | undefined): string {
   const f = effectiveFilter(filter);
   return JSON.stringify([groupName ?? null, Boolean(f?.unreadOnly), Boolean(f?.mentionsOnly), f?.query?.trim() ?? '']);
 }

@@ -6,12 +6,14 @@ import type { InboxStore } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import type { ConversationListOptions } from '../../react/useConversationList.js';
+import { listKeyOf } from '../../react/useConversationSelection.js';
 import { useConversationListView } from '../../react/useConversationListView.js';
 import { useCapabilities } from '../../react/useSyncState.js';
 import { useHeldOrder } from '../../react/useHeldOrder.js';
 import { usePlural } from '../internal/i18n.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
+import { visuallyHidden } from '../internal/hidden.js';
 import { useMessages } from '../internal/i18n.js';
 import { useLongPress } from '../internal/useLongPress.js';
 import { forwardRef, useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useRef, useState, type Ref } from 'react';
@@ -242,7 +244,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   // The order read in place (no array of every id per change): a message at once, a burst once per frame.
   const { view: listView, status, error, hasMore, isLoadingMore, loadMore } = useConversationListView(groupName, { ...filter, store });
   const isFiltered = !!(unreadOnly || mentionsOnly || query);
-  const listKey = JSON.stringify([groupName, !!unreadOnly, !!mentionsOnly, query ?? '']);
+  const listKey = listKeyOf(groupName, filter);
 
   // ---- many rows selected for a batch, and rows that hold still while the user works on them ---------
   const multi = useListSelection({ isMultiple: selectionMode === 'multiple', groupName, filter, store, selectedIds, defaultSelectedIds, onSelectionChange });
@@ -361,7 +363,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     setJumpTarget(null);
     setFocus({ id: jumpTarget, index: jumpIndex });
     setFocusVisible(true);
-    virtualizer.scrollToIndex(jumpIndex, { align: 'auto' });
+    scrollToIndex(jumpIndex);
     select(jumpTarget);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- once per jump, when its row exists
   }, [jumpTarget, jumpIndex]);
@@ -690,7 +692,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     >
       {multi.isMultiple && (
         <div className="ik-ConversationList-selectionStatus" role="status">
-          {multi.count > 0 ? plural('batch.selected', multi.count) : ''}
+          {multi.count > 0 && visuallyHidden(plural('batch.selected', multi.count))}
         </div>
       )}
       <div className="ik-ConversationList-status" role="status" data-status={isLoadingMore ? 'loadingMore' : status}>

@@ -1,17 +1,16 @@
 import type { DeleteOptions } from '../adapter.js';
 import { InboxError } from '../errors.js';
-import type { Conversation, ConversationId, MuteMode, OperationResult } from '../types.js';
+import type { ConversationId, MuteMode, OperationResult } from '../types.js';
 import { assertBoolean, assertMuteMode } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
-import { readPatch } from './readPatch.js';
+import { hasUnreadMessages, readPatch } from './readPatch.js';
 import { LOOKUPS_PER_SLICE, perId, runBatch, type BatchLimits } from './runBatch.js';
 import type { InboxActions } from './types.js';
 import type { UndoWindow } from './undoWindow.js';
 
 type BatchCommands = Pick<InboxActions, 'pinMany' | 'setMuteModeMany' | 'markReadMany' | 'deleteConversations'>;
 
-const hasUnread = (c: Conversation) => c.unreadCount > 0 || c.mentions.length > 0;
 
 /** A refusal per id, before the backend is asked. */
 function refusal(id: ConversationId, code: string, message: string, sdkCode?: number): OperationResult['failed'][number] {
@@ -127,7 +126,7 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
               readUpTo.set(id, conversation.lastActivityAt);
               // What to send is decided by what the backend has: an earlier read still waiting in its undo window
               // may be undone, and this one must not have relied on it.
-              if (hasUnread(conversation) || hasUnread(ctx.layer.confirmed(id) ?? conversation)) unread.add(id);
+              if (hasUnreadMessages(conversation) || hasUnreadMessages(ctx.layer.confirmed(id) ?? conversation)) unread.add(id);
               if (canUnmark && conversation.marks?.includes('unread')) marked.add(id);
             }
           },
@@ -139,7 +138,7 @@ export function createBatchCommands(ctx: StoreContext, undo: UndoWindow, limits:
               if (start > 0 && turns.due()) await turns.take();
               for (const id of applied.slice(start, start + LOOKUPS_PER_SLICE)) {
                 const c = indexes.get(id);
-                if (c && (hasUnread(c) || (canUnmark && Boolean(c.marks?.includes('unread'))))) changed.push(id);
+                if (c && (hasUnreadMessages(c) || (canUnmark && Boolean(c.marks?.includes('unread'))))) changed.push(id);
               }
             }
             // Read counts cannot be restored on any backend; once sent, undo marks the conversations unread instead.

@@ -8,7 +8,7 @@ import type { Conversation, ConversationId } from '../types.js';
 import { assertBoolean, assertConversationId, assertMark, assertMuteMode, assertString } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Patch } from './optimisticLayer.js';
-import { readPatch } from './readPatch.js';
+import { hasUnreadMessages, readPatch } from './readPatch.js';
 import { runBatch, type BatchLimits } from './runBatch.js';
 import { fail, requireConversation, runCommand } from './runCommand.js';
 import { withUndo, type UndoWindow } from './undoWindow.js';
@@ -81,7 +81,7 @@ export function createConversationCommands(
       const unmark = Boolean(conversation.marks?.includes('unread')) && ctx.capabilities.marks.includes('unread');
       // Read on the backend too: an earlier read still waiting in its undo window may be undone.
       const backend = layer.confirmed(id) ?? conversation;
-      const hasUnread = [conversation, backend].some((c) => c.unreadCount > 0 || c.mentions.length > 0);
+      const hasUnread = [conversation, backend].some(hasUnreadMessages);
       if (!hasUnread && !unmark) return;
       const readUpTo = conversation.lastActivityAt;
       const patch: Patch = readPatch(() => readUpTo, () => unmark);
@@ -96,7 +96,7 @@ export function createConversationCommands(
 
     markAllRead: async () => {
       const readUpTo = new Map<ConversationId, number>();
-      for (const c of indexes.values()) if (c.unreadCount > 0 || c.mentions.length > 0) readUpTo.set(c.id, c.lastActivityAt);
+      for (const c of indexes.values()) if (hasUnreadMessages(c)) readUpTo.set(c.id, c.lastActivityAt);
       const patch = readPatch((id) => readUpTo.get(id), () => false);
       await runCommand(ctx, 'markAllRead', [...readUpTo.keys()], { patch }, () => adapter.markAllRead());
     },

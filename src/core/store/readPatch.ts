@@ -1,5 +1,8 @@
 import type { Conversation, ConversationId } from '../types.js';
 
+/** Whether marking a conversation read would change it on the backend: unread messages or an unread @-mention. */
+export const hasUnreadMessages = (c: Conversation): boolean => c.unreadCount > 0 || c.mentions.length > 0;
+
 /**
  * The optimistic change of marking read: unread and mentions cleared, for the messages there were when the user
  * read. A conversation whose activity is newer than that (a message arrived while the read was in flight, or
@@ -11,7 +14,7 @@ export function readPatch(readUpTo: (id: ConversationId) => number | undefined, 
   return (c: Conversation): Conversation => {
     const upTo = readUpTo(c.id);
     if (upTo !== undefined && c.lastActivityAt > upTo) return c;
-    const read = c.unreadCount === 0 && c.mentions.length === 0 ? c : { ...c, unreadCount: 0, mentions: [] };
+    const read = hasUnreadMessages(c) ? { ...c, unreadCount: 0, mentions: [] } : c;
     return unmark(c.id) && read.marks?.includes('unread') ? { ...read, marks: read.marks.filter((m) => m !== 'unread') } : read;
   };
 }
