@@ -44,6 +44,39 @@ describe('CopyOnWriteTable', () => {
   });
 });
 
+describe('CopyOnWriteTable with ids whose hashes are equal', () => {
+  // Found by search: each pair has the same 30-bit FNV-1a hash, so they share a collision list at the bottom.
+  const pairs = [
+    ['useragqe', 'user10nc0'],
+    ['useragqd', 'user10nc1'],
+  ];
+
+  it('tells them apart, keeps a snapshot of them as it was, and deletes one without the other', () => {
+    const table = new CopyOnWriteTable<string>();
+    for (let i = 0; i < 2000; i++) table.set(`filler${i}`, 'f');
+    for (const [a, b] of pairs) {
+      table.set(a!, `${a}-1`);
+      table.set(b!, `${b}-1`);
+    }
+    const before = table.freeze();
+    const [[a, b], [c, d]] = pairs as [[string, string], [string, string]];
+    table.set(a, `${a}-2`);
+    table.delete(d);
+    expect(table.get(a)).toBe(`${a}-2`);
+    expect(table.get(b)).toBe(`${b}-1`);
+    expect(table.get(c)).toBe(`${c}-1`);
+    expect(table.has(d)).toBe(false);
+    expect(table.size).toBe(2003);
+    // the snapshot taken before still reads as it did
+    expect([a, b, c, d].map((id) => before.get(id))).toEqual([`${a}-1`, `${b}-1`, `${c}-1`, `${d}-1`]);
+    expect(before.size).toBe(2004);
+    table.delete(c);
+    table.delete(a);
+    expect([a, b, c, d].map((id) => table.has(id))).toEqual([false, true, false, false]);
+    expect([...table.freeze().values()].filter((v) => v !== 'f')).toEqual([`${b}-1`]);
+  });
+});
+
 describe('lazyIdArray', () => {
   const ids = ['a', 'b', 'c'];
   const make = () => {
