@@ -50,6 +50,18 @@ describe('SelectedIds', () => {
     expect(v2.without(['b', 'zzz'])).toBe(v2);
   });
 
+  it('takes out ids the caller found selected without asking the list again, once each', () => {
+    const { view, ids, reads } = countedList(['a', 'b', 'c', 'd']);
+    const v0 = SelectedIds.ofList(view, ids);
+    const found = ['b', 'd', 'b'].filter((id) => v0.has(id));
+    const asked = reads.indexOf;
+    const v1 = v0.withoutSelected(found);
+    expect(reads.indexOf).toBe(asked);
+    expect(v1.size).toBe(2);
+    expect([...v1]).toEqual(['a', 'c']);
+    expect([...v0]).toEqual(['a', 'b', 'c', 'd']);
+  });
+
   it('an older version built on again copies first, so the newer versions are not changed', () => {
     const base = new Set(['a', 'b', 'c']);
     const v0 = SelectedIds.ofSet(base);
