@@ -12,6 +12,7 @@ import {
   useConversationItemState,
   type ConversationItemComponents,
 } from '../../src/components/ConversationItem/index.js';
+import { InGridContext } from '../../src/components/internal/hooks.js';
 import { InboxError } from '../../src/core/errors.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
 import type { InboxStore } from '../../src/core/store.js';
@@ -116,6 +117,34 @@ describe('ConversationItem parts and state attributes', () => {
     const { container } = await setup([conv('C2Calice', 'Alice')], () => <ConversationItem id="C2Cnobody" />);
     expect(root(container)).toHaveAttribute('data-missing', '');
     expect(root(container)).toBeEmptyDOMElement();
+  });
+
+  it("in a list's row, keeps a deleted conversation's look without rendering until the list drops the row; it comes back as usual", async () => {
+    let commits = 0;
+    const { adapter, store, container } = await setup([conv('C2Calice', 'Alice'), conv('C2Cben', 'Ben')], () => (
+      <Profiler id="row" onRender={() => commits++}>
+        <InGridContext.Provider value={true}>
+          <ConversationItem id="C2Calice" />
+        </InGridContext.Provider>
+      </Profiler>
+    ));
+    const before = commits;
+    await act(() => store.getState().actions.deleteConversation('C2Calice'));
+    expect(store.getState().conversations.has('C2Calice')).toBe(false);
+    // No render at all: the list takes the row away in its next render, so an empty row would never be seen.
+    expect(commits).toBe(before);
+    expect(root(container)).not.toHaveAttribute('data-missing');
+    expect(part(container, 'title')).toHaveTextContent('Alice');
+    // A new message brings it back (as the SDKs do): a change like any other.
+    act(() => void adapter.simulate.message('C2Calice', { preview: 'Back again' }));
+    await screen.findByText('Back again');
+    expect(commits).toBeGreaterThan(before);
+  });
+
+  it('outside a list, shows a deleted conversation as missing at once', async () => {
+    const { store, container } = await setup([conv('C2Calice', 'Alice')], () => <ConversationItem id="C2Calice" />);
+    await act(() => store.getState().actions.deleteConversation('C2Calice'));
+    expect(root(container)).toHaveAttribute('data-missing', '');
   });
 
   it('throws a message naming the part when a part is used outside a row', () => {

@@ -6,7 +6,7 @@ import type { Conversation, ConversationId, ConversationKind, MentionKind, MuteM
 import { visuallyHidden } from '../internal/hidden.js';
 import { safeAvatarUrl } from '../../core/validate.js';
 import { useInboxLocale, useInboxStore } from '../../react/context.js';
-import { useConversation, useConversationStatus } from '../../react/useConversation.js';
+import { useRowConversation } from '../internal/useRowConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
@@ -113,8 +113,8 @@ export const ConversationItemRoot = forwardRef<HTMLDivElement, ConversationItemR
   { id, isSelected = false, isFocused = false, isFocusVisible = false, now, store, className, style, children, ...rest },
   ref,
 ) {
-  const conversation = useConversation(id, store);
-  const { isPending, failure } = useConversationStatus(id, store);
+  // In a list's row, a conversation that has just gone keeps its look until the list takes the row away.
+  const { conversation, isPending, failure } = useRowConversation(useInboxStore(store, 'ConversationItem'), id, useContext(InGridContext));
 
   const context = useMemo(() => {
     const state: ConversationItemRenderProps = {

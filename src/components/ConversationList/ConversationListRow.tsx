@@ -3,7 +3,8 @@ import type { ReactNode } from 'react';
 import type { ConversationId } from '../../core/types.js';
 import { ConversationItem, type ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { InGridContext } from '../internal/hooks.js';
-import { useConversation, useConversationStatus } from '../../react/useConversation.js';
+import { useInboxStore } from '../../react/context.js';
+import { useRowConversation } from '../internal/useRowConversation.js';
 import { memo, useCallback, useLayoutEffect, useMemo, useRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import type { RowSizer } from './useRowSizes.js';
@@ -48,8 +49,8 @@ export interface ListRowProps {
  * effects run after all of the commit's DOM changes.
  */
 function MeasureOnChange({ id, measure }: { id: ConversationId; measure: () => void }) {
-  const conversation = useConversation(id);
-  const { isPending, failure } = useConversationStatus(id);
+  // Held while gone, as the default row holds it: the list takes the row away by the next frame.
+  const { conversation, isPending, failure } = useRowConversation(useInboxStore(undefined, 'ConversationList'), id, true);
   // Not when mounted: the ResizeObserver reports a new row without forcing a layout for each row that scrolls in.
   const mounted = useRef(false);
   useLayoutEffect(() => {
