@@ -13,9 +13,15 @@ function firstMeaningful(word: string): string {
   // Graphemes are short: the first meaningful one is within the first few dozen units of any real word.
   word = word.slice(0, INITIALS_WINDOW);
   segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
+  // Stops at the first one that fits, usually the word's first grapheme: one segment made, not 64. (A list that mounts
+  // a screen of new rows every frame, as while a batch deletes, calls this for each of them.)
+  if (segmenter) {
+    for (const { segment } of segmenter.segment(word)) if (MEANINGFUL.test(segment)) return segment;
+    return '';
+  }
   // Without Intl.Segmenter, code points are the closest approximation (keeps surrogate pairs whole).
-  const graphemes = segmenter ? Array.from(segmenter.segment(word), (s) => s.segment) : Array.from(word);
-  return graphemes.find((g) => MEANINGFUL.test(g)) ?? '';
+  for (const codePoint of word) if (MEANINGFUL.test(codePoint)) return codePoint;
+  return '';
 }
 
 /**
