@@ -81,9 +81,15 @@ describe('MemoryTables', () => {
     const tables = tablesOf({ deleted: [makeConversation({ id: 'gone' })] });
     expect(tables.getDeleted('gone')!.id).toBe('gone');
     expect(tables.has('gone')).toBe(false);
-    tables.keepDeleted(makeConversation({ id: 'also' }));
+    tables.keepDeleted(makeConversation({ id: 'also', unreadCount: 3, isPinned: true }), { unreadCount: 0, isPinned: false });
     tables.forgetDeleted('gone');
     expect(tables.snapshot().deleted.map((c) => c.id)).toEqual(['also']);
+    // The deletion's changes are applied when the conversation is read, once: the same object every time.
+    const also = tables.getDeleted('also')!;
+    expect(also).toMatchObject({ unreadCount: 0, isPinned: false });
+    expect(Object.isFrozen(also)).toBe(true);
+    expect(tables.getDeleted('also')).toBe(also);
+    expect(tables.snapshot().deleted[0]).toBe(also);
   });
 
   it('gives the snapshot in list order, and the saved snapshot in table order', () => {

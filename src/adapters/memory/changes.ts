@@ -18,6 +18,19 @@ import type { MemoryTables } from './tables.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
+/** What deleting a conversation changes: kept unpinned, read and out of groups, for a new message to bring back. */
+const DELETED: Partial<Conversation> = Object.freeze({
+  unreadCount: 0,
+  mentions: EMPTY,
+  isPinned: false,
+  groupNames: EMPTY,
+  marks: undefined,
+  draft: undefined,
+});
+
+/** Deleting with its history: the last message goes too. */
+const DELETED_WITH_HISTORY: Partial<Conversation> = Object.freeze({ ...DELETED, lastMessage: undefined, lastActivityAt: 0 });
+
 export type MemoryChanges = ReturnType<typeof createChanges>;
 
 export interface ChangeSettings {
@@ -228,19 +241,10 @@ export function createChanges(tables: MemoryTables, { capabilities, now, save }:
    * every group one was in.
    */
   function remove(ids: readonly ConversationId[], clearHistory: boolean): void {
+    const changes = clearHistory ? DELETED_WITH_HISTORY : DELETED;
     for (const id of ids) {
       const conversation = tables.take(id);
-      if (!conversation) continue;
-      const tombstone: Partial<Conversation> = {
-        unreadCount: 0,
-        mentions: EMPTY,
-        isPinned: false,
-        groupNames: EMPTY,
-        marks: undefined,
-        draft: undefined,
-      };
-      if (clearHistory) Object.assign(tombstone, { lastMessage: undefined, lastActivityAt: 0 });
-      tables.keepDeleted(derive(conversation, tombstone));
+      if (conversation) tables.keepDeleted(conversation, changes);
     }
     // `removed` is enough for the groups too: a conversation that leaves the list leaves its groups' lists. Sending each
     // affected group's whole membership as well would cost the store O(group) per deleted chunk.

@@ -20,9 +20,30 @@ import { readPage, sortedOrder } from './paging.js';
 import type { SeedTables } from './seed.js';
 import type { MemorySnapshot } from './storage.js';
 
+const NO_CHANGES: Partial<Conversation> = Object.freeze({});
+
+/**
+ * A conversation deleted from the list, kept with what its deletion changes (shared, frozen change sets), and turned
+ * into that changed conversation when first read: a new message, `openConversation` or a save. Not when deleted: a
+ * batch that deletes 100,000 conversations then copies none of them, copies the collector had to carry while the
+ * page worked.
+ */
+class DeletedConversation {
+  private made: Conversation | undefined;
+
+  constructor(
+    private readonly was: Conversation,
+    private readonly changes: Partial<Conversation>,
+  ) {}
+
+  get conversation(): Conversation {
+    return (this.made ??= this.changes === NO_CHANGES ? this.was : derive(this.was, this.changes));
+  }
+}
+
 export class MemoryTables {
   private readonly conversations: Map<ConversationId, Conversation>;
-  private readonly deleted: Map<ConversationId, Conversation>;
+  private readonly deleted = new Map<ConversationId, DeletedConversation>();
   private names: readonly string[];
   private readonly members: Map<string, Set<ConversationId>>;
   private readonly order: OrderedList<Conversation>;
@@ -39,7 +60,7 @@ export class MemoryTables {
     private readonly unreadRule: UnreadRule,
   ) {
     this.conversations = seed.conversations;
-    this.deleted = seed.deleted;
+    for (const [id, conversation] of seed.deleted) this.deleted.set(id, new DeletedConversation(conversation, NO_CHANGES));
     this.names = Object.freeze([...seed.groupNames]);
     this.members = seed.members;
     for (const conversation of this.conversations.values()) this.count(conversation, 1);
@@ -134,11 +155,16 @@ export class MemoryTables {
 
   /** A conversation deleted from the list, kept for a new message or `openConversation` to bring back. */
   getDeleted(id: ConversationId): Conversation | undefined {
-    return this.deleted.get(id);
+    return this.deleted.get(id)?.conversation;
   }
 
-  keepDeleted(conversation: Conversation): void {
-    this.deleted.set(conversation.id, conversation);
+  /** Keeps `conversation`, just taken from the list, as `changes` make it (applied when it is first read). */
+  keepDeleted(conversation: Conversation, changes: Partial<Conversation>): void {
+    this.deleted.set(conversation.id, new DeletedConversation(conversation, changes));
+  }
+
+  private deletedConversations(): Conversation[] {
+    return Array.from(this.deleted.values(), (deleted) => deleted.conversation);
   }
 
   forgetDeleted(id: ConversationId): void {
@@ -233,11 +259,11 @@ export class MemoryTables {
 
   /** The data now, conversations in list order. */
   snapshot(): MemorySnapshot {
-    return { conversations: this.order.toArray(), groups: this.groups(), deleted: [...this.deleted.values()] };
+    return { conversations: this.order.toArray(), groups: this.groups(), deleted: this.deletedConversations() };
   }
 
   /** The data now, conversations in table order: what is saved after every change, which must not walk the order. */
   unorderedSnapshot(): MemorySnapshot {
-    return { conversations: this.all(), groups: this.groups(), deleted: [...this.deleted.values()] };
+    return { conversations: this.all(), groups: this.groups(), deleted: this.deletedConversations() };
   }
 }
