@@ -24,9 +24,9 @@ const LONE_FIRST_CHARACTER =
 export function firstMeaningful(word: string): string {
   // Graphemes are short: the first meaningful one is within the first few dozen units of any real word.
   word = word.slice(0, INITIALS_WINDOW);
-  segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   const lone = LONE_FIRST_CHARACTER.exec(word);
   if (lone) return lone[0];
+  segmenter ??= 'Segmenter' in Intl ? new Intl.Segmenter(undefined, { granularity: 'grapheme' }) : null;
   // Stops at the first grapheme that fits: one segment made, not 64.
   if (segmenter) {
     for (const { segment } of segmenter.segment(word)) if (MEANINGFUL.test(segment)) return segment;

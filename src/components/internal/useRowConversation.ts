@@ -1,5 +1,6 @@
 'use client';
 import { useCallback } from 'react';
+import { selectConversation, selectFailure, selectIsPending } from '../../core/selectors.js';
 import type { ConversationFailure, InboxState, InboxStore } from '../../core/store.js';
 import type { Conversation, ConversationId } from '../../core/types.js';
 import { useInboxSelector } from '../../react/useInboxSelector.js';
@@ -29,9 +30,9 @@ const sameRowWhileGone = (a: RowConversation, b: RowConversation) =>
 export function useRowConversation(store: InboxStore, id: ConversationId, holdWhenGone: boolean): RowConversation {
   const select = useCallback(
     (state: InboxState): RowConversation => ({
-      conversation: state.conversations.get(id),
-      isPending: (state.pending.get(id) ?? 0) > 0,
-      failure: state.failures.get(id),
+      conversation: selectConversation(state, id),
+      isPending: selectIsPending(state, id),
+      failure: selectFailure(state, id),
     }),
     [id],
   );
