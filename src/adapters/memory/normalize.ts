@@ -1,6 +1,6 @@
 import { isRecord as isPlainRecord } from '../../core/isRecord.js';
 import { InboxError } from '../../core/errors.js';
-import type { Conversation, ConversationMark, Draft, LastMessage, Mention, MentionKind, PreviewKind } from '../../core/types.js';
+import type { Conversation, ConversationMark, LastMessage, Mention, MentionKind, PreviewKind } from '../../core/types.js';
 import { CONVERSATION_KINDS, CONVERSATION_MARKS, MENTION_KINDS, MUTE_MODES, PREVIEW_KINDS } from '../../core/types.js';
 
 /** Every mention kind (core has no such list yet). */
@@ -12,52 +12,23 @@ function invalid(where: string, message: string): InboxError {
   return new InboxError('INVALID_ARGUMENT', `${where}: ${message}`);
 }
 
+/** The error for a conversation's field: its label is built only when something is wrong. */
+function invalidField(where: string, id: string, message: string): InboxError {
+  return invalid(`${where} "${id}"`, message);
+}
+
 const isRecord = (value: unknown): value is Loose => isPlainRecord(value);
 
 function isTime(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
 }
 
-function optionalString(source: Loose, key: string, where: string): string | undefined {
-  const value = source[key];
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string') throw invalid(where, `"${key}" must be a string.`);
-  return value;
-}
+const isOptionalString = (value: unknown) => value === undefined || typeof value === 'string';
 
-function toLastMessage(value: unknown, where: string): LastMessage | undefined {
-  if (value === undefined) return undefined;
-  if (!isRecord(value)) throw invalid(where, '"lastMessage" must be an object.');
-  if (typeof value.preview !== 'string') throw invalid(where, '"lastMessage.preview" must be a string.');
-  if (!isTime(value.sentAt)) throw invalid(where, '"lastMessage.sentAt" must be a time in ms.');
-  const out: LastMessage = { preview: value.preview, sentAt: value.sentAt };
-  const id = optionalString(value, 'id', where);
-  const senderId = optionalString(value, 'senderId', where);
-  const senderName = optionalString(value, 'senderName', where);
-  if (id !== undefined) out.id = id;
-  if (senderId !== undefined) out.senderId = senderId;
-  if (senderName !== undefined) out.senderName = senderName;
-  if (value.isRevoked !== undefined) {
-    if (typeof value.isRevoked !== 'boolean') throw invalid(where, '"lastMessage.isRevoked" must be a boolean.');
-    out.isRevoked = value.isRevoked;
-  }
-  if (value.kind !== undefined) {
-    if (!PREVIEW_KINDS.includes(value.kind as PreviewKind)) throw invalid(where, `"lastMessage.kind" must be one of ${PREVIEW_KINDS.join(', ')}.`);
-    out.kind = value.kind as PreviewKind;
-  }
-  const detail = optionalString(value, 'detail', where);
-  if (detail !== undefined) out.detail = detail;
-  return Object.freeze(out);
-}
-
-function toDraft(value: unknown, where: string): Draft | undefined {
-  if (value === undefined) return undefined;
-  if (!isRecord(value) || typeof value.text !== 'string' || !isTime(value.updatedAt)) {
-    throw invalid(where, '"draft" must be { text: string, updatedAt: ms }.');
-  }
-  // An empty draft is no draft: the contract clears drafts with ''.
-  if (value.text === '') return undefined;
-  return Object.freeze({ text: value.text, updatedAt: value.updatedAt });
+function isStringList(value: unknown): value is readonly string[] {
+  if (!Array.isArray(value)) return false;
+  for (const item of value) if (typeof item !== 'string') return false;
+  return true;
 }
 
 /**
@@ -69,96 +40,153 @@ const EMPTY: readonly never[] = Object.freeze([]);
 /** The optional string fields of a conversation, copied as they are. */
 const OPTIONAL_STRING_FIELDS = ['peerUserId', 'groupId', 'groupType', 'avatarUrl', 'customData'] as const;
 
-function toMentions(value: unknown, where: string): readonly Mention[] {
-  if (value === undefined) return EMPTY;
-  if (!Array.isArray(value)) throw invalid(where, '"mentions" must be an array.');
-  if (value.length === 0) return EMPTY;
-  return Object.freeze(
-    value.map((mention: unknown) => {
-      if (!isRecord(mention) || !MENTION_KINDS.includes(mention.kind as MentionKind)) {
-        throw invalid(where, `each mention needs a kind among ${MENTION_KINDS.join(', ')}.`);
-      }
-      const out: Mention = { kind: mention.kind as MentionKind };
-      const messageId = optionalString(mention, 'messageId', where);
-      if (messageId !== undefined) out.messageId = messageId;
-      return Object.freeze(out);
-    }),
-  );
+/**
+ * A conversation as a user gave it, once `checkConversation` passed: every field has its type, but it is still the
+ * user's object, not copied, and its lists may be omitted or repeat an item, its draft may be empty.
+ */
+export type CheckedConversation = Omit<Conversation, 'mentions' | 'groupNames' | 'marks'> & {
+  mentions?: readonly Mention[];
+  groupNames?: readonly string[];
+  marks?: readonly ConversationMark[];
+};
+
+function checkLastMessage(value: Loose, where: string, id: string): void {
+  if (typeof value.preview !== 'string') throw invalidField(where, id, '"lastMessage.preview" must be a string.');
+  if (!isTime(value.sentAt)) throw invalidField(where, id, '"lastMessage.sentAt" must be a time in ms.');
+  for (const key of ['id', 'senderId', 'senderName', 'detail'] as const) {
+    if (!isOptionalString(value[key])) throw invalidField(where, id, `"${key}" must be a string.`);
+  }
+  if (value.isRevoked !== undefined && typeof value.isRevoked !== 'boolean') {
+    throw invalidField(where, id, '"lastMessage.isRevoked" must be a boolean.');
+  }
+  if (value.kind !== undefined && !PREVIEW_KINDS.includes(value.kind as PreviewKind)) {
+    throw invalidField(where, id, `"lastMessage.kind" must be one of ${PREVIEW_KINDS.join(', ')}.`);
+  }
 }
 
-/** A frozen copy of a list of strings, without duplicates. */
-function toStrings(value: unknown, key: string, where: string): readonly string[] {
-  if (value === undefined) return EMPTY;
-  if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
-    throw invalid(where, `"${key}" must be an array of strings.`);
+function checkMentions(value: unknown, where: string, id: string): void {
+  if (!Array.isArray(value)) throw invalidField(where, id, '"mentions" must be an array.');
+  for (const mention of value as unknown[]) {
+    if (!isRecord(mention) || !MENTION_KINDS.includes(mention.kind as MentionKind)) {
+      throw invalidField(where, id, `each mention needs a kind among ${MENTION_KINDS.join(', ')}.`);
+    }
+    if (!isOptionalString(mention.messageId)) throw invalidField(where, id, '"messageId" must be a string.');
   }
-  if (value.length === 0) return EMPTY;
-  return Object.freeze(value.length === 1 ? [value[0] as string] : [...new Set(value as string[])]);
 }
 
 /**
- * Checks a conversation given by a user (options, `simulate`, storage) and returns a frozen copy that shares
- * nothing mutable with the input. `mentions`, `groupNames` and `marks` may be omitted (they default to empty).
- * Throws `INVALID_ARGUMENT` naming the first problem.
+ * Checks a conversation given by a user (options, `simulate`, storage), throwing `INVALID_ARGUMENT` naming the first
+ * problem. Copies nothing and allocates nothing unless it throws: a backend seeded with 100,000 conversations checks
+ * them all when it is created, and copies them only when it first needs them (`copyConversation`).
  */
-export function toConversation(value: unknown, where = 'conversation'): Conversation {
+export function checkConversation(value: unknown, where = 'conversation'): asserts value is CheckedConversation {
   if (!isRecord(value)) throw invalid(where, 'expected a conversation object.');
-  if (typeof value.id !== 'string' || value.id.length === 0) throw invalid(where, '"id" must be a non-empty string.');
-  const at = `${where} "${value.id}"`;
+  const id = value.id;
+  if (typeof id !== 'string' || id.length === 0) throw invalid(where, '"id" must be a non-empty string.');
   if (!CONVERSATION_KINDS.includes(value.kind as Conversation['kind'])) {
-    throw invalid(at, `"kind" must be one of ${CONVERSATION_KINDS.join(', ')}.`);
+    throw invalidField(where, id, `"kind" must be one of ${CONVERSATION_KINDS.join(', ')}.`);
   }
-  if (typeof value.title !== 'string') throw invalid(at, '"title" must be a string.');
+  if (typeof value.title !== 'string') throw invalidField(where, id, '"title" must be a string.');
   if (typeof value.unreadCount !== 'number' || !Number.isInteger(value.unreadCount) || value.unreadCount < 0) {
-    throw invalid(at, '"unreadCount" must be a non-negative integer.');
+    throw invalidField(where, id, '"unreadCount" must be a non-negative integer.');
   }
   if (!MUTE_MODES.includes(value.muteMode as Conversation['muteMode'])) {
-    throw invalid(at, `"muteMode" must be one of ${MUTE_MODES.join(', ')}.`);
+    throw invalidField(where, id, `"muteMode" must be one of ${MUTE_MODES.join(', ')}.`);
   }
-  if (!isTime(value.lastActivityAt)) throw invalid(at, '"lastActivityAt" must be a time in ms (0 when there is no message).');
-  if (typeof value.isPinned !== 'boolean') throw invalid(at, '"isPinned" must be a boolean.');
+  if (!isTime(value.lastActivityAt)) throw invalidField(where, id, '"lastActivityAt" must be a time in ms (0 when there is no message).');
+  if (typeof value.isPinned !== 'boolean') throw invalidField(where, id, '"isPinned" must be a boolean.');
+  if (value.mentions !== undefined) checkMentions(value.mentions, where, id);
+  if (value.groupNames !== undefined && !isStringList(value.groupNames)) throw invalidField(where, id, '"groupNames" must be an array of strings.');
+  for (const key of OPTIONAL_STRING_FIELDS) {
+    if (!isOptionalString(value[key])) throw invalidField(where, id, `"${key}" must be a string.`);
+  }
+  const lastMessage = value.lastMessage;
+  if (lastMessage !== undefined) {
+    if (!isRecord(lastMessage)) throw invalidField(where, id, '"lastMessage" must be an object.');
+    checkLastMessage(lastMessage, where, id);
+  }
+  const draft = value.draft;
+  if (draft !== undefined && (!isRecord(draft) || typeof draft.text !== 'string' || !isTime(draft.updatedAt))) {
+    throw invalidField(where, id, '"draft" must be { text: string, updatedAt: ms }.');
+  }
+  if (value.marks !== undefined) {
+    if (!isStringList(value.marks)) throw invalidField(where, id, '"marks" must be an array of strings.');
+    for (const mark of value.marks) {
+      if (!CONVERSATION_MARKS.includes(mark as ConversationMark)) throw invalidField(where, id, `unknown mark "${mark}".`);
+    }
+  }
+  if (value.isReadOnly !== undefined && typeof value.isReadOnly !== 'boolean') throw invalidField(where, id, '"isReadOnly" must be a boolean.');
+  const privateChat = value.privateChat;
+  if (privateChat !== undefined) {
+    if (!isRecord(privateChat) || typeof privateChat.enabled !== 'boolean') {
+      throw invalidField(where, id, '"privateChat" must be { enabled: boolean }.');
+    }
+    if (privateChat.burnDurationSec !== undefined && !isTime(privateChat.burnDurationSec)) {
+      throw invalidField(where, id, '"privateChat.burnDurationSec" must be a number of seconds.');
+    }
+  }
+}
 
+/** A frozen copy of a list of strings, without duplicates. */
+function copyStrings<T extends string>(value: readonly T[] | undefined): readonly T[] {
+  if (value === undefined || value.length === 0) return EMPTY;
+  return Object.freeze(value.length === 1 ? [value[0]!] : [...new Set(value)]);
+}
+
+function copyLastMessage(value: LastMessage): LastMessage {
+  const out: LastMessage = { preview: value.preview, sentAt: value.sentAt };
+  if (value.id !== undefined) out.id = value.id;
+  if (value.senderId !== undefined) out.senderId = value.senderId;
+  if (value.senderName !== undefined) out.senderName = value.senderName;
+  if (value.isRevoked !== undefined) out.isRevoked = value.isRevoked;
+  if (value.kind !== undefined) out.kind = value.kind;
+  if (value.detail !== undefined) out.detail = value.detail;
+  return Object.freeze(out);
+}
+
+function copyMentions(value: readonly Mention[] | undefined): readonly Mention[] {
+  if (value === undefined || value.length === 0) return EMPTY;
+  return Object.freeze(value.map(({ kind, messageId }) => Object.freeze(messageId === undefined ? { kind } : { kind, messageId })));
+}
+
+/**
+ * A frozen copy of a checked conversation that shares nothing mutable with it. Omitted lists become empty, an empty
+ * draft none (the contract clears drafts with ''), repeated list items one. `groupNames` replaces the conversation's
+ * own when given (the backend's membership decides them).
+ */
+export function copyConversation(value: CheckedConversation, groupNames?: readonly string[]): Conversation {
   const out: Conversation = {
     id: value.id,
-    kind: value.kind as Conversation['kind'],
+    kind: value.kind,
     title: value.title,
     unreadCount: value.unreadCount,
-    muteMode: value.muteMode as Conversation['muteMode'],
+    muteMode: value.muteMode,
     lastActivityAt: value.lastActivityAt,
-    mentions: toMentions(value.mentions, at),
+    mentions: copyMentions(value.mentions),
     isPinned: value.isPinned,
-    groupNames: toStrings(value.groupNames, 'groupNames', at),
+    groupNames: groupNames ?? copyStrings(value.groupNames),
   };
   for (const key of OPTIONAL_STRING_FIELDS) {
-    const text = optionalString(value, key, at);
+    const text = value[key];
     if (text !== undefined) out[key] = text;
   }
-  const lastMessage = toLastMessage(value.lastMessage, at);
-  if (lastMessage) out.lastMessage = lastMessage;
-  const draft = toDraft(value.draft, at);
-  if (draft) out.draft = draft;
-  if (value.marks !== undefined) {
-    const marks = toStrings(value.marks, 'marks', at);
-    const unknown = marks.find((mark) => !CONVERSATION_MARKS.includes(mark as ConversationMark));
-    if (unknown !== undefined) throw invalid(at, `unknown mark "${unknown}".`);
-    if (marks.length > 0) out.marks = marks as readonly ConversationMark[];
-  }
-  if (value.isReadOnly !== undefined) {
-    if (typeof value.isReadOnly !== 'boolean') throw invalid(at, '"isReadOnly" must be a boolean.');
-    out.isReadOnly = value.isReadOnly;
-  }
-  if (value.privateChat !== undefined) {
-    const chat = value.privateChat;
-    if (!isRecord(chat) || typeof chat.enabled !== 'boolean') throw invalid(at, '"privateChat" must be { enabled: boolean }.');
-    const privateChat: { enabled: boolean; burnDurationSec?: number } = { enabled: chat.enabled };
-    if (chat.burnDurationSec !== undefined) {
-      if (!isTime(chat.burnDurationSec)) throw invalid(at, '"privateChat.burnDurationSec" must be a number of seconds.');
-      privateChat.burnDurationSec = chat.burnDurationSec;
-    }
-    out.privateChat = Object.freeze(privateChat);
+  if (value.lastMessage) out.lastMessage = copyLastMessage(value.lastMessage);
+  if (value.draft && value.draft.text !== '') out.draft = Object.freeze({ text: value.draft.text, updatedAt: value.draft.updatedAt });
+  const marks = copyStrings(value.marks);
+  if (marks.length > 0) out.marks = marks;
+  if (value.isReadOnly !== undefined) out.isReadOnly = value.isReadOnly;
+  if (value.privateChat) {
+    const { enabled, burnDurationSec } = value.privateChat;
+    out.privateChat = Object.freeze(burnDurationSec === undefined ? { enabled } : { enabled, burnDurationSec });
   }
   if (value.raw !== undefined) out.raw = value.raw;
   return Object.freeze(out);
+}
+
+/** Checks a conversation given by a user and returns a frozen copy (`checkConversation`, then `copyConversation`). */
+export function toConversation(value: unknown, where = 'conversation'): Conversation {
+  checkConversation(value, where);
+  return copyConversation(value);
 }
 
 /**
