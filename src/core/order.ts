@@ -18,8 +18,9 @@ export interface ListView {
 export type ConversationComparator = (a: Conversation, b: Conversation) => number;
 
 /** The time a conversation is ordered by under an ordering key. */
-export function orderTime(conversation: Conversation, orderBy: OrderingKey): number {
-  if (orderBy === 'lastActivityOrDraft' && conversation.draft) {
+export function orderTime(conversation: Pick<Conversation, 'lastActivityAt' | 'draft'>, orderBy: OrderingKey): number {
+  // An empty draft is no draft (the contract clears drafts with ''); the kit never holds one, a user's raw data may.
+  if (orderBy === 'lastActivityOrDraft' && conversation.draft && conversation.draft.text !== '') {
     return Math.max(conversation.lastActivityAt, conversation.draft.updatedAt);
   }
   return conversation.lastActivityAt;
