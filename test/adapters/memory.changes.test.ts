@@ -4,14 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CAPABILITIES, TENCENT_UNREAD_RULE, type AdapterCapabilities, type AdapterEvent } from '../../src/core/adapter.js';
 import type { Conversation } from '../../src/core/types.js';
 import { createChanges } from '../../src/adapters/memory/changes.js';
-import { buildSeed } from '../../src/adapters/memory/seed.js';
+import { checkSeed } from '../../src/adapters/memory/seed.js';
 import { MemoryTables } from '../../src/adapters/memory/tables.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 
 const NOW = 1_700_000_000_000;
 
 function setup(conversations: Conversation[], capabilities: Partial<AdapterCapabilities> = {}) {
-  const seed = buildSeed(
+  const seed = checkSeed(
     { conversations, groups: [{ name: 'Work', conversationIds: [] }], deleted: [] },
     { maxGroups: 20, groupNameMaxBytes: 32 },
     'options',

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { OrderingKey } from '../../src/core/adapter.js';
 import { createComparator } from '../../src/core/order.js';
 import type { Conversation } from '../../src/core/types.js';
-import { isValidCursor, parseCursor, readPage, sortedOrder, toCursor } from '../../src/adapters/memory/paging.js';
+import { isValidCursor, parseCursor, readPage, sortedOrder, sortInSteps, toCursor } from '../../src/adapters/memory/paging.js';
+import type { Steps } from '../../src/adapters/memory/steps.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 
 /** Conversations with few distinct times, so that ties (broken by id) are common; some pinned, some with drafts. */
@@ -48,6 +49,45 @@ function allPages(order: ReturnType<typeof sortedOrder>, count: number, orderBy:
     cursor = page.cursor;
   }
 }
+
+describe('sortInSteps', () => {
+  /** Runs the steps, counting the yields. */
+  function run<T>(steps: Steps<T>): { result: T; yields: number } {
+    let yields = 0;
+    for (;;) {
+      const next = steps.next();
+      if (next.done) return { result: next.value, yields };
+      yields++;
+    }
+  }
+
+  it('sorts as Array.prototype.sort does, stably, whatever the step', () => {
+    // Pairs compared by key only: equal keys must keep their input order.
+    const byKey = (a: [number, number], b: [number, number]) => a[0] - b[0];
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 5 }), fc.nat()), { maxLength: 200 }),
+        fc.integer({ min: 1, max: 40 }),
+        (items, step) => {
+          const { result } = run(sortInSteps(items, byKey, step));
+          expect(result).toEqual(items.slice().sort(byKey));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('yields after about `step` items of work, and leaves its input as it was', () => {
+    const items = Array.from({ length: 1000 }, (_, i) => (i * 7919) % 1000);
+    const input = items.slice();
+    const { result, yields } = run(sortInSteps(items, (a, b) => a - b, 100));
+    expect(result).toEqual(Array.from({ length: 1000 }, (_, i) => i));
+    expect(items).toEqual(input);
+    // 10 runs sorted, then 4 merge passes of 1,000 items each: about 50 steps of about 100 items.
+    expect(yields).toBeGreaterThanOrEqual(40);
+    expect(yields).toBeLessThanOrEqual(60);
+  });
+});
 
 describe('sortedOrder', () => {
   for (const orderBy of ['lastActivity', 'lastActivityOrDraft'] as const) {

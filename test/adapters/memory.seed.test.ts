@@ -1,13 +1,13 @@
 // The seed alone: raw conversations and groups in, checked tables out (src/adapters/memory/seed.ts).
 import { describe, expect, it } from 'vitest';
-import { buildSeed, seedTables, type SeedInput } from '../../src/adapters/memory/seed.js';
+import { buildSeed, checkSeed, chooseSeed, type SeedInput } from '../../src/adapters/memory/seed.js';
 import type { StoredData } from '../../src/adapters/memory/storage.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 
 const LIMITS = { maxGroups: 20, groupNameMaxBytes: 32 };
 
 function seed(input: Partial<SeedInput>) {
-  return buildSeed({ conversations: [], groups: [], deleted: [], ...input }, LIMITS, 'options');
+  return buildSeed(checkSeed({ conversations: [], groups: [], deleted: [], ...input }, LIMITS, 'options'));
 }
 
 function errorOf(fn: () => unknown): { code: string; sdkCode?: number; message: string } {
@@ -106,6 +106,29 @@ describe('buildSeed', () => {
     expect(errorOf(() => seed({ conversations: [makeConversation({ id: 'a', groupNames: ['研'.repeat(11)] })] })).code).toBe('GROUP_NAME_INVALID');
   });
 
+  it('checks without copying, and finds an id given twice, or a conversation changed since, when it builds', () => {
+    const a = makeConversation({ id: 'a', groupNames: ['Work'] });
+    const b = makeConversation({ id: 'b' });
+    const checked = checkSeed({ conversations: [a, b, { ...a }], groups: [], deleted: [] }, LIMITS, 'options');
+    // The user's objects, in a list of the seed's own; the groups worked out already.
+    expect(checked.conversations[0]).toBe(a);
+    expect([...checked.members.get('Work')!]).toEqual(['a']);
+    expect(errorOf(() => buildSeed(checked))).toMatchObject({
+      code: 'INVALID_ARGUMENT',
+      message: 'options.conversations: the id "a" appears twice.',
+    });
+
+    const later = checkSeed({ conversations: [b], groups: [], deleted: [] }, LIMITS, 'options');
+    (b as { unreadCount: number }).unreadCount = -1;
+    expect(errorOf(() => buildSeed(later))).toMatchObject({ code: 'INVALID_ARGUMENT' });
+    expect(errorOf(() => buildSeed(later)).message).toContain('"unreadCount" must be a non-negative integer');
+  });
+
+  it('refuses a seed that is not lists', () => {
+    expect(errorOf(() => seed({ conversations: 'abc' as unknown as unknown[] })).message).toBe('options.conversations must be an array.');
+    expect(errorOf(() => seed({ groups: {} as unknown as unknown[] })).message).toBe('options.groups must be an array.');
+  });
+
   it('counts the groups named by conversations toward the group limit', () => {
     const groups = Array.from({ length: 19 }, (_, i) => ({ name: `G${i}`, conversationIds: [] }));
     expect(seed({ groups, conversations: [makeConversation({ id: 'a', groupNames: ['G0', 'Extra'] })] }).groupNames).toHaveLength(20);
@@ -115,22 +138,22 @@ describe('buildSeed', () => {
   });
 });
 
-describe('seedTables', () => {
+describe('chooseSeed', () => {
   const options = { conversations: [makeConversation({ id: 'from-options' })] };
   const stored = (conversations: unknown[]): StoredData => ({ conversations, groups: [], deleted: [] });
 
   it('starts from what storage kept when there is any', () => {
-    const tables = seedTables(options, stored([makeConversation({ id: 'from-storage' })]), LIMITS);
-    expect([...tables.conversations.keys()]).toEqual(['from-storage']);
+    const seed = chooseSeed(options, stored([makeConversation({ id: 'from-storage' })]), LIMITS);
+    expect(seed.conversations.map((c) => c.id)).toEqual(['from-storage']);
   });
 
   it('starts from the options when nothing is stored, or when what is stored does not seed', () => {
-    expect([...seedTables(options, undefined, LIMITS).conversations.keys()]).toEqual(['from-options']);
-    expect([...seedTables(options, stored([{ id: 'broken' }]), LIMITS).conversations.keys()]).toEqual(['from-options']);
-    expect(seedTables({}, undefined, LIMITS).conversations.size).toBe(0);
+    expect(chooseSeed(options, undefined, LIMITS).conversations.map((c) => c.id)).toEqual(['from-options']);
+    expect(chooseSeed(options, stored([{ id: 'broken' }]), LIMITS).conversations.map((c) => c.id)).toEqual(['from-options']);
+    expect(chooseSeed({}, undefined, LIMITS).conversations).toHaveLength(0);
   });
 
   it('throws for bad options, which are the caller’s mistake', () => {
-    expect(errorOf(() => seedTables({ conversations: [{ id: 'broken' }] }, undefined, LIMITS)).code).toBe('INVALID_ARGUMENT');
+    expect(errorOf(() => chooseSeed({ conversations: [{ id: 'broken' }] }, undefined, LIMITS)).code).toBe('INVALID_ARGUMENT');
   });
 });

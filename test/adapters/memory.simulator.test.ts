@@ -5,7 +5,7 @@ import { TENCENT_UNREAD_RULE, type AdapterEvent } from '../../src/core/adapter.j
 import type { Conversation } from '../../src/core/types.js';
 import { createChanges } from '../../src/adapters/memory/changes.js';
 import { readOptions } from '../../src/adapters/memory/options.js';
-import { buildSeed } from '../../src/adapters/memory/seed.js';
+import { checkSeed } from '../../src/adapters/memory/seed.js';
 import { createSimulator } from '../../src/adapters/memory/simulator.js';
 import { MemoryTables } from '../../src/adapters/memory/tables.js';
 import { makeConversation } from '../../src/testing/helpers.js';
@@ -14,7 +14,7 @@ const NOW = 1_700_000_000_000;
 
 function setup(conversations: Conversation[]) {
   const { capabilities } = readOptions({});
-  const seed = buildSeed({ conversations, groups: [], deleted: [] }, capabilities, 'options');
+  const seed = checkSeed({ conversations, groups: [], deleted: [] }, capabilities, 'options');
   const tables = new MemoryTables(seed, 'lastActivity', TENCENT_UNREAD_RULE);
   const changes = createChanges(tables, { capabilities, now: () => NOW, save: () => undefined });
   const events: AdapterEvent[] = [];

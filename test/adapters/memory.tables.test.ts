@@ -1,26 +1,27 @@
 // The backend's tables alone (src/adapters/memory/tables.ts): counters, order and membership kept in step.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { OPENIM_UNREAD_RULE, TENCENT_UNREAD_RULE, type UnreadRule } from '../../src/core/adapter.js';
-import { createComparator, unreadContribution } from '../../src/core/order.js';
+import { OPENIM_UNREAD_RULE, TENCENT_UNREAD_RULE, type OrderingKey, type UnreadRule } from '../../src/core/adapter.js';
+import { createComparator } from '../../src/core/order.js';
 import type { Conversation, MuteMode } from '../../src/core/types.js';
-import { buildSeed, type SeedInput } from '../../src/adapters/memory/seed.js';
+import { checkSeed, type SeedInput } from '../../src/adapters/memory/seed.js';
 import { MemoryTables } from '../../src/adapters/memory/tables.js';
+import { shownUnread } from '../../src/adapters/shownUnread.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 
 function tablesOf(input: Partial<SeedInput>, rule: UnreadRule = TENCENT_UNREAD_RULE): MemoryTables {
-  const seed = buildSeed({ conversations: [], groups: [], deleted: [], ...input }, { maxGroups: 20, groupNameMaxBytes: 32 }, 'options');
+  const seed = checkSeed({ conversations: [], groups: [], deleted: [], ...input }, { maxGroups: 20, groupNameMaxBytes: 32 }, 'options');
   return new MemoryTables(seed, 'lastActivity', rule);
 }
 
 /** Everything the tables keep in step, recomputed from scratch and compared. */
-function expectConsistent(tables: MemoryTables, rule: UnreadRule = TENCENT_UNREAD_RULE): void {
+function expectConsistent(tables: MemoryTables, rule: UnreadRule = TENCENT_UNREAD_RULE, orderBy: OrderingKey = 'lastActivity'): void {
   const all = tables.all();
   expect(tables.size).toBe(all.length);
-  expect(tables.unreadTotal).toBe(all.reduce((sum, c) => sum + unreadContribution(c, rule), 0));
+  expect(tables.unreadTotal).toBe(all.reduce((sum, c) => sum + shownUnread(c, rule), 0));
   expect(tables.pinnedCount).toBe(all.filter((c) => c.isPinned).length);
   expect(tables.groupedCount).toBe(all.filter((c) => c.groupNames.length > 0).length);
-  expect(tables.page(null, all.length + 1).conversations.map((c) => c.id)).toEqual([...all].sort(createComparator('lastActivity')).map((c) => c.id));
+  expect(tables.page(null, all.length + 1).conversations.map((c) => c.id)).toEqual([...all].sort(createComparator(orderBy)).map((c) => c.id));
   const groups = tables.groups();
   expect(groups.map((g) => g.name)).toEqual(tables.groupNames);
   for (const { name, conversationIds } of groups) {
@@ -146,6 +147,60 @@ describe('MemoryTables', () => {
         expectConsistent(tables);
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('answers a first page shorter than the list, the groups and the counts from the checked seed, as the built tables do', () => {
+    const rawConversation = fc.record({
+      id: fc.constantFrom('a', 'b', 'c', 'd', 'e', 'f', 'g', '__proto__', 'constructor'),
+      isPinned: fc.boolean(),
+      lastActivityAt: fc.constantFrom(0, 10, 20, 30),
+      unreadCount: fc.nat(5),
+      muteMode: fc.constantFrom<MuteMode>('none', 'silent', 'blocked'),
+      groupNames: fc.array(fc.constantFrom('Work', 'Family', 'R&D'), { maxLength: 4 }),
+      marks: fc.constantFrom(undefined, ['hide' as const], ['star' as const, 'star' as const]),
+      draft: fc.constantFrom(undefined, { text: '', updatedAt: 40 }, { text: 'later', updatedAt: 50 }, { text: 'early', updatedAt: 5 }),
+    });
+    const input = fc.record({
+      conversations: fc.uniqueArray(rawConversation, { selector: (c) => c.id, maxLength: 9 }),
+      listed: fc.subarray(['a', 'b', 'c']),
+      orderBy: fc.constantFrom<OrderingKey>('lastActivity', 'lastActivityOrDraft'),
+      rule: fc.constantFrom(TENCENT_UNREAD_RULE, OPENIM_UNREAD_RULE),
+      count: fc.integer({ min: 1, max: 11 }),
+    });
+    fc.assert(
+      fc.property(input, ({ conversations: raw, listed, orderBy, rule, count }) => {
+        const conversations = raw.map(({ marks, draft, ...c }) =>
+          makeConversation({ ...c, ...(marks ? { marks } : {}), ...(draft ? { draft } : {}) }),
+        );
+        const ids = new Set(conversations.map((c) => c.id));
+        const groups = [{ name: 'Listed', conversationIds: listed.filter((id) => ids.has(id)) }];
+        const limits = { maxGroups: 20, groupNameMaxBytes: 32 };
+        const make = () => new MemoryTables(checkSeed({ conversations, groups, deleted: [] }, limits, 'options'), orderBy, rule);
+        const seeded = make();
+        const built = make();
+        built.build();
+        const answers = (tables: MemoryTables) => ({
+          page: tables.page(null, count),
+          groups: tables.groups(),
+          unreadTotal: tables.unreadTotal,
+          pinned: tables.pinnedCount,
+          size: tables.size,
+          groupNames: tables.groupNames,
+        });
+        expect(answers(seeded)).toEqual(answers(built));
+        // A first page that is the whole list is the whole build.
+        expect(seeded.isBuilt).toBe(count >= conversations.length);
+        // Frozen copies from the seed too, never the caller's objects.
+        for (const conversation of seeded.page(null, count).conversations) {
+          expect(Object.isFrozen(conversation) && Object.isFrozen(conversation.groupNames)).toBe(true);
+          expect(conversations).not.toContain(conversation);
+        }
+        // What needs the tables builds them.
+        expect(seeded.groupedCount).toBe(built.groupedCount);
+        expect(seeded.isBuilt).toBe(true);
+        expectConsistent(seeded, rule, orderBy);
+      }),
     );
   });
 });

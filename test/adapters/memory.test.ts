@@ -122,9 +122,7 @@ describe('capabilities and options', () => {
   it('rejects bad options with INVALID_ARGUMENT and bad seed groups with their own codes', () => {
     expect(thrownBy(() => createMemoryAdapter({ latencyMs: -1 })).code).toBe('INVALID_ARGUMENT');
     expect(thrownBy(() => createMemoryAdapter({ pageSize: 0 })).code).toBe('INVALID_ARGUMENT');
-    expect(thrownBy(() => createMemoryAdapter({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'a' })] })).code).toBe(
-      'INVALID_ARGUMENT',
-    );
+    expect(thrownBy(() => createMemoryAdapter({ conversations: {} as unknown as Conversation[] })).code).toBe('INVALID_ARGUMENT');
     expect(thrownBy(() => createMemoryAdapter({ conversations: [{ id: 'a' } as Conversation] })).code).toBe('INVALID_ARGUMENT');
     expect(thrownBy(() => createMemoryAdapter({ groups: [{ name: 'G', conversationIds: ['nobody'] }] })).code).toBe('CONVERSATION_NOT_FOUND');
     expect(thrownBy(() => createMemoryAdapter({ groups: [{ name: '研'.repeat(11), conversationIds: [] }] })).code).toBe('GROUP_NAME_INVALID');
@@ -141,15 +139,86 @@ describe('capabilities and options', () => {
     expect(get(adapter, 'C2Cbob')!.groupNames).toEqual(['Work']);
   });
 
-  it('copies and freezes what it is given, so later changes to the input do not leak in', async () => {
+  it('copies and freezes what it is given when it builds its tables, so later changes to the input do not leak in', async () => {
     const conversations = seedConversations();
     const adapter = createMemoryAdapter({ conversations });
+    await collectPages(adapter);
+    // The tables are built in a task of their own after the first page.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     (conversations[1] as { unreadCount: number }).unreadCount = 99;
     const { conversations: loaded } = await collectPages(adapter);
     const bob = loaded.find((c) => c.id === 'C2Cbob')!;
     expect(bob.unreadCount).toBe(2);
     expect(Object.isFrozen(bob)).toBe(true);
     expect(Object.isFrozen(bob.mentions)).toBe(true);
+    expect(adapter.getSnapshot().conversations.find((c) => c.id === 'C2Cbob')!.unreadCount).toBe(2);
+  });
+
+  it('answers a connecting store from the checked seed with the rows and counts its built tables give', async () => {
+    const conversations = generateConversations(500, { seed: 1 });
+    const adapter = createMemoryAdapter({ conversations });
+    const store = createInboxStore({ adapter, draftStorage: null });
+    await store.connect();
+    // Connected before the tables are built (memory.tables.test.ts checks that): they must agree with what was said.
+    const shown = store.getState().lists.ids();
+    expect(shown).toHaveLength(100);
+    const totalBefore = await adapter.getTotalUnread();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const built = adapter.getSnapshot().conversations;
+    expect(shown).toEqual(built.slice(0, 100).map((c) => c.id));
+    expect(store.getState().lists.view().at(0)).toBe(built[0]!.id);
+    expect(await adapter.getTotalUnread()).toBe(totalBefore);
+    await store.getState().actions.loadMore();
+    expect(store.getState().lists.ids()).toEqual(built.slice(0, 200).map((c) => c.id));
+    store.disconnect();
+  });
+
+  it('fails once it builds its tables when the seed gives an id twice: a sync error, and every later call rejects', async () => {
+    const twice = () => [makeConversation({ id: 'a' }), makeConversation({ id: 'b' }), makeConversation({ id: 'a' })];
+    const adapter = createMemoryAdapter({ conversations: twice() });
+    const events: AdapterEvent[] = [];
+    adapter.subscribe((event) => events.push(event));
+    // Pages of 2: the first page is read from the seed, and the build after it finds the id given twice.
+    const store = createInboxStore({ adapter, draftStorage: null, pageSize: 2 });
+    await store.connect();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    await Promise.resolve();
+    const message = 'options.conversations: the id "a" appears twice.';
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ type: 'syncStateChanged', status: 'failed', error: { code: 'INVALID_ARGUMENT', message } });
+    expect(store.getState()).toMatchObject({ status: 'error', error: { code: 'INVALID_ARGUMENT', message } });
+    for (const call of [adapter.loadConversations({}), adapter.loadGroups(), adapter.getTotalUnread(), adapter.markRead('b')]) {
+      expect(await rejectionOf(call)).toMatchObject({ code: 'INVALID_ARGUMENT', message });
+    }
+    expect(() => adapter.getSnapshot()).toThrow(message);
+    store.disconnect();
+
+    // A first page that is the whole list builds the tables at once: connecting fails with the same error.
+    const whole = createInboxStore({ adapter: createMemoryAdapter({ conversations: twice() }), draftStorage: null });
+    await whole.connect();
+    expect(whole.getState()).toMatchObject({ status: 'error', error: { code: 'INVALID_ARGUMENT', message } });
+    whole.disconnect();
+  });
+
+  it('stops building its tables in idle time when the last store disconnects', async () => {
+    const conversations = generateConversations(300, { seed: 2 });
+    const adapter = createMemoryAdapter({ conversations });
+    const store = createInboxStore({ adapter, draftStorage: null, pageSize: 10 });
+    await store.connect();
+    store.disconnect();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Not built meanwhile: the seed is still the caller's objects, read (and checked) only now.
+    (conversations[0] as { unreadCount: number }).unreadCount = -1;
+    expect(() => adapter.getSnapshot()).toThrow('"unreadCount" must be a non-negative integer');
+  });
+
+  it('builds its tables at once when something needs them before the build task runs', async () => {
+    const adapter = createMemoryAdapter({ conversations: [makeConversation({ id: 'a' }), makeConversation({ id: 'a' })] });
+    expect(() => adapter.simulate.message('a', { preview: 'hi' })).toThrow('options.conversations: the id "a" appears twice.');
+    const fine = createMemoryAdapter({ conversations: seedConversations(), now: () => NOW });
+    fine.simulate.message('C2Ccarol', { preview: 'hi' });
+    expect((await fine.loadConversations({ count: 1 })).conversations[0]!.id).toBe('C2Calice');
+    expect(fine.getSnapshot().conversations[1]).toMatchObject({ id: 'C2Ccarol', lastMessage: { preview: 'hi' } });
   });
 });
 

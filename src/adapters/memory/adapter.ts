@@ -6,7 +6,7 @@
  * (`storage.ts`).
  */
 import type { ConversationAdapter } from '../../core/adapter.js';
-import type { InboxError } from '../../core/errors.js';
+import { toInboxError, type InboxError } from '../../core/errors.js';
 import type { ConversationId, MuteMode, OperationResult } from '../../core/types.js';
 import { createChanges } from './changes.js';
 import { createCommands } from './commands.js';
@@ -14,9 +14,10 @@ import { invalid } from './errors.js';
 import { withCallLog, type MemoryCall } from './callLog.js';
 import { createCallGate, type FailNextOptions, type MemoryOperation } from './faults.js';
 import { readOptions, type MemoryAdapterOptions } from './options.js';
-import { seedTables } from './seed.js';
+import { chooseSeed } from './seed.js';
 import { createSimulator, type MemorySimulator } from './simulator.js';
 import { readStored, withoutDrafts, writeStored, type MemorySnapshot } from './storage.js';
+import { runWhenIdle } from './steps.js';
 import { MemoryTables } from './tables.js';
 
 export { MEMORY_OPERATIONS } from './faults.js';
@@ -66,6 +67,11 @@ export interface MemoryAdapter extends ConversationAdapter {
  * loaded its own, which are then equal. Marks are flags, as on Tencent: a message to a hidden conversation leaves it
  * hidden.
  *
+ * The seed is checked here (a bad conversation or group throws) but not copied: the first page, the groups and the
+ * counts are answered from it, and the backend's copies and order are built in idle time right after the first
+ * page, or at once when a call needs them. An id given twice is found then: the backend reports a sync error and
+ * every later call rejects with it. Do not change the objects passed until then.
+ *
  * Conversation ids follow Tencent Web: `C2C<userID>`, `GROUP<groupID>`.
  *
  * @example
@@ -78,7 +84,7 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const { capabilities, storage, storageKey } = settings;
 
   const stored = storage ? readStored(storage, storageKey) : undefined;
-  const seed = seedTables(options, stored, capabilities);
+  const seed = chooseSeed(options, stored, capabilities);
   const tables = new MemoryTables(seed, settings.orderBy, capabilities.unreadRule);
 
   function save(): void {
@@ -90,7 +96,25 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
   const gate = createCallGate(settings.latencyMs);
   const log: MemoryCall[] = [];
   const changes = createChanges(tables, { capabilities, now: settings.now, save });
-  const commands = createCommands({ tables, changes, gate, capabilities, pageSize: settings.pageSize, name: settings.name });
+  // The first page is answered from the checked seed; the tables (copies, maps, the order) are built right after it
+  // in steps over idle time while connected, or at once when something needs them sooner. A seed that fails then (an
+  // id given twice) fails the backend: the store shows it as a sync error, and every later call rejects with it.
+  let stopBuilding: (() => void) | undefined;
+  function buildSoon(): void {
+    stopBuilding ??= runWhenIdle(
+      () => tables.buildStep(),
+      (error) => changes.emit({ type: 'syncStateChanged', status: 'failed', error: toInboxError(error) }),
+    );
+  }
+  const commands = createCommands({
+    tables,
+    changes,
+    gate,
+    capabilities,
+    pageSize: settings.pageSize,
+    name: settings.name,
+    answeredFromSeed: buildSoon,
+  });
   const simulate = createSimulator({ tables, changes, now: settings.now, wait: gate.wait, groupNameMaxBytes: capabilities.groupNameMaxBytes });
 
   return {
@@ -98,6 +122,12 @@ export function createMemoryAdapter(options: MemoryAdapterOptions = {}): MemoryA
     ...(settings.account !== undefined ? { account: settings.account } : {}),
     capabilities,
     simulate,
+
+    /** Stops building the tables in idle time (a later call that needs them builds them). */
+    disconnect() {
+      stopBuilding?.();
+      stopBuilding = undefined;
+    },
 
     subscribe(listener) {
       if (typeof listener !== 'function') throw invalid('subscribe needs a listener function.');

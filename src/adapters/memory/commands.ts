@@ -43,9 +43,12 @@ export interface CommandContext {
   pageSize: number;
   /** The backend's name, for messages. */
   name: string;
+  /** Called after a page answered before the tables were built (from the checked seed). */
+  answeredFromSeed: () => void;
 }
 
-export function createCommands({ tables, changes, gate, capabilities, pageSize, name: backendName }: CommandContext): MemoryCommands {
+export function createCommands(context: CommandContext): MemoryCommands {
+  const { tables, changes, gate, capabilities, pageSize, name: backendName, answeredFromSeed } = context;
   const { run } = gate;
 
   function notSupported(what: string): InboxError {
@@ -71,7 +74,11 @@ export function createCommands({ tables, changes, gate, capabilities, pageSize, 
             throw invalid('count must be a positive number.');
           }
         },
-        () => tables.page(request.cursor, Math.floor(request.count ?? pageSize)),
+        () => {
+          const page = tables.page(request.cursor, Math.floor(request.count ?? pageSize));
+          if (!tables.isBuilt) answeredFromSeed();
+          return page;
+        },
       );
     },
 

@@ -1,19 +1,23 @@
 /**
  * Seeding: turns the raw data the backend starts from (the options' conversations and groups, or what storage
- * kept) into the backend's tables, checked as the backend checks its own changes, so that it never holds data
- * its limits would have refused. Kept apart from the tables because it runs once, on input nobody has checked
- * yet; the tables afterwards only ever see data that passed here or through a change.
+ * kept) into the backend's tables, in two steps. `checkSeed` runs when the backend is created: it checks everything
+ * as the backend checks its own changes (so that it never holds data its limits would have refused) and works out
+ * the groups, copying nothing. `buildSeed` makes the tables from a checked seed (frozen copies, maps) when the
+ * backend first needs them, or in steps over idle time: a first page of 100 rows out of 100,000 is answered from the
+ * checked seed (`firstPage` in paging.ts), so that a new backend's first rows do not wait for 100,000 copies and a
+ * sort.
  */
 import { isRecord } from '../../core/isRecord.js';
 import type { Conversation, ConversationId } from '../../core/types.js';
 import { assertGroupName, assertIdList } from '../../core/validate.js';
 import { conversationNotFound, groupLimitExceeded, invalid } from './errors.js';
-import { derive, toConversation } from './normalize.js';
+import { checkConversation, copyConversation, type CheckedConversation } from './normalize.js';
+import { finish, type Steps } from './steps.js';
 import type { StoredData } from './storage.js';
 
 const EMPTY: readonly never[] = Object.freeze([]);
 
-/** The backend's data as seeded: the conversations are frozen copies, their `groupNames` agree with `members`. */
+/** The backend's data as built: the conversations are frozen copies, their `groupNames` agree with `members`. */
 export interface SeedTables {
   conversations: Map<ConversationId, Conversation>;
   /** Conversations deleted from the list, which a new message or `openConversation` brings back. */
@@ -21,6 +25,22 @@ export interface SeedTables {
   /** Every group, in order. */
   groupNames: string[];
   members: Map<string, Set<ConversationId>>;
+}
+
+/** Raw data, checked: the user's conversation objects (in a list of the seed's own) and the groups worked out. */
+export interface CheckedSeed {
+  /** Each checked, ids unique. */
+  conversations: readonly CheckedConversation[];
+  /** The deleted conversations, checked (one that is also listed is dropped when the tables are built). */
+  deleted: readonly CheckedConversation[];
+  /** Every group, in order. */
+  groupNames: string[];
+  /** Each group's members in the order they joined (its listed ids, then the conversations naming it). */
+  members: Map<string, Set<ConversationId>>;
+  /** Whether some group lists members (`groups[].conversationIds`); else a conversation's groups are those it names. */
+  hasListedMembers: boolean;
+  /** Names the input in the errors of a later build. */
+  where: string;
 }
 
 /** Raw data to seed from: nothing in it is trusted. */
@@ -37,42 +57,42 @@ export interface SeedLimits {
   groupNameMaxBytes: number;
 }
 
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((value, i) => value === b[i]);
+function listOf(value: unknown, label: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw invalid(`${label} must be an array.`);
+  return value;
 }
 
 /**
- * Checks `input` and builds the tables. The membership is the union of the groups' `conversationIds` and the
- * conversations' own `groupNames`; groups named only by conversations are appended after the given ones. Each
- * conversation's `groupNames` is then rewritten from the membership, in group order. A deleted conversation that
- * is also listed is dropped from the deleted ones. Throws, naming `where`, for a bad conversation or group, an id
- * given twice, a group member that does not exist, or more groups than `limits.maxGroups`.
+ * Checks `input` and works out the groups, copying no conversation. The membership is the union of the groups'
+ * `conversationIds` and the conversations' own `groupNames`; groups named only by conversations are appended after
+ * the given ones. Throws, naming `where`, for a bad conversation or group, a group member that does not exist, or
+ * more groups than `limits.maxGroups`. An id given twice is found by `buildSeed`, which keys the conversations.
  */
-export function buildSeed(input: SeedInput, limits: SeedLimits, where: string): SeedTables {
-  const conversations = new Map<ConversationId, Conversation>();
+export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): CheckedSeed {
+  const conversations = listOf(input.conversations, `${where}.conversations`).slice();
   const conversationsLabel = `${where}.conversations`;
-  for (const value of input.conversations) {
-    const conversation = toConversation(value, conversationsLabel);
-    if (conversations.has(conversation.id)) throw invalid(`${where}.conversations: the id "${conversation.id}" appears twice.`);
-    conversations.set(conversation.id, conversation);
-  }
+  for (const value of conversations) checkConversation(value, conversationsLabel);
+  const checked = conversations as CheckedConversation[];
+  // Only groups that list members need the set of ids: hashing 100,000 ids costs more than checking them all.
+  let ids: Set<ConversationId> | undefined;
   const groupNames: string[] = [];
   const members = new Map<string, Set<ConversationId>>();
-  for (const group of input.groups) {
+  for (const group of listOf(input.groups, `${where}.groups`)) {
     if (!isRecord(group)) throw invalid(`${where}.groups: expected { name, conversationIds }.`);
     assertGroupName(group.name, limits.groupNameMaxBytes);
     if (members.has(group.name)) throw invalid(`${where}.groups: the group "${group.name}" appears twice.`);
     assertIdList(group.conversationIds);
     const set = new Set<ConversationId>();
     for (const id of group.conversationIds) {
-      if (!conversations.has(id)) throw conversationNotFound(id);
+      ids ??= new Set(checked.map((conversation) => conversation.id));
+      if (!ids.has(id)) throw conversationNotFound(id);
       set.add(id);
     }
     groupNames.push(group.name);
     members.set(group.name, set);
   }
-  for (const conversation of conversations.values()) {
-    for (const name of conversation.groupNames) {
+  for (const conversation of checked) {
+    for (const name of conversation.groupNames ?? EMPTY) {
       let set = members.get(name);
       if (!set) {
         assertGroupName(name, limits.groupNameMaxBytes);
@@ -85,44 +105,91 @@ export function buildSeed(input: SeedInput, limits: SeedLimits, where: string): 
   if (groupNames.length > limits.maxGroups) {
     throw groupLimitExceeded(`${where}: ${groupNames.length} groups, but at most ${limits.maxGroups} can exist.`);
   }
-  // The membership sets are the truth; each conversation's groupNames follow them, in group order.
+  const deleted = listOf(input.deleted, `${where}.deleted`).slice();
+  for (const value of deleted) checkConversation(value, `${where}.deleted`);
+  const hasListedMembers = ids !== undefined;
+  return { conversations: checked, deleted: deleted as CheckedConversation[], groupNames, members, hasListedMembers, where };
+}
+
+/** A group member's group names in group order, from the membership: for a few conversations (a first page). */
+export function groupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'members'>, id: ConversationId): string[] | undefined {
+  const names = seed.groupNames.filter((name) => seed.members.get(name)!.has(id));
+  return names.length > 0 ? names : undefined;
+}
+
+/** A frozen copy of a checked conversation with its group names from the membership (`names`, or none). */
+export function copySeeded(conversation: CheckedConversation, names: string[] | undefined): Conversation {
+  return copyConversation(conversation, names === undefined ? EMPTY : Object.freeze(names));
+}
+
+/** Conversations copied between two yields of `buildSeedInSteps`: a few milliseconds of work. */
+const BUILD_STEP = 2048;
+
+/**
+ * The tables from a checked seed, in steps (`steps.ts`): each conversation copied and frozen, its `groupNames`
+ * rewritten from the membership, in group order; a deleted conversation that is also listed is dropped from the
+ * deleted ones. Throws `INVALID_ARGUMENT` for an id given twice. The seed's conversations are the user's objects,
+ * read again here: they are checked again, and one that changed since into something invalid throws too.
+ */
+export function* buildSeedInSteps(seed: CheckedSeed): Steps<SeedTables> {
+  // Each member's group names in group order, from the membership (the truth); a conversation in no group has none.
   const namesOf = new Map<ConversationId, string[]>();
-  for (const name of groupNames) {
-    for (const id of members.get(name)!) {
+  let work = 0;
+  for (const name of seed.groupNames) {
+    for (const id of seed.members.get(name)!) {
       const names = namesOf.get(id);
       if (names) names.push(name);
       else namesOf.set(id, [name]);
+      if (++work % BUILD_STEP === 0) yield;
     }
   }
-  // Only a member of some group can need it: a conversation in none has no groupNames (each would have made it one).
-  for (const [id, names] of namesOf) {
-    const conversation = conversations.get(id)!;
-    if (!sameStrings(names, conversation.groupNames)) conversations.set(id, derive(conversation, { groupNames: Object.freeze(names) }));
+  const label = `${seed.where}.conversations`;
+  const conversations = new Map<ConversationId, Conversation>();
+  for (const value of seed.conversations) {
+    checkConversation(value, label);
+    if (conversations.has(value.id)) throw invalid(`${label}: the id "${value.id}" appears twice.`);
+    conversations.set(value.id, copySeeded(value, namesOf.get(value.id)));
+    if (conversations.size % BUILD_STEP === 0) yield;
+  }
+  for (const id of namesOf.keys()) {
+    if (!conversations.has(id)) throw invalid(`${label}: the conversation "${id}" is gone (changed after the backend was created).`);
   }
   const deleted = new Map<ConversationId, Conversation>();
-  for (const value of input.deleted) {
-    const conversation = toConversation(value, `${where}.deleted`);
-    if (!conversations.has(conversation.id)) deleted.set(conversation.id, derive(conversation, { groupNames: EMPTY }));
+  for (const value of seed.deleted) {
+    checkConversation(value, `${seed.where}.deleted`);
+    if (!conversations.has(value.id)) deleted.set(value.id, copyConversation(value, EMPTY));
   }
-  return { conversations, deleted, groupNames, members };
+  return { conversations, deleted, groupNames: [...seed.groupNames], members: seed.members };
+}
+
+/** The tables from a checked seed, built at once (`buildSeedInSteps`). */
+export function buildSeed(seed: CheckedSeed): SeedTables {
+  return finish(buildSeedInSteps(seed));
 }
 
 /**
- * The tables a new backend starts from: what storage kept, when there is any and it seeds without error, else
- * the options' conversations and groups. Corrupt stored data is ignored as if nothing was stored; bad options
+ * The seed a new backend starts from, checked: what storage kept, when there is any and it checks without error,
+ * else the options' conversations and groups. Corrupt stored data is ignored as if nothing was stored; bad options
  * throw.
  */
-export function seedTables(
+export function chooseSeed(
   options: { conversations?: readonly unknown[]; groups?: readonly unknown[] },
   stored: StoredData | undefined,
   limits: SeedLimits,
-): SeedTables {
+): CheckedSeed {
   if (stored) {
     try {
-      return buildSeed(stored, limits, 'storage');
+      const seed = checkSeed(stored, limits, 'storage');
+      // Stored data is read whole from its text anyway, and a corrupt copy must fall back here, not fail later.
+      const ids = new Set<ConversationId>();
+      for (const { id } of seed.conversations) {
+        if (ids.has(id)) throw invalid(`storage.conversations: the id "${id}" appears twice.`);
+        ids.add(id);
+      }
+      return seed;
     } catch {
       // corrupt data: start from the options as if nothing was stored
     }
   }
-  return buildSeed({ conversations: options.conversations ?? EMPTY, groups: options.groups ?? EMPTY, deleted: EMPTY }, limits, 'options');
+  return checkSeed({ conversations: options.conversations ?? EMPTY, groups: options.groups ?? EMPTY, deleted: EMPTY }, limits, 'options');
 }

@@ -6,6 +6,10 @@
  * members, a conversation's `groupNames`) cannot drift apart. Nothing here checks arguments, enforces limits or
  * emits events: the changes do that.
  *
+ * Built lazily: until something needs more, the first page, the groups and the counts are answered from the
+ * checked seed, and the copies, maps and order are built in steps (`buildStep`) that the backend spreads over idle
+ * time, or at once (`build`) when something needs them.
+ *
  * Unread is counted as the store counts it (`shownUnread`: hidden conversations add nothing), in total and per
  * group, so that the backend's own numbers, which the store shows while pages remain, agree with the store's own
  * once every page is loaded.
@@ -13,11 +17,13 @@
 import type { ConversationPage, OrderingKey, UnreadRule } from '../../core/adapter.js';
 import type { OrderedList } from '../../core/order.js';
 import type { Conversation, ConversationGroup, ConversationId } from '../../core/types.js';
+import { toInboxError, type InboxError } from '../../core/errors.js';
 import { shownUnread } from '../shownUnread.js';
 import { conversationNotFound, groupNotFound } from './errors.js';
 import { derive } from './normalize.js';
-import { readPage, sortedOrder } from './paging.js';
-import type { SeedTables } from './seed.js';
+import { firstPage, readPage, sortedOrderInSteps } from './paging.js';
+import { buildSeedInSteps, copySeeded, groupNamesOf, type CheckedSeed } from './seed.js';
+import type { Steps } from './steps.js';
 import type { MemorySnapshot } from './storage.js';
 
 const NO_CHANGES: Partial<Conversation> = Object.freeze({});
@@ -41,40 +47,125 @@ class DeletedConversation {
   }
 }
 
+/** What `buildSeed` makes, with the order: built when the backend first needs more than its first page. */
+interface BuiltTables {
+  conversations: Map<ConversationId, Conversation>;
+  deleted: Map<ConversationId, DeletedConversation>;
+  order: OrderedList<Conversation>;
+}
+
 export class MemoryTables {
-  private readonly conversations: Map<ConversationId, Conversation>;
-  private readonly deleted = new Map<ConversationId, DeletedConversation>();
+  /** The checked seed, until the tables are built from it. */
+  private seed: CheckedSeed | undefined;
+  private built: BuiltTables | undefined;
+  /** The build under way, when it was started in steps. */
+  private building: Steps<BuiltTables> | undefined;
+  /** Why the tables could not be built from the seed. */
+  private failure: InboxError | undefined;
   private names: readonly string[];
   private readonly members: Map<string, Set<ConversationId>>;
-  private readonly order: OrderedList<Conversation>;
   private unread = 0;
   /** Unread per group; a group absent from it has none. */
   private readonly groupUnread = new Map<string, number>();
   private pinned = 0;
   private grouped = 0;
 
-  /** Takes over the seed's maps (they are not copied). */
+  /**
+   * Takes over the seed's membership (not copied). Counts what a connecting store asks for (the unread total, each
+   * group's unread) from the checked conversations; copies, maps and the order wait until first needed.
+   */
   constructor(
-    seed: SeedTables,
+    seed: CheckedSeed,
     private readonly orderBy: OrderingKey,
     private readonly unreadRule: UnreadRule,
   ) {
-    this.conversations = seed.conversations;
-    for (const [id, conversation] of seed.deleted) this.deleted.set(id, new DeletedConversation(conversation, NO_CHANGES));
+    this.seed = seed;
     this.names = Object.freeze([...seed.groupNames]);
     this.members = seed.members;
-    for (const conversation of this.conversations.values()) this.count(conversation, 1);
-    this.order = sortedOrder(this.conversations.values(), orderBy);
+    for (const conversation of seed.conversations) {
+      // A checked conversation has every field the rule reads.
+      const unread = shownUnread(conversation as Conversation, unreadRule);
+      this.unread += unread;
+      if (conversation.isPinned) this.pinned++;
+      if (unread === 0) continue;
+      // Only the groups it can be in: the ones it names, unless groups list members too. A conversation in none is
+      // never looked up (hashing 100,000 ids costs more than the rest of this loop).
+      const names = seed.hasListedMembers ? this.names : (conversation.groupNames ?? []);
+      names.forEach((name, i) => {
+        if (names.indexOf(name) !== i || !this.members.get(name)!.has(conversation.id)) return;
+        this.groupUnread.set(name, (this.groupUnread.get(name) ?? 0) + unread);
+      });
+    }
+  }
+
+  /** The tables, built from the seed the first time anything but the first page or the counts is asked for. */
+  private get tables(): BuiltTables {
+    if (!this.built) this.build();
+    return this.built!;
+  }
+
+  /** Builds the tables now, when they are not built yet: the rest of the build's steps at once. */
+  build(): void {
+    while (!this.buildStep());
+  }
+
+  /**
+   * Does one step of building the tables from the seed (the backend spreads them over idle time after its first
+   * page); true once they are built. A seed that fails (an id given twice) throws its `INVALID_ARGUMENT` now and from
+   * every later use: the backend cannot answer from data it could not build.
+   */
+  buildStep(): boolean {
+    if (this.built) return true;
+    if (this.failure) throw this.failure;
+    this.building ??= this.buildSteps(this.seed!);
+    let next: IteratorResult<void, BuiltTables>;
+    try {
+      next = this.building.next();
+    } catch (error) {
+      this.failure = toInboxError(error);
+      this.building = undefined;
+      throw this.failure;
+    }
+    if (!next.done) return false;
+    this.built = next.value;
+    this.building = undefined;
+    this.seed = undefined;
+    return true;
+  }
+
+  private *buildSteps(seed: CheckedSeed): Steps<BuiltTables> {
+    const seeded = yield* buildSeedInSteps(seed);
+    const order = yield* sortedOrderInSteps(seeded.conversations.values(), this.orderBy);
+    const deleted = new Map<ConversationId, DeletedConversation>();
+    for (const [id, conversation] of seeded.deleted) deleted.set(id, new DeletedConversation(conversation, NO_CHANGES));
+    for (const conversation of seeded.conversations.values()) if (conversation.groupNames.length > 0) this.grouped++;
+    return { conversations: seeded.conversations, deleted, order };
+  }
+
+  /** What is answered without the tables (the first page, the groups, the counts) fails as they do. */
+  private assertUsable(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** Builds the tables before a change: a change starts from all of them, and the seed's membership is theirs. */
+  private beforeChange(): void {
+    this.build();
+  }
+
+  /** Whether the tables are built (before, only the first page, the groups and the counts can have been read). */
+  get isBuilt(): boolean {
+    return this.built !== undefined;
   }
 
   // ---- conversations --------------------------------------------------------------------------------
 
   get size(): number {
-    return this.conversations.size;
+    return this.seed ? this.seed.conversations.length : this.tables.conversations.size;
   }
 
   /** The total unread under the backend's rule. */
   get unreadTotal(): number {
+    this.assertUsable();
     return this.unread;
   }
 
@@ -84,27 +175,28 @@ export class MemoryTables {
 
   /** Conversations in at least one group. */
   get groupedCount(): number {
+    this.build();
     return this.grouped;
   }
 
   get(id: ConversationId): Conversation | undefined {
-    return this.conversations.get(id);
+    return this.tables.conversations.get(id);
   }
 
   has(id: ConversationId): boolean {
-    return this.conversations.has(id);
+    return this.tables.conversations.has(id);
   }
 
   /** The conversation, or throws `CONVERSATION_NOT_FOUND`. */
   require(id: ConversationId): Conversation {
-    const conversation = this.conversations.get(id);
+    const conversation = this.tables.conversations.get(id);
     if (!conversation) throw conversationNotFound(id);
     return conversation;
   }
 
   /** Every conversation, in no particular order (a copy: safe to change the tables while walking it). */
   all(): Conversation[] {
-    return [...this.conversations.values()];
+    return [...this.tables.conversations.values()];
   }
 
   /**
@@ -112,14 +204,14 @@ export class MemoryTables {
    * (the group methods below change both sides).
    */
   put(next: Conversation): Conversation {
-    const prev = this.conversations.get(next.id);
+    const prev = this.tables.conversations.get(next.id);
     if (prev) this.count(prev, -1);
-    this.conversations.set(next.id, next);
+    this.tables.conversations.set(next.id, next);
     this.count(next, 1);
     if (prev) {
-      this.order.update(prev, next);
+      this.tables.order.update(prev, next);
     } else {
-      this.order.insert(next);
+      this.tables.order.insert(next);
       // New to the list: it joins the groups its groupNames name (the changes made sure they exist).
       for (const name of next.groupNames) this.members.get(name)?.add(next.id);
     }
@@ -128,11 +220,11 @@ export class MemoryTables {
 
   /** Removes a conversation from the list and from every group it is in. Returns it as it was, with its `groupNames`. */
   take(id: ConversationId): Conversation | undefined {
-    const conversation = this.conversations.get(id);
+    const conversation = this.tables.conversations.get(id);
     if (!conversation) return undefined;
     this.count(conversation, -1);
-    this.conversations.delete(id);
-    this.order.remove(conversation);
+    this.tables.conversations.delete(id);
+    this.tables.order.remove(conversation);
     for (const name of conversation.groupNames) this.members.get(name)?.delete(id);
     return conversation;
   }
@@ -155,20 +247,20 @@ export class MemoryTables {
 
   /** A conversation deleted from the list, kept for a new message or `openConversation` to bring back. */
   getDeleted(id: ConversationId): Conversation | undefined {
-    return this.deleted.get(id)?.conversation;
+    return this.tables.deleted.get(id)?.conversation;
   }
 
   /** Keeps `conversation`, just taken from the list, as `changes` make it (applied when it is first read). */
   keepDeleted(conversation: Conversation, changes: Partial<Conversation>): void {
-    this.deleted.set(conversation.id, new DeletedConversation(conversation, changes));
+    this.tables.deleted.set(conversation.id, new DeletedConversation(conversation, changes));
   }
 
   private deletedConversations(): Conversation[] {
-    return Array.from(this.deleted.values(), (deleted) => deleted.conversation);
+    return Array.from(this.tables.deleted.values(), (deleted) => deleted.conversation);
   }
 
   forgetDeleted(id: ConversationId): void {
-    this.deleted.delete(id);
+    this.tables.deleted.delete(id);
   }
 
   // ---- groups -----------------------------------------------------------------------------------------
@@ -197,24 +289,27 @@ export class MemoryTables {
 
   /** The groups in order, each with its members and its unread under the backend's rule. */
   groups(): ConversationGroup[] {
+    this.assertUsable();
     return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name), unreadCount: this.groupUnreadCount(name) }));
   }
 
   /** Appends an empty group. */
   addGroup(name: string): void {
+    this.beforeChange();
     this.names = Object.freeze([...this.names, name]);
     this.members.set(name, new Set());
   }
 
   /** Renames a group in place, keeping its position and members. Returns the members, renamed. */
   renameGroup(oldName: string, newName: string): Conversation[] {
+    this.beforeChange();
     const set = this.members.get(oldName)!;
     this.names = Object.freeze(this.names.map((name) => (name === oldName ? newName : name)));
     this.members.delete(oldName);
     this.members.set(newName, set);
     const changed: Conversation[] = [];
     for (const id of set) {
-      const conversation = this.conversations.get(id)!;
+      const conversation = this.tables.conversations.get(id)!;
       const groupNames = Object.freeze(conversation.groupNames.map((name) => (name === oldName ? newName : name)));
       changed.push(this.put(derive(conversation, { groupNames })));
     }
@@ -223,6 +318,7 @@ export class MemoryTables {
 
   /** Deletes a group. Returns its former members, without it. */
   deleteGroup(name: string): Conversation[] {
+    this.beforeChange();
     const changed: Conversation[] = [];
     for (const id of [...this.members.get(name)!]) {
       const conversation = this.removeMember(name, id);
@@ -235,17 +331,19 @@ export class MemoryTables {
 
   /** Puts a conversation in a group. Returns it changed, or `undefined` when it was a member already. */
   addMember(name: string, id: ConversationId): Conversation | undefined {
+    this.beforeChange();
     const set = this.members.get(name)!;
     if (set.has(id)) return undefined;
     set.add(id);
-    const conversation = this.conversations.get(id)!;
+    const conversation = this.tables.conversations.get(id)!;
     return this.put(derive(conversation, { groupNames: Object.freeze([...conversation.groupNames, name]) }));
   }
 
   /** Takes a conversation out of a group. Returns it changed, or `undefined` when it was not a member. */
   removeMember(name: string, id: ConversationId): Conversation | undefined {
+    this.beforeChange();
     if (!this.members.get(name)!.delete(id)) return undefined;
-    const conversation = this.conversations.get(id);
+    const conversation = this.tables.conversations.get(id);
     if (!conversation) return undefined;
     return this.put(derive(conversation, { groupNames: Object.freeze(conversation.groupNames.filter((n) => n !== name)) }));
   }
@@ -254,12 +352,18 @@ export class MemoryTables {
 
   /** Up to `count` conversations in list order after the row `cursor` names (see `readPage`). */
   page(cursor: string | null | undefined, count: number): ConversationPage {
-    return readPage(this.order, cursor, count, this.orderBy);
+    this.assertUsable();
+    const seed = this.seed;
+    // A first page that is not the whole list is read from the seed; the whole list is the whole build.
+    if (seed && !cursor && count < seed.conversations.length) {
+      return firstPage(seed.conversations, count, this.orderBy, (conversation) => copySeeded(conversation, groupNamesOf(seed, conversation.id)));
+    }
+    return readPage(this.tables.order, cursor, count, this.orderBy);
   }
 
   /** The data now, conversations in list order. */
   snapshot(): MemorySnapshot {
-    return { conversations: this.order.toArray(), groups: this.groups(), deleted: this.deletedConversations() };
+    return { conversations: this.tables.order.toArray(), groups: this.groups(), deleted: this.deletedConversations() };
   }
 
   /** The data now, conversations in table order: what is saved after every change, which must not walk the order. */
