@@ -41,6 +41,9 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
 // 58.4, hooks only 20.3, core 20.3 kB): batches that work in time slices, a selection of a whole list that reads it
 // in place (select all at 100,000 without a 100,000-id Set), typed errors for the list's selectionMode and
 // holdOrder, and the bar's one-row layout on phones.
+//
+// The memory adapter raised to 17.5 kB for issue 15's mount (16.8 kB): it checks its seed without copying it, answers
+// the first page from it (a heap of the page) and builds its tables in idle-time steps (a sort in steps).
 export default [
   entry('inboxkit (root entry, everything)', 'dist/index.js', '62.5 kB'),
   entry('InboxProvider + ConversationList', 'dist/index.js', '42 kB', { importing: '{ InboxProvider, ConversationList }' }),
@@ -50,7 +53,7 @@ export default [
       '{ InboxProvider, useConversationList, useConversation, useUnreadTotal, useConversationGroups, useConversationActions, useDraft, useSyncState }',
   }),
   entry('inboxkit/core', 'dist/core/index.js', '21 kB'),
-  entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '16 kB'),
+  entry('inboxkit/adapters/memory', 'dist/adapters/memory/index.js', '17.5 kB'),
   entry('inboxkit/adapters/tencent', 'dist/adapters/tencent/index.js', '10 kB'),
   entry('inboxkit/adapters/openim', 'dist/adapters/openim/index.js', '14 kB'),
   // vitest is not left out here on purpose: the fakes entry must never import it (a vitest import blows this budget).
