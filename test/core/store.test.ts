@@ -504,6 +504,19 @@ describe('lifecycle and paging', () => {
     expect(selectConversation(store.getState(), 'x')?.groupNames).toEqual([]);
   });
 
+  it("takes a group's membership for the conversations it holds, whether it holds fewer of them or more than the group lists", async () => {
+    // Conversations that do not name the group the backend lists as members (and one that names it but is not listed).
+    const conversations = Array.from({ length: 50 }, (_, i) => conv(`c${i}`, { lastActivityAt: 1000 - i, groupNames: i === 1 ? ['Big'] : [] }));
+    const big = { name: 'Big', conversationIds: conversations.filter((_, i) => i % 2 === 0).map((c) => c.id) };
+    const small = { name: 'Small', conversationIds: ['c0', 'c3'] };
+    // Pages of 4: the store holds fewer conversations than Big lists, more than Small lists.
+    const store = await connected(createScriptedAdapter({ conversations, groups: [big, small], pageSize: 4 }), { pageSize: 4 });
+    expect(ids(store)).toEqual(['c0', 'c1', 'c2', 'c3']);
+    expect(ids(store, 'Big')).toEqual(['c0', 'c2']);
+    expect(ids(store, 'Small')).toEqual(['c0', 'c3']);
+    expect(selectConversation(store.getState(), 'c1')?.groupNames).toEqual([]);
+  });
+
   it('applies group list and membership events from the backend', async () => {
     const s = createScriptedAdapter({ conversations: [conv('a'), conv('b')] });
     const store = await connected(s);

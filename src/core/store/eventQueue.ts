@@ -34,8 +34,11 @@ export function setMembership(ctx: StoreContext, name: string, ids: readonly Con
       layer.ingest({ ...conversation, groupNames: conversation.groupNames.filter((n) => n !== name) });
     }
   }
-  for (const id of wanted) {
-    const conversation = layer.confirmed(id);
+  // Only members the store holds can change: the held conversations when there are fewer of them than members (a
+  // first page of 100 against a group of 30,000 looks at 100 rows, not 30,000 ids), else the members.
+  const candidates = layer.confirmedCount < wanted.size ? [...layer.confirmedIds()] : wanted;
+  for (const id of candidates) {
+    const conversation = wanted.has(id) ? layer.confirmed(id) : undefined;
     if (conversation && !conversation.groupNames.includes(name)) {
       layer.ingest({ ...conversation, groupNames: [...conversation.groupNames, name] });
     }
