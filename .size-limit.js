@@ -43,9 +43,10 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
 // holdOrder, and the bar's one-row layout on phones.
 //
 // The memory adapter raised to 17.5 kB for issue 15's mount (16.8 kB): it checks its seed without copying it, answers
-// the first page from it (a heap of the page) and builds its tables in idle-time steps (a sort in steps).
+// the first page from it (a heap of the page) and builds its tables in idle-time steps (a sort in steps). The root
+// entry to 63 kB (62.52 kB): the store's membership walk over the rows it holds, and the order's empty-draft rule.
 export default [
-  entry('inboxkit (root entry, everything)', 'dist/index.js', '62.5 kB'),
+  entry('inboxkit (root entry, everything)', 'dist/index.js', '63 kB'),
   entry('InboxProvider + ConversationList', 'dist/index.js', '42 kB', { importing: '{ InboxProvider, ConversationList }' }),
   entry('InboxProvider + Inbox', 'dist/index.js', '59 kB', { importing: '{ InboxProvider, Inbox }' }),
   entry('inboxkit hooks only', 'dist/index.js', '21 kB', {
