@@ -84,8 +84,12 @@ async function triage(page, problems) {
       return row ? { id: row.dataset.conversationId, unread: row.querySelector('[data-unread]') !== null || row.hasAttribute('data-unread') } : null;
     });
   await page.focus('[role="grid"]');
+  // Focus makes the first row active; the jump (a promise: it may load pages) moves it, so wait for the move.
+  const before = await page.evaluate(() => document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant') ?? null);
   await page.keyboard.press('Alt+Shift+ArrowDown');
-  await page.waitForFunction(() => document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant'), null, { timeout: 5_000 }).catch(() => {});
+  await page
+    .waitForFunction((was) => (document.querySelector('[role="grid"]')?.getAttribute('aria-activedescendant') ?? null) !== was, before, { timeout: 5_000 })
+    .catch(() => {});
   const first = await focusedRow();
   if (!first?.unread) return problems.push(`Alt+Shift+↓ did not go to an unread row (focused: ${JSON.stringify(first)})`);
   await page.keyboard.press('Shift+ArrowDown');
