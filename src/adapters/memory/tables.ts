@@ -20,9 +20,9 @@ import type { Conversation, ConversationGroup, ConversationId } from '../../core
 import { toInboxError, type InboxError } from '../../core/errors.js';
 import { shownUnread } from '../shownUnread.js';
 import { conversationNotFound, groupNotFound } from './errors.js';
-import { derive } from './normalize.js';
+import { copyConversation, derive } from './normalize.js';
 import { firstPage, readPage, sortedOrderInSteps } from './paging.js';
-import { buildSeedInSteps, copySeeded, groupNamesOf, type CheckedSeed } from './seed.js';
+import { buildSeedInSteps, groupNamesOf, type CheckedSeed } from './seed.js';
 import type { Steps } from './steps.js';
 import type { MemorySnapshot } from './storage.js';
 
@@ -82,20 +82,8 @@ export class MemoryTables {
     this.seed = seed;
     this.names = Object.freeze([...seed.groupNames]);
     this.members = seed.members;
-    for (const conversation of seed.conversations) {
-      // A checked conversation has every field the rule reads.
-      const unread = shownUnread(conversation as Conversation, unreadRule);
-      this.unread += unread;
-      if (conversation.isPinned) this.pinned++;
-      if (unread === 0) continue;
-      // Only the groups it can be in: the ones it names, unless groups list members too. A conversation in none is
-      // never looked up (hashing 100,000 ids costs more than the rest of this loop).
-      const names = seed.hasListedMembers ? this.names : (conversation.groupNames ?? []);
-      names.forEach((name, i) => {
-        if (names.indexOf(name) !== i || !this.members.get(name)!.has(conversation.id)) return;
-        this.groupUnread.set(name, (this.groupUnread.get(name) ?? 0) + unread);
-      });
-    }
+    // A checked conversation has every field the counts read; its groups are the membership's.
+    for (const conversation of seed.conversations) this.count(conversation as Conversation, 1, groupNamesOf(seed, conversation));
   }
 
   /** The tables, built from the seed the first time anything but the first page or the counts is asked for. */
@@ -138,7 +126,6 @@ export class MemoryTables {
     const order = yield* sortedOrderInSteps(seeded.conversations.values(), this.orderBy);
     const deleted = new Map<ConversationId, DeletedConversation>();
     for (const [id, conversation] of seeded.deleted) deleted.set(id, new DeletedConversation(conversation, NO_CHANGES));
-    for (const conversation of seeded.conversations.values()) if (conversation.groupNames.length > 0) this.grouped++;
     return { conversations: seeded.conversations, deleted, order };
   }
 
@@ -175,6 +162,7 @@ export class MemoryTables {
 
   /** Conversations in at least one group. */
   get groupedCount(): number {
+    // Read by the changes, whose limit checks work on the built tables: built here as for them.
     this.build();
     return this.grouped;
   }
@@ -229,18 +217,19 @@ export class MemoryTables {
     return conversation;
   }
 
-  private count(conversation: Conversation, sign: 1 | -1): void {
+  /** Adds (or takes away) a conversation's share of the counters; `groupNames` are the groups it is in. */
+  private count(conversation: Conversation, sign: 1 | -1, groupNames = conversation.groupNames): void {
     const unread = shownUnread(conversation, this.unreadRule);
     this.unread += sign * unread;
     if (unread !== 0) {
-      for (const name of conversation.groupNames) {
+      for (const name of groupNames) {
         const next = (this.groupUnread.get(name) ?? 0) + sign * unread;
         if (next === 0) this.groupUnread.delete(name);
         else this.groupUnread.set(name, next);
       }
     }
     if (conversation.isPinned) this.pinned += sign;
-    if (conversation.groupNames.length > 0) this.grouped += sign;
+    if (groupNames.length > 0) this.grouped += sign;
   }
 
   // ---- deleted conversations --------------------------------------------------------------------------
@@ -356,7 +345,9 @@ export class MemoryTables {
     const seed = this.seed;
     // A first page that is not the whole list is read from the seed; the whole list is the whole build.
     if (seed && !cursor && count < seed.conversations.length) {
-      return firstPage(seed.conversations, count, this.orderBy, (conversation) => copySeeded(conversation, groupNamesOf(seed, conversation.id)));
+      return firstPage(seed.conversations, count, this.orderBy, (conversation) =>
+        copyConversation(conversation, Object.freeze(groupNamesOf(seed, conversation))),
+      );
     }
     return readPage(this.tables.order, cursor, count, this.orderBy);
   }
