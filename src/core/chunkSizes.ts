@@ -1,7 +1,7 @@
 /**
  * Chunk sizes with their prefix sums in a Fenwick tree: the global position of a chunk's first item, and the chunk
- * holding position `i`, in O(log chunks); a size change in O(log chunks). Rebuilt (O(chunks)) only when chunks are
- * split or merged.
+ * holding position `i`, in O(log chunks); a size change in O(log chunks). Rebuilt (O(chunks)) only after chunks were
+ * split or merged, when a position is next read (see `OrderedList`).
  */
 export class ChunkSizes {
   private constructor(private tree: number[]) {}

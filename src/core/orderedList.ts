@@ -47,15 +47,23 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     super([], 0, compare);
   }
 
-  /** Chunk sizes with their prefix sums (the list's own: snapshots compute their starts when read). */
-  private sizes = ChunkSizes.of([]);
+  /**
+   * Chunk sizes with their prefix sums (the list's own: snapshots compute their starts when read), or null after
+   * chunks were added, split, merged or removed: rebuilt when a position is next read, so that a batch that empties
+   * or merges many chunks in one commit rebuilds them once, not once per chunk.
+   */
+  private sizes: ChunkSizes | null = null;
+
+  private chunkSizes(): ChunkSizes {
+    return (this.sizes ??= ChunkSizes.of(this.chunks.map((chunk) => chunk.items.length)));
+  }
 
   protected chunkStart(chunk: number): number {
-    return this.sizes.before(chunk);
+    return this.chunkSizes().before(chunk);
   }
 
   protected chunkAt(index: number): [chunk: number, offset: number] | undefined {
-    return this.sizes.find(index);
+    return this.chunkSizes().find(index);
   }
 
   /** How many chunks hold the items (for tests of the merge rule). */
@@ -203,7 +211,7 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     const { items } = this.writeChunk(index);
     items.splice(lowerBound(items, item, this.compare), 0, item);
     if (items.length > this.chunkSize) this.split(index);
-    else this.sizes.add(index, 1);
+    else this.sizes?.add(index, 1);
   }
 
   private take(item: T): boolean {
@@ -219,7 +227,7 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     } else if (items.length < this.chunkSize >> 2 && this.chunks.length > 1) {
       this.mergeAround(index);
     } else {
-      this.sizes.add(index, -1);
+      this.sizes?.add(index, -1);
     }
     return true;
   }
@@ -238,7 +246,7 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     const neighbour = !right || (left && left.items.length <= right.items.length) ? index - 1 : index + 1;
     const [first, second] = neighbour < index ? [neighbour, index] : [index, neighbour];
     if (chunks[first]!.items.length + chunks[second]!.items.length > this.chunkSize) {
-      this.sizes.add(index, -1);
+      this.sizes?.add(index, -1);
       return;
     }
     const into = this.writeChunk(first);
@@ -247,8 +255,8 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     this.reindex();
   }
 
-  /** Rebuilds the chunk sizes after chunks were added, split, merged or removed. */
+  /** After chunks were added, split, merged or removed: their sizes are rebuilt when next read. */
   private reindex(): void {
-    this.sizes = ChunkSizes.of(this.chunks.map((chunk) => chunk.items.length));
+    this.sizes = null;
   }
 }

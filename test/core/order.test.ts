@@ -88,6 +88,35 @@ describe('OrderedList', () => {
     );
   });
 
+  it('reads positions right between changes too, while chunks split, merge and empty (their sizes rebuilt when read)', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.nat(70)), { maxLength: 250 }), (steps) => {
+        const list = new OrderedList<Conversation>(compare, 4);
+        const current = new Map<string, Conversation>();
+        for (const [n, time, remove, probe] of steps) {
+          const id = `c${n}`;
+          const prev = current.get(id);
+          if (remove) {
+            if (prev) list.remove(prev);
+            current.delete(id);
+          } else {
+            const next = conv(id, { lastActivityAt: time });
+            if (prev) list.update(prev, next);
+            else list.insert(next);
+            current.set(id, next);
+          }
+          // Read a position after some steps only, so that changes also land on sizes not rebuilt since.
+          if (probe % 3 !== 0) continue;
+          const expected = [...current.values()].sort(compare).map((c) => c.id);
+          const index = probe % (expected.length + 1);
+          expect(list.at(index)?.id).toBe(expected[index]);
+          if (index < expected.length) expect(list.indexOf(current.get(expected[index]!)!)).toBe(index);
+        }
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('merges small chunks, so churn never leaves a trail of tiny chunks', () => {
     const list = new OrderedList<Conversation>(compare, 8);
     const items = Array.from({ length: 400 }, (_, i) => conv(`c${String(i).padStart(3, '0')}`, { lastActivityAt: i }));
