@@ -158,6 +158,8 @@ export function createFilteredLists(compare: (a: Conversation, b: Conversation) 
     /** Applies one conversation's change (`prev` → `next`, either absent when not shown) to every filtered list. */
     apply(prev: Conversation | undefined, next: Conversation | undefined): void {
       if (!next && prev) searchKeys.delete(prev.id);
+      // Most changes find no filtered list kept: no iterator made for each of a batch's 100,000 changes.
+      if (lists.size === 0) return;
       for (const { group, matches, list } of lists.values()) {
         // A list holds exactly the conversations that matched when they were last applied.
         const was = prev !== undefined && inGroup(prev, group) && matches(prev);

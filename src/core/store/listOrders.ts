@@ -28,6 +28,17 @@ function place(list: OrderedList<Conversation>, prev: Conversation | undefined, 
  * The order of every list (all conversations, each group), each split in two: the rows, and the folded
  * conversations that collapse into the list's "Folded" row. Hidden conversations are never given here.
  */
+/**
+ * The lists a change touches: the whole list, then every group either side names, each once. A small array, not a
+ * set: a batch of 100,000 changes made a set and its iterator for each.
+ */
+function listKeysOf(prev: Conversation | undefined, next: Conversation | undefined): ListKey[] {
+  const keys: ListKey[] = [undefined];
+  for (const name of prev?.groupNames ?? EMPTY) if (!keys.includes(name)) keys.push(name);
+  for (const name of next?.groupNames ?? EMPTY) if (!keys.includes(name)) keys.push(name);
+  return keys;
+}
+
 export function createListOrders(compare: ConversationComparator) {
   const main = new Map<ListKey, OrderedList<Conversation>>();
   const folded = new Map<ListKey, OrderedList<Conversation>>();
@@ -59,8 +70,7 @@ export function createListOrders(compare: ConversationComparator) {
   return {
     /** Applies one conversation's change (`prev` → `next`, either absent when not shown) to every order it is in. */
     apply(prev: Conversation | undefined, next: Conversation | undefined): void {
-      const names = new Set<ListKey>([undefined, ...(prev?.groupNames ?? EMPTY), ...(next?.groupNames ?? EMPTY)]);
-      for (const key of names) {
+      for (const key of listKeysOf(prev, next)) {
         const was = prev && (key === undefined || prev.groupNames.includes(key)) ? prev : undefined;
         const is = next && (key === undefined || next.groupNames.includes(key)) ? next : undefined;
         place(listOf(main, key), was && !isFolded(was) ? was : undefined, is && !isFolded(is) ? is : undefined);
