@@ -6,6 +6,7 @@ import type { DraftStorage } from '../core/drafts.js';
 import { InboxError } from '../core/errors.js';
 import { createInboxStore, type InboxErrorContext, type InboxStore, type InboxStoreOptions } from '../core/store.js';
 import { InboxLocaleContext, InboxStoreContext, type InboxLocale, type InboxLocaleValue } from './context.js';
+import { useConnection } from './useConnection.js';
 
 export interface InboxProviderProps {
   /**
@@ -54,11 +55,7 @@ export function InboxProvider({ adapter, store: storeProp, storeOptions, draftSt
   }
   const store = storeProp ?? ownStore!;
 
-  useEffect(() => {
-    // connect() never rejects: failures show as the error state and reach onError.
-    void store.connect();
-    return () => store.disconnect();
-  }, [store]);
+  useConnection(store);
 
   const onErrorRef = useRef(onError);
   useEffect(() => {
