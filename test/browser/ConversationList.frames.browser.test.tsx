@@ -1,11 +1,12 @@
 // When the list takes a new order, counted in renders and animation frames, never in milliseconds: a slow machine makes
 // frames longer, not these counts different.
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryAdapter, generateConversations, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ConversationList } from '../../src/components/ConversationList/index.js';
 import type { InboxStore } from '../../src/core/store.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
+import { scheduleRendersAsInAnApp } from '../utils/appScheduling.js';
 import { makeStore } from '../utils/render.js';
 import '../../src/styles/tokens.css';
 import '../../src/styles/list.css';
@@ -15,20 +16,14 @@ const COUNT = 1_000;
 let root: Root | undefined;
 let store: InboxStore | undefined;
 let container: HTMLElement | undefined;
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-let wasActEnvironment: boolean | undefined;
 
-beforeEach(() => {
-  // Updates here come from timers and animation frames, as in an app, not from inside act().
-  wasActEnvironment = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-});
+// Updates here come from timers and animation frames, as in an app, not from inside act().
+scheduleRendersAsInAnApp();
 afterEach(() => {
   root?.unmount();
   store?.disconnect();
   container?.remove();
   root = store = container = undefined;
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = wasActEnvironment;
 });
 
 const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));

@@ -1,28 +1,23 @@
 // The first frames after <InboxProvider> mounts, seen from animation-frame callbacks (what a frame is about to paint),
 // counted in frames, never in milliseconds.
 import { createRoot, type Root } from 'react-dom/client';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryAdapter, generateConversations } from '../../src/adapters/memory/index.js';
 import { ConversationList } from '../../src/components/ConversationList/index.js';
 import { InboxProvider } from '../../src/react/InboxProvider.js';
+import { scheduleRendersAsInAnApp } from '../utils/appScheduling.js';
 import '../../src/styles/tokens.css';
 import '../../src/styles/list.css';
 
 let root: Root | undefined;
 let container: HTMLElement | undefined;
-const actEnvironment = globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean };
-let wasActEnvironment: boolean | undefined;
 
-beforeEach(() => {
-  // The mount is scheduled by React as in an app, not flushed inside act().
-  wasActEnvironment = actEnvironment.IS_REACT_ACT_ENVIRONMENT;
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = false;
-});
+// The mount is scheduled by React as in an app, not flushed inside act().
+scheduleRendersAsInAnApp();
 afterEach(() => {
   root?.unmount();
   container?.remove();
   root = container = undefined;
-  actEnvironment.IS_REACT_ACT_ENVIRONMENT = wasActEnvironment;
 });
 
 type Seen = 'nothing' | 'skeleton' | 'rows';
