@@ -25,10 +25,6 @@ function place(list: OrderedList<Conversation>, prev: Conversation | undefined, 
 }
 
 /**
- * The order of every list (all conversations, each group), each split in two: the rows, and the folded
- * conversations that collapse into the list's "Folded" row. Hidden conversations are never given here.
- */
-/**
  * The lists a change touches: the whole list, then every group either side names, each once. A small array, not a
  * set: a batch of 100,000 changes made a set and its iterator for each.
  */
@@ -39,6 +35,10 @@ function listKeysOf(prev: Conversation | undefined, next: Conversation | undefin
   return keys;
 }
 
+/**
+ * The order of every list (all conversations, each group), each split in two: the rows, and the folded
+ * conversations that collapse into the list's "Folded" row. Hidden conversations are never given here.
+ */
 export function createListOrders(compare: ConversationComparator) {
   const main = new Map<ListKey, OrderedList<Conversation>>();
   const folded = new Map<ListKey, OrderedList<Conversation>>();
