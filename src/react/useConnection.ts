@@ -21,20 +21,15 @@ export function useConnection(store: InboxStore): void {
   useLayoutEffect(() => {
     // connect() never rejects: failures show as the error state and reach onError.
     void store.connect();
-    let isWatching = true;
-    const unsubscribe = store.subscribe(() => {
-      stop();
+    // The first change ends the watch (a store's unsubscribe may be called again: it removes nothing twice).
+    const stopWatch = store.subscribe(() => {
+      stopWatch();
       // Never inside React's own render or commit (a command run from a layout effect, say): in a microtask.
       queueMicrotask(() => flushSync(rerender));
     });
-    const stop = () => {
-      if (!isWatching) return;
-      isWatching = false;
-      unsubscribe();
-    };
-    stopEarlyWatch.current = stop;
+    stopEarlyWatch.current = stopWatch;
     return () => {
-      stop();
+      stopWatch();
       store.disconnect();
     };
   }, [store]);
