@@ -4,8 +4,9 @@ import type { ConversationId } from '../core/types.js';
 /** What a large selection is drawn from: a whole list as one published state has it, or a set of ids. */
 interface SelectionBase {
   readonly size: number;
-  /** The list's view, when the base is a whole list. */
+  /** The list's view and its id array, when the base is a whole list. */
   readonly view?: ListView;
+  readonly list?: readonly ConversationId[];
   has(id: ConversationId): boolean;
   ids(): Iterable<ConversationId>;
 }
@@ -41,7 +42,7 @@ export class SelectedIds implements ReadonlySet<ConversationId> {
 
   /** Every id of a list as one published state shows it: `view` and `ids` must come from that same state. */
   static ofList(view: ListView, ids: readonly ConversationId[]): SelectedIds {
-    const base: SelectionBase = { size: view.size, view, has: (id) => view.indexOf(id) >= 0, ids: () => ids };
+    const base: SelectionBase = { size: view.size, view, list: ids, has: (id) => view.indexOf(id) >= 0, ids: () => ids };
     return new SelectedIds(base, { at: new Map(), latest: 0 }, 0, base.size);
   }
 
@@ -105,6 +106,15 @@ export class SelectedIds implements ReadonlySet<ConversationId> {
       const removedBy = at.get(id);
       if (removedBy === undefined || removedBy > this.version) yield id;
     }
+  }
+
+  /**
+   * The ids as an array that never changes, for a command over the selection: the list's own id array when nothing
+   * was taken out of a whole-list selection (read in place, see `lazyIdArray`, so a batch over 100,000 rows does not
+   * copy them in the click's task), otherwise a new array.
+   */
+  toArray(): readonly ConversationId[] {
+    return this.size === this.base.size && this.base.list ? this.base.list : [...this];
   }
 
   keys(): SetIterator<ConversationId> {

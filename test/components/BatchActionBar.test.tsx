@@ -4,10 +4,11 @@
  */
 import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { BatchActionBar } from '../../src/components/BatchActionBar/index.js';
 import { InboxError } from '../../src/core/errors.js';
+import { SelectedIds } from '../../src/react/selectedIds.js';
 import type { ConversationId } from '../../src/core/types.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
@@ -77,6 +78,19 @@ describe('BatchActionBar: partial failures', () => {
     await waitFor(() => expect(status()).toHaveTextContent('Done: 2'));
     expect(store.getState().failures.size).toBe(0);
     expect(screen.queryByRole('button', { name: 'Retry' })).toBeNull();
+  });
+
+  it('runs a whole-list selection on the list’s own id array, not a copy made in the click', async () => {
+    const { store, user, ids } = await memorySetup(12);
+    const { lists } = store.getState();
+    const listIds = lists.ids();
+    const markReadMany = vi.spyOn(store.getState().actions, 'markReadMany');
+    renderWithStore(<BatchActionBar ids={SelectedIds.ofList(lists.view(), listIds)} />, store);
+    await user.click(screen.getByRole('button', { name: 'Mark read' }));
+    await waitFor(() => expect(status()).toHaveTextContent('Done: 12'));
+    expect(markReadMany).toHaveBeenCalledTimes(1);
+    expect(markReadMany.mock.calls[0]![0]).toBe(listIds);
+    for (const id of ids) expect(store.getState().conversations.get(id)!.unreadCount).toBe(0);
   });
 
   it('says why a whole batch failed, in the user’s words, and offers Retry', async () => {

@@ -97,6 +97,16 @@ describe('batch commands', () => {
     expect(store.getState().unreadTotal).toBe(0);
   });
 
+  it('a bad id anywhere in a long list rejects the batch before it changes anything, even past its first turn', async () => {
+    const { store, memory, actions } = await setup(3000, { batch: { chunkSize: 100, sliceMs: 0 } });
+    const before = store.getState();
+    const list: unknown[] = ids(3000);
+    list[2500] = 42;
+    await expect(actions().deleteConversations(list as string[])).rejects.toMatchObject({ code: 'INVALID_ARGUMENT', message: expect.stringContaining('got number') as unknown });
+    expect(store.getState()).toBe(before);
+    expect(memory.calls()).toEqual([]);
+  });
+
   it('a conversation that goes while the batch has its turn fails alone, as not found', async () => {
     const { store, memory, actions } = await setup(300, { batch: { chunkSize: 100, sliceMs: 0 } });
     const gone = ids(1, 250)[0]!;

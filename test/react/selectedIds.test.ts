@@ -35,6 +35,17 @@ describe('SelectedIds', () => {
     expect(all.isWholeList(view)).toBe(true);
   });
 
+  it('hands a whole list to a command as the list’s own array, unread and uncopied; a copy once ids were taken out', () => {
+    const listIds = Object.freeze(['a', 'constructor', '__proto__', 'b']);
+    const { view, reads } = countedList(listIds);
+    const all = SelectedIds.ofList(view, listIds);
+    expect(all.toArray()).toBe(listIds);
+    expect(reads).toEqual({ indexOf: 0, iterated: 0 });
+    const fewer = all.without(['constructor']);
+    expect(fewer.toArray()).toEqual(['a', '__proto__', 'b']);
+    expect(SelectedIds.ofSet(new Set(['x', 'y'])).toArray()).toEqual(['x', 'y']);
+  });
+
   it('takes ids out in O(removed), and every earlier version still reads as it did', () => {
     const { view, ids } = countedList(['a', 'b', 'c', 'd']);
     const v0 = SelectedIds.ofList(view, ids);

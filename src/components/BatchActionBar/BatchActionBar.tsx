@@ -4,6 +4,7 @@ import { forwardRef, useRef, useState } from 'react';
 import type { InboxStore } from '../../core/store.js';
 import type { CommandResult, ConversationId, MuteMode } from '../../core/types.js';
 import { InboxStoreContext, useInboxStore } from '../../react/context.js';
+import { SelectedIds } from '../../react/selectedIds.js';
 import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { DeleteDialog } from '../controls/DeleteDialog.js';
 import { errorText } from '../controls/errorText.js';
@@ -60,6 +61,15 @@ function scrollSideways(event: WheelEvent<HTMLDivElement>) {
 }
 
 /**
+ * The selection as it is when a button is pressed, so that later changes to it do not change a running batch. A
+ * selection from `useConversationSelection` never changes and hands out its ids without copying them (a whole list
+ * of 100,000 is read in place); anything else is copied.
+ */
+function idsNow(ids: ReadonlySet<ConversationId> | readonly ConversationId[]): readonly ConversationId[] {
+  return ids instanceof SelectedIds ? ids.toArray() : [...ids];
+}
+
+/**
  * The actions for many conversations at once, for a selection: mark read or unread, pin or unpin, notifications,
  * move to or remove from a group, delete (asking first, with the history option). Each runs as one batch with per-id
  * results: ids that fail are rolled back and show their failure on their rows, and the bar sums up ("10 done,
@@ -86,9 +96,8 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
 
   const isBusy = batch.state.status === 'running';
   const actions = () => store.getState().actions;
-  // The selection as it is when the button is pressed: later changes to it do not change a running batch.
   const run = (action: BatchAction, command: (list: readonly ConversationId[]) => Promise<CommandResult>) => () => {
-    if (!isBusy) void batch.run(action, [...ids], command);
+    if (!isBusy) void batch.run(action, idsNow(ids), command);
   };
   const unsupported = t('actions.unsupported');
   const offeredModes = MODES.filter((mode) => {
@@ -186,7 +195,7 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
         </BatchMenuButton>
         {groupName !== undefined &&
           button('removeFrom', t('batch.removeFrom', { group: groupName }), run('removeFrom', (list) => actions().removeFromGroup(groupName, list)))}
-        {button('delete', t('batch.delete'), () => setDeleting([...ids]))}
+        {button('delete', t('batch.delete'), () => setDeleting(idsNow(ids)))}
         </div>
         {onClearSelection && (
           <button type="button" className="ik-BatchActionBar-clear" aria-label={t('batch.clear')} title={t('batch.clear')} onClick={onClearSelection}>

@@ -2,7 +2,7 @@ import { checkOperationResult } from '../boundary.js';
 import { quote, toInboxError, type InboxError } from '../errors.js';
 import { failureError } from '../failureError.js';
 import type { CommandResult, ConversationId, OperationResult } from '../types.js';
-import { assertIdList } from '../validate.js';
+import { assertConversationId, assertIdList } from '../validate.js';
 import type { StoreContext } from './context.js';
 import type { Op } from './optimisticLayer.js';
 import { applyOp, type AppliedOp } from './runCommand.js';
@@ -130,16 +130,22 @@ export interface BatchLimits {
  * - with an undo ticket, nothing is sent until its window ends, and an undo rolls everything back unsent.
  */
 export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPlan, limits: BatchLimits): Promise<CommandResult> {
-  assertIdList(rawIds);
+  if (!Array.isArray(rawIds)) assertIdList(rawIds); // throws the typed error every command gives for a non-array
+  const ids: readonly unknown[] = rawIds;
   const { operation, op, context = {} } = plan;
   let known: ConversationId[] = [];
   const failed: OperationResult['failed'] = [];
   const seen = new Set<ConversationId>();
   const turns = createTurns(limits.sliceMs);
-  // Sorting out the known ids is split too: 100,000 lookups at once would hold the click's task up.
-  for (let start = 0; start < rawIds.length; start += LOOKUPS_PER_SLICE) {
+  // Checking and sorting out the ids is split too: 100,000 at once would hold the click's task up. A bad id still
+  // rejects the command before anything changed. Read by index, not copied: a list's lazy id array (a whole-list
+  // selection) is then read in place instead of being built whole in the click's task.
+  for (let start = 0; start < ids.length; start += LOOKUPS_PER_SLICE) {
     if (start > 0 && turns.due()) await turns.take();
-    for (const id of rawIds.slice(start, start + LOOKUPS_PER_SLICE)) {
+    const end = Math.min(ids.length, start + LOOKUPS_PER_SLICE);
+    for (let i = start; i < end; i++) {
+      const id = ids[i];
+      assertConversationId(id);
       if (seen.has(id)) continue;
       seen.add(id);
       if (ctx.indexes.has(id)) known.push(id);
