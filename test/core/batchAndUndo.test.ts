@@ -97,6 +97,22 @@ describe('batch commands', () => {
     expect(store.getState().unreadTotal).toBe(0);
   });
 
+  it('applies its first chunk first, then the others from the last one back, so rows that move into view hold still', async () => {
+    const { store, actions } = await setup(1000, { batch: { chunkSize: 250, sliceMs: 60_000 } });
+    const listed = ids(1000);
+    const appliedChunks: number[] = [];
+    store.subscribe((state, previous) => {
+      // Deleted optimistically: the chunk whose ids this commit took out of the list.
+      const gone = listed.filter((id) => previous.conversations.has(id) && !state.conversations.has(id));
+      if (gone.length) appliedChunks.push(listed.indexOf(gone[0]!) / 250);
+    });
+    const done = actions().deleteConversations(listed);
+    // The top rows (on screen) go at once; the rows then in view (the second chunk) stay until the last commit.
+    expect(appliedChunks).toEqual([0, 3, 2, 1]);
+    expect((await done).succeeded).toHaveLength(1000);
+    expect(store.getState().lists.ids()).toHaveLength(0);
+  });
+
   it('a bad id anywhere in a long list rejects the batch before it changes anything, even past its first turn', async () => {
     const { store, memory, actions } = await setup(3000, { batch: { chunkSize: 100, sliceMs: 0 } });
     const before = store.getState();

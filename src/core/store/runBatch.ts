@@ -64,6 +64,19 @@ function chunksOf(ids: readonly ConversationId[], size: number): ConversationId[
   return chunks;
 }
 
+/**
+ * The order a batch applies its chunks in: the first one, then the others from the last one back.
+ *
+ * A large selection is usually a list read from its top, where the user is looking. Its first chunk goes at once, so
+ * the rows on screen answer the click; the rows that then move into view are the second chunk's, and they hold still
+ * until the end. Applied front to back instead, each chunk would bring the next rows into view only for the next chunk
+ * to remove them: a rendering and a layout of new rows for every chunk (at 100,000 rows, a delete's turns then ran
+ * past 50 ms), and rows flickering past for the whole batch.
+ */
+function applyOrder(count: number): number[] {
+  return count === 0 ? [] : [0, ...Array.from({ length: count - 1 }, (_, k) => count - 1 - k)];
+}
+
 /** The per-id failure of an error that failed a whole chunk. */
 function failuresOf(ids: readonly ConversationId[], cause: unknown): OperationResult['failed'] {
   const error = toInboxError(cause);
@@ -169,9 +182,10 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
   // Awaited only when it took turns: otherwise the first chunk is applied in the caller's task, as one-id commands are.
   const ticket = opened instanceof Promise ? await opened : opened;
   const chunks = chunksOf(known, limits.chunkSize);
-  const applied: AppliedOp[] = [];
-  for (const [i, chunk] of chunks.entries()) {
-    if (i > 0 && turns.due()) await turns.take();
+  const applied = new Array<AppliedOp>(chunks.length);
+  for (const [step, i] of applyOrder(chunks.length).entries()) {
+    if (step > 0 && turns.due()) await turns.take();
+    const chunk = chunks[i]!;
     // A conversation may have gone while the page had a turn (deleted here or by the server).
     const present = chunk.filter((id) => ctx.indexes.has(id));
     if (present.length < chunk.length) {
@@ -179,7 +193,7 @@ export async function runBatch(ctx: StoreContext, rawIds: unknown, plan: BatchPl
       chunks[i] = present;
     }
     plan.prepare?.(chunks[i]!);
-    applied.push(applyOp(ctx, operation, chunks[i]!, op, context));
+    applied[i] = applyOp(ctx, operation, chunks[i]!, op, context);
   }
   if (ticket?.gate && !(await ticket.gate)) {
     for (const [i, a] of applied.entries()) {
