@@ -10,7 +10,11 @@ import { DeleteDialog } from '../controls/DeleteDialog.js';
 import { errorText } from '../controls/errorText.js';
 import { isRtl } from '../internal/dom.js';
 import { useIdent } from '../internal/hooks.js';
-import { useMessages, usePlural, type MessageId } from '../internal/i18n.js';
+import { useMessages, usePlural } from '../internal/i18n.js';
+import { actionsMessages } from '../internal/messages/actions.js';
+import { batchMessages } from '../internal/messages/batch.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { itemMessages } from '../internal/messages/item.js';
 import { MenuItem } from '../internal/Menu.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { BatchMenuButton } from './BatchMenuButton.js';
@@ -46,7 +50,7 @@ export interface BatchActionBarProps
 
 /** The mute modes the bar offers: the ones some conversation kind of the backend can take, in this order. */
 const MODES: readonly MuteMode[] = ['silent', 'silentExceptMention', 'blocked', 'none'];
-const MODE_LABELS: Record<MuteMode, MessageId> = {
+const MODE_LABELS: Record<MuteMode, keyof typeof itemMessages | keyof typeof batchMessages> = {
   silent: 'item.muted.silent',
   silentExceptMention: 'item.muted.silentExceptMention',
   blocked: 'item.muted.blocked',
@@ -83,8 +87,8 @@ export const BatchActionBar = forwardRef<HTMLDivElement, BatchActionBarProps>(fu
   ref,
 ) {
   const store = useInboxStore(storeProp, 'BatchActionBar');
-  const t = useMessages();
-  const plural = usePlural();
+  const t = useMessages(batchMessages, actionsMessages, itemMessages, controlsMessages);
+  const plural = usePlural(batchMessages);
   const { groups, capabilities } = useConversationGroups(store);
   const batch = useBatchRun(onResult);
   const toolbar = useRovingToolbar();

@@ -10,7 +10,9 @@ import { useRowConversation } from '../internal/useRowConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { formatConversationTime, formatFullDateTime, type TimeRange } from '../internal/formatTime.js';
 import { InGridContext, useNow } from '../internal/hooks.js';
-import { enMessages, useMessages, usePlural, type ConversationItemMessageId } from '../internal/i18n.js';
+import { useMessages, usePlural, type ConversationItemMessageId } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { itemMessages } from '../internal/messages/item.js';
 import { avatarColorIndex, getInitials } from '../internal/initials.js';
 import { errorText } from '../controls/errorText.js';
 import { displayTitle } from './displayTitle.js';
@@ -243,7 +245,7 @@ export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationIt
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.Avatar>');
   const { locale } = useInboxLocale();
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   const conversation = item.conversation;
   const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
   // Keyed by URL: a new URL starts loading again without an effect.
@@ -304,7 +306,7 @@ export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationIte
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.Title>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   if (!state.conversation) return null;
   return (
     <span
@@ -412,7 +414,7 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.Preview>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   const conversation = item.conversation;
   if (!conversation) return null;
   const mention = strongestMention(conversation.mentions);
@@ -515,8 +517,8 @@ export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, Conversat
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.UnreadBadge>');
-  const t = useMessages();
-  const plural = usePlural();
+  const t = useMessages(itemMessages, controlsMessages);
+  const plural = usePlural(itemMessages);
   if (!item.conversation || !item.isUnread) return null;
   const count = Math.max(0, item.conversation.unreadCount);
   const isDot = item.isMuted || count === 0;
@@ -562,7 +564,7 @@ export const ConversationItemPinIndicator = forwardRef<HTMLSpanElement, Conversa
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.PinIndicator>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   if (!state.isPinned) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pinIndicator', className, style, state)} data-pinned="">
@@ -587,7 +589,7 @@ export const ConversationItemMuteIndicator = forwardRef<HTMLSpanElement, Convers
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.MuteIndicator>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   const muteMode = item.conversation?.muteMode;
   if (!muteMode || muteMode === 'none') return null;
   const state: ConversationItemMuteIndicatorRenderProps = { ...item, muteMode };
@@ -609,7 +611,7 @@ export const ConversationItemStarIndicator = forwardRef<HTMLSpanElement, Convers
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.StarIndicator>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   if (!state.isStarred) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-starIndicator', className, style, state)} data-starred="">
@@ -638,7 +640,7 @@ export const ConversationItemPrivateChatIndicator = forwardRef<HTMLSpanElement, 
   function ConversationItemPrivateChatIndicator({ className, style, children, ...props }, ref) {
     const { state: item } = useConversationItemContext('<ConversationItem.PrivateChatIndicator>');
     const { locale } = useInboxLocale();
-    const t = useMessages();
+    const t = useMessages(itemMessages, controlsMessages);
     if (!item.isPrivateChat) return null;
     const burnDurationSec = item.conversation?.privateChat?.burnDurationSec;
     const durationText = formatDuration(burnDurationSec, locale, 'short');
@@ -677,7 +679,7 @@ export const ConversationItemPendingIndicator = forwardRef<HTMLSpanElement, Conv
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.PendingIndicator>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   if (!state.isPending) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pendingIndicator', className, style, state)} data-pending="">
@@ -702,7 +704,7 @@ function failedAction(operation: InboxOperation): ConversationItemMessageId {
   if (operation === 'markAllRead') return 'item.failure.markRead';
   if (/Group$/.test(operation)) return 'item.failure.groups';
   const id = `item.failure.${operation}`;
-  return id in enMessages ? (id as ConversationItemMessageId) : 'item.failure.other';
+  return id in itemMessages ? (id as ConversationItemMessageId) : 'item.failure.other';
 }
 
 /**
@@ -715,7 +717,7 @@ export const ConversationItemFailureNotice = forwardRef<HTMLDivElement, Conversa
   ref,
 ) {
   const { state: item, store } = useConversationItemContext('<ConversationItem.FailureNotice>');
-  const t = useMessages();
+  const t = useMessages(itemMessages, controlsMessages);
   const { dismissFailure } = useConversationActions(store);
   const resolvedStore = useInboxStore(store, '<ConversationItem.FailureNotice>');
   const inGrid = useContext(InGridContext);

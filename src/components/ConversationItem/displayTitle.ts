@@ -6,6 +6,6 @@ import type { Translate } from '../internal/i18n.js';
  * has none (Tencent's `@TIM#SYSTEM`): adapters leave its title empty rather than write English, and the row says
  * "System notifications" in the user's language.
  */
-export function displayTitle(conversation: Pick<Conversation, 'kind' | 'title'>, t: Translate): string {
+export function displayTitle(conversation: Pick<Conversation, 'kind' | 'title'>, t: Translate<'item.systemTitle'>): string {
   return conversation.title === '' && conversation.kind === 'system' ? t('item.systemTitle') : conversation.title;
 }

@@ -11,6 +11,8 @@ import { useConversationListView } from '../../react/useConversationListView.js'
 import { useCapabilities } from '../../react/useSyncState.js';
 import { useHeldOrder } from '../../react/useHeldOrder.js';
 import { usePlural } from '../internal/i18n.js';
+import { batchMessages } from '../internal/messages/batch.js';
+import { listMessages } from '../internal/messages/list.js';
 import type { ConversationItemComponents } from '../ConversationItem/ConversationItem.js';
 import { isRtl } from '../internal/dom.js';
 import { visuallyHidden } from '../internal/hidden.js';
@@ -237,8 +239,8 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
 ) {
   assertListModes(selectionMode, holdOrder);
   const store = useInboxStore(storeProp, 'ConversationList');
-  const t = useMessages();
-  const plural = usePlural();
+  const t = useMessages(listMessages);
+  const plural = usePlural(batchMessages);
   const { unreadOnly, mentionsOnly } = filter;
   const query = filter.query?.trim();
   // The order read in place (no array of every id per change): a message at once, a burst once per frame.

@@ -9,6 +9,8 @@ import { formatConversationTime, formatFullDateTime } from '../internal/formatTi
 import { visuallyHidden } from '../internal/hidden.js';
 import { useNow } from '../internal/hooks.js';
 import { useMessages, usePlural } from '../internal/i18n.js';
+import { itemMessages } from '../internal/messages/item.js';
+import { listMessages } from '../internal/messages/list.js';
 import { dataFlag } from '../internal/renderProps.js';
 import { FOLDED_ROW_ATTRIBUTE } from './useFoldedRow.js';
 
@@ -34,9 +36,9 @@ const FOLDER = 'M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v8a2 2 0 0 1-2 2H5a2 2 0
  * Clicking it or pressing Enter opens the folded conversations (the list handles both).
  */
 export const FoldedListRow = memo(function FoldedListRow({ row, index, start, height, domId, isFocused, isFocusVisible, now: nowProp }: FoldedListRowProps) {
-  const t = useMessages();
+  const t = useMessages(listMessages, itemMessages);
   const { locale } = useInboxLocale();
-  const plural = usePlural();
+  const plural = usePlural(listMessages, itemMessages);
   const now = useNow(nowProp);
   const { newest, unreadCount } = row;
   const count = row.ids.length;
@@ -111,7 +113,7 @@ export const FoldedListRow = memo(function FoldedListRow({ row, index, start, he
 
 /** Above the open folded conversations: their name, and Back to the list (Escape in the list does the same). */
 export function FoldedHeader({ onBack }: { onBack: () => void }) {
-  const t = useMessages();
+  const t = useMessages(listMessages, itemMessages);
   return (
     <div className="ik-ConversationList-foldedHeader">
       <button type="button" className="ik-ConversationList-foldedBack" aria-label={t('folded.backLabel')} onClick={onBack}>

@@ -5,7 +5,7 @@ import { useInboxStore } from '../../react/context.js';
 import { useConversation } from '../../react/useConversation.js';
 import { displayTitle } from '../ConversationItem/displayTitle.js';
 import { clampText } from '../internal/clampText.js';
-import type { Translate } from '../internal/i18n.js';
+import type { GroupTabsTitleId, Translate } from '../internal/i18n.js';
 import { dataFlag } from '../internal/renderProps.js';
 import { PICKER_OPTIONS_MAX, usePickerOptions } from './usePickerOptions.js';
 import { usePickerNavigation } from './usePickerNavigation.js';
@@ -27,7 +27,7 @@ export interface ConversationPickerProps {
   searchRef?: RefObject<HTMLInputElement | null>;
   /** The search field takes focus when the dialog opens (it is the dialog's first field). */
   autoFocus?: boolean;
-  t: Translate;
+  t: Translate<GroupTabsTitleId>;
 }
 
 const never = () => false;
@@ -170,7 +170,7 @@ interface PickerOptionProps {
   isActive: boolean;
   isBlocked: (conversation: Conversation) => boolean;
   limitId: string | undefined;
-  t: Translate;
+  t: Translate<GroupTabsTitleId>;
   onPick: () => void;
 }
 

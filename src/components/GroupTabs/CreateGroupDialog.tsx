@@ -3,7 +3,7 @@ import { useRef, useState, type RefObject } from 'react';
 import type { AdapterCapabilities } from '../../core/adapter.js';
 import type { ConversationId, GroupSummary } from '../../core/types.js';
 import { useInboxStore } from '../../react/context.js';
-import type { Translate } from '../internal/i18n.js';
+import type { GroupTabsTitleId, Translate } from '../internal/i18n.js';
 import { ConversationPicker } from './ConversationPicker.js';
 import { GroupNameDialog } from './GroupNameDialog.js';
 import { useChosenConversations } from './useChosenConversations.js';
@@ -17,7 +17,7 @@ interface CreateGroupDialogProps {
   /** Chosen when the dialog opens: the conversations the app has selected (those the store holds). */
   initialIds: readonly ConversationId[];
   returnFocusRef: RefObject<HTMLElement | null>;
-  t: Translate;
+  t: Translate<GroupTabsTitleId>;
   onDismiss: () => void;
   /** Resolves when created (the dialog then closes); a rejection is shown in the dialog. */
   onCreate: (name: string, ids: readonly ConversationId[]) => Promise<void>;

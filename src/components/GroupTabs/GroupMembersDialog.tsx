@@ -4,7 +4,7 @@ import type { AdapterCapabilities } from '../../core/adapter.js';
 import type { ConversationId } from '../../core/types.js';
 import { useInboxStore } from '../../react/context.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
-import type { Translate } from '../internal/i18n.js';
+import type { GroupTabsTitleId, Translate } from '../internal/i18n.js';
 import { ConversationPicker } from './ConversationPicker.js';
 import { groupErrorText } from './groupFailureText.js';
 import { groupMembers } from './groupMembers.js';
@@ -16,7 +16,7 @@ interface GroupMembersDialogProps {
   name: string;
   capabilities: AdapterCapabilities;
   returnFocusRef: RefObject<HTMLElement | null>;
-  t: Translate;
+  t: Translate<GroupTabsTitleId>;
   onDismiss: () => void;
   /**
    * Saves the choice as the group's members. Resolves when saved, per-id failures included (the dialog closes and

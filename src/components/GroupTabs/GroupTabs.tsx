@@ -7,6 +7,8 @@ import { ErrorNotice } from '../controls/shared.js';
 import { ConfirmDialog } from '../internal/Dialog.js';
 import { useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { itemMessages } from '../internal/messages/item.js';
+import { groupTabsMessages } from '../internal/messages/groupTabs.js';
 import { Menu, MenuItem } from '../internal/Menu.js';
 import { forwardRef, useImperativeHandle, useRef } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps, type ValueOrFn } from '../internal/renderProps.js';
@@ -134,7 +136,7 @@ export const GroupTabs = forwardRef<HTMLDivElement, GroupTabsProps>(function Gro
     'aria-label': ariaLabel,
     ...rest
   } = props;
-  const t = useMessages();
+  const t = useMessages(groupTabsMessages, itemMessages);
   const store = useInboxStore(undefined, 'GroupTabs');
   const { groups, capabilities, canCreateGroup, createGroup, renameGroup, deleteGroup, addToGroup, removeFromGroup } = useConversationGroups();
   const create = useCreateAvailability(canCreateGroup, capabilities, t);

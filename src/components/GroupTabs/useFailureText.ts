@@ -3,7 +3,7 @@ import type { AdapterCapabilities } from '../../core/adapter.js';
 import type { ConversationId, OperationResult } from '../../core/types.js';
 import { useInboxLocale, useInboxStore } from '../../react/context.js';
 import { displayTitle } from '../ConversationItem/displayTitle.js';
-import type { Translate } from '../internal/i18n.js';
+import type { GroupTabsTitleId, Translate } from '../internal/i18n.js';
 import { failuresText, groupErrorText } from './groupFailureText.js';
 import type { DescribeDropFailure } from './useTabDrop.js';
 import type { GroupFailures } from './useGroupEditing.js';
@@ -19,7 +19,7 @@ export interface FailureText {
  * Words for the group commands' failures in the provider's locale, naming conversations as their rows do (a refused
  * id the store no longer holds is named by its id).
  */
-export function useFailureText(t: Translate, capabilities: AdapterCapabilities): FailureText {
+export function useFailureText(t: Translate<GroupTabsTitleId>, capabilities: AdapterCapabilities): FailureText {
   const store = useInboxStore(undefined, 'GroupTabs');
   const { locale } = useInboxLocale();
   const titleOf = (id: ConversationId) => {

@@ -9,6 +9,7 @@ import { ConversationActions, UnreadJump, type ConversationActionsProps } from '
 import { GroupTabs, groupTabId, type GroupTabsControls, type GroupTabsProps } from '../GroupTabs/index.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { inboxMessages } from '../internal/messages/inbox.js';
 import { forwardRef, useMemo, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { useOverlayInset } from './useOverlayInset.js';
@@ -131,7 +132,7 @@ export const Inbox = forwardRef<HTMLElement, InboxProps>(function Inbox(props, r
     style,
     ...rest
   } = props;
-  const t = useMessages();
+  const t = useMessages(inboxMessages);
   const { groups, capabilities } = useConversationGroups();
   const [group, setGroup] = useControllableState<string | null>(
     'groupName' in props,

@@ -4,6 +4,8 @@ import type { AdapterCapabilities } from '../../core/adapter.js';
 import { describeFailure } from '../controls/errorText.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { settingsMessages } from '../internal/messages/settings.js';
 
 export interface ClearAllDialogProps {
   id: string;
@@ -19,7 +21,7 @@ export interface ClearAllDialogProps {
  * Cancel focused so that a stray Enter clears nothing. A refusal is told in the user's language, in the dialog.
  */
 export function ClearAllDialog({ id, capabilities, returnFocusRef, onDismiss, onConfirm }: ClearAllDialogProps) {
-  const t = useMessages();
+  const t = useMessages(settingsMessages, controlsMessages);
   const { busy, failure, submit } = useSubmission(onDismiss, describeFailure(t, capabilities));
   return (
     <Dialog

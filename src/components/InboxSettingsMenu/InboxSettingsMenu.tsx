@@ -10,6 +10,8 @@ import { ReasonMenuItem } from '../controls/ReasonMenuItem.js';
 import { ErrorNotice } from '../controls/shared.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { settingsMessages } from '../internal/messages/settings.js';
 import { Menu, MenuItem, menuTriggerKeyDown } from '../internal/Menu.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { forwardRef, useRef, useState } from 'react';
@@ -69,7 +71,7 @@ export const InboxSettingsMenu = forwardRef<HTMLDivElement, InboxSettingsMenuPro
   { open: openProp, defaultOpen = false, onOpenChange, triggerContent, dir, onCleared, onError, store, className, style, ...rest },
   ref,
 ) {
-  const t = useMessages();
+  const t = useMessages(settingsMessages, controlsMessages);
   const settings = useInboxSettings(store);
   const capabilities = useCapabilities(store);
   const [isOpen, setOpen] = useControllableState(openProp !== undefined, openProp ?? false, defaultOpen, onOpenChange);

@@ -8,6 +8,8 @@ import { InboxStoreContext, useInboxStore } from '../../react/context.js';
 import { useInboxShortcuts, type InboxShortcutsOptions } from '../../react/useInboxShortcuts.js';
 import { errorText } from '../controls/errorText.js';
 import { useMessages, usePlural } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { undoMessages } from '../internal/messages/undo.js';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
 /** State of the toast, for `className` and `style` functions. */
@@ -50,8 +52,8 @@ export const UndoToast = forwardRef<HTMLDivElement, UndoToastProps>(function Und
   ref,
 ) {
   const store = useInboxStore(storeProp, 'UndoToast');
-  const t = useMessages();
-  const plural = usePlural();
+  const t = useMessages(undoMessages, controlsMessages);
+  const plural = usePlural(undoMessages);
   const undoable = useStore(store, selectUndoable);
   const capabilities = useStore(store, (state) => state.capabilities);
   const entry = undoable.at(-1);

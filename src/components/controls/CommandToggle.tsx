@@ -1,6 +1,7 @@
 'use client';
 import type { ButtonHTMLAttributes, ReactNode, Ref } from 'react';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
 import { composeHandlers, dataFlag, renderChildren, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 import { ErrorNotice, type Command } from './shared.js';
 
@@ -54,7 +55,7 @@ export function CommandToggle<S extends { isPending: boolean; hasError: boolean 
   label,
   errorMessage,
 }: CommandToggleProps<S>) {
-  const t = useMessages();
+  const t = useMessages(controlsMessages);
   return (
     <>
       <button

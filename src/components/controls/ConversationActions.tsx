@@ -12,6 +12,9 @@ import { useConversationGroups } from '../../react/useConversationGroups.js';
 import { useInboxSelector } from '../../react/useInboxSelector.js';
 import { useControllableState, useIdent } from '../internal/hooks.js';
 import { useMessages, type ControlsMessageId } from '../internal/i18n.js';
+import { itemMessages } from '../internal/messages/item.js';
+import { actionsMessages } from '../internal/messages/actions.js';
+import { controlsMessages } from '../internal/messages/controls.js';
 import { Menu, MenuItem, type MenuAnchor, menuTriggerKeyDown } from '../internal/Menu.js';
 import { forwardRef, useRef, useState } from 'react';
 import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
@@ -126,7 +129,7 @@ export const ConversationActions = forwardRef<HTMLDivElement, ConversationAction
   },
   ref,
 ) {
-  const t = useMessages();
+  const t = useMessages(actionsMessages, controlsMessages, itemMessages);
   const store = useInboxStore(undefined, 'ConversationActions');
   const conversation = useConversation(id);
   const actions = useConversationActions();

@@ -3,6 +3,8 @@ import type { RefObject } from 'react';
 import { useState } from 'react';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { actionsMessages } from '../internal/messages/actions.js';
 import { describeFailure } from './errorText.js';
 
 export interface DeleteDialogProps {
@@ -23,7 +25,7 @@ export interface DeleteDialogProps {
  * said in the user's language and the dialog stays open.
  */
 export function DeleteDialog({ onConfirm, isServerDelete, title, scope = 'ik-ConversationActions', ...props }: DeleteDialogProps) {
-  const t = useMessages();
+  const t = useMessages(actionsMessages, controlsMessages);
   const [clearHistory, setClearHistory] = useState(false);
   const { busy, failure, submit } = useSubmission(props.onDismiss, describeFailure(t));
   return (

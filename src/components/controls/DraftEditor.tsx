@@ -5,6 +5,7 @@ import { useConversationStatus } from '../../react/useConversation.js';
 import { useDraft, type DraftStatus } from '../../react/useDraft.js';
 import { useIdent } from '../internal/hooks.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
 import { forwardRef } from 'react';
 import { composeHandlers, dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/renderProps.js';
 
@@ -42,7 +43,7 @@ export const DraftEditor = forwardRef<HTMLTextAreaElement, DraftEditorProps>(fun
   { id, label, debounceMs, className, style, onChange, onBlur, ...rest },
   ref,
 ) {
-  const t = useMessages();
+  const t = useMessages(controlsMessages);
   const draft = useDraft(id, debounceMs === undefined ? {} : { debounceMs });
   const { failure } = useConversationStatus(id);
   const inputId = useIdent('ik-draft') + '-input';

@@ -4,6 +4,7 @@ import type { ConversationId, MuteMode } from '../../core/types.js';
 import { useConversation } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import { CommandToggle, type ToggleProps } from './CommandToggle.js';
@@ -56,7 +57,7 @@ export interface MuteToggleProps extends ToggleProps<MuteToggleRenderProps> {
 export const MuteToggle = forwardRef<HTMLButtonElement, MuteToggleProps>(function MuteToggle({ id, mutedMode = 'silent', onError, ...props }, ref) {
   const conversation = useConversation(id);
   const { setMuteMode } = useConversationActions();
-  const t = useMessages();
+  const t = useMessages(controlsMessages);
   const command = useCommand(onError);
   if (!conversation) return null;
 

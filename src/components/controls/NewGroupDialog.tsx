@@ -6,6 +6,9 @@ import type { GroupSummary } from '../../core/types.js';
 import { checkGroupName, normalizeGroupName, utf8ByteLength } from '../../core/validate.js';
 import { Dialog, useSubmission } from '../internal/Dialog.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
+import { actionsMessages } from '../internal/messages/actions.js';
+import { groupTabsMessages } from '../internal/messages/groupTabs.js';
 import { dataFlag } from '../internal/renderProps.js';
 import { useRef, useState } from 'react';
 import { describeFailure } from './errorText.js';
@@ -29,7 +32,7 @@ export interface NewGroupDialogProps {
  * checks it (normalized, UTF-8 bytes, duplicates) while typing, with the same strings as the tabs' own dialog.
  */
 export function NewGroupDialog({ id, startsWith, groups, capabilities, returnFocusRef, onDismiss, onSubmit }: NewGroupDialogProps) {
-  const t = useMessages();
+  const t = useMessages(actionsMessages, groupTabsMessages, controlsMessages);
   const [name, setName] = useState('');
   const [hasAttempted, setHasAttempted] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);

@@ -5,6 +5,7 @@ import { useConversation } from '../../react/useConversation.js';
 import { useConversationActions } from '../../react/useConversationActions.js';
 import { useCapabilities } from '../../react/useSyncState.js';
 import { useMessages } from '../internal/i18n.js';
+import { controlsMessages } from '../internal/messages/controls.js';
 import { forwardRef } from 'react';
 import { dataFlag } from '../internal/renderProps.js';
 import { CommandToggle, type ToggleProps } from './CommandToggle.js';
@@ -46,7 +47,7 @@ export const PinButton = forwardRef<HTMLButtonElement, PinButtonProps>(function 
   const conversation = useConversation(id);
   const { pin } = useConversationActions();
   const { maxPinned } = useCapabilities();
-  const t = useMessages();
+  const t = useMessages(controlsMessages);
   const command = useCommand(onError);
   if (!conversation) return null;
 

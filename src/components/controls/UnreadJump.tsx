@@ -6,7 +6,8 @@ import type { InboxStore, ListFilter } from '../../core/store.js';
 import type { ConversationId } from '../../core/types.js';
 import { useInboxStore } from '../../react/context.js';
 import { useUnreadNavigation } from '../../react/useUnreadNavigation.js';
-import { useMessages, type MessageId } from '../internal/i18n.js';
+import { useMessages } from '../internal/i18n.js';
+import { jumpMessages } from '../internal/messages/jump.js';
 import { dataFlag } from '../internal/renderProps.js';
 
 export interface UnreadJumpProps {
@@ -25,11 +26,13 @@ export interface UnreadJumpProps {
   style?: CSSProperties;
 }
 
+type JumpMessageId = keyof typeof jumpMessages;
+
 interface JumpButton {
   action: 'nextUnread' | 'previousUnread' | 'nextMention';
   direction: 1 | -1;
   kind: UnreadJumpKind;
-  label: MessageId;
+  label: JumpMessageId;
   icon: ReactNode;
 }
 
@@ -63,12 +66,12 @@ export function UnreadJump({ groupName, filter, store: storeProp, fromId, onJump
   const store = useInboxStore(storeProp, 'UnreadJump');
   const { next, hasUnread, hasMention, isSearching } = useUnreadNavigation({ groupName, filter, store });
   const hasMore = useStore(store, (state) => state.hasMore);
-  const t = useMessages();
+  const t = useMessages(jumpMessages);
   const reasonId = useId();
   const [status, setStatus] = useState('');
 
   // Going down, more pages may hold a target even when the loaded rows hold none.
-  const reasonOf = ({ kind, direction }: JumpButton): MessageId | undefined =>
+  const reasonOf = ({ kind, direction }: JumpButton): JumpMessageId | undefined =>
     kind === 'mention' ? (hasMention || hasMore ? undefined : 'jump.noMention') : hasUnread || (direction === 1 && hasMore) ? undefined : 'jump.noUnread';
 
   const jump = async (button: JumpButton) => {

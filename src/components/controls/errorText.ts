@@ -1,7 +1,7 @@
 import type { AdapterCapabilities } from '../../core/adapter.js';
 import { isInboxError, type InboxError } from '../../core/errors.js';
 import { errorMessage } from '../internal/dom.js';
-import type { ControlsMessageId, Translate } from '../internal/i18n.js';
+import type { ErrorMessageId, Translate } from '../internal/i18n.js';
 
 /** The backend's limits a localised error names ("At most 50 conversations can be pinned."). */
 export type ErrorLimits = Partial<Pick<AdapterCapabilities, 'maxPinned' | 'maxGroups' | 'maxGroupedConversations'>>;
@@ -14,7 +14,7 @@ const isLimit = (value: number | undefined): value is number => value !== undefi
  * adapter's English. `ADAPTER_FAILED` is the backend's own refusal, which only its message describes: that message
  * is shown as it is.
  */
-export function errorText(error: InboxError, t: Translate<ControlsMessageId>, limits: ErrorLimits = {}): string {
+export function errorText(error: InboxError, t: Translate<ErrorMessageId>, limits: ErrorLimits = {}): string {
   const { maxPinned, maxGroups, maxGroupedConversations } = limits;
   switch (error.code) {
     case 'PIN_LIMIT_EXCEEDED':
@@ -45,6 +45,6 @@ export function errorText(error: InboxError, t: Translate<ControlsMessageId>, li
 }
 
 /** `errorText` for whatever a dialog's action rejected with (an `InboxError` from the store, in practice). */
-export function describeFailure(t: Translate<ControlsMessageId>, limits: ErrorLimits = {}): (error: unknown) => string {
+export function describeFailure(t: Translate<ErrorMessageId>, limits: ErrorLimits = {}): (error: unknown) => string {
   return (error) => (isInboxError(error) ? errorText(error, t, limits) : errorMessage(error));
 }
