@@ -245,7 +245,7 @@ export const ConversationItemAvatar = forwardRef<HTMLSpanElement, ConversationIt
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.Avatar>');
   const { locale } = useInboxLocale();
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   const conversation = item.conversation;
   const src = safeAvatarUrl(srcProp ?? conversation?.avatarUrl);
   // Keyed by URL: a new URL starts loading again without an effect.
@@ -306,7 +306,7 @@ export const ConversationItemTitle = forwardRef<HTMLSpanElement, ConversationIte
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.Title>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   if (!state.conversation) return null;
   return (
     <span
@@ -414,7 +414,7 @@ export const ConversationItemPreview = forwardRef<HTMLSpanElement, ConversationI
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.Preview>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   const conversation = item.conversation;
   if (!conversation) return null;
   const mention = strongestMention(conversation.mentions);
@@ -517,7 +517,7 @@ export const ConversationItemUnreadBadge = forwardRef<HTMLSpanElement, Conversat
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.UnreadBadge>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   const plural = usePlural(itemMessages);
   if (!item.conversation || !item.isUnread) return null;
   const count = Math.max(0, item.conversation.unreadCount);
@@ -564,7 +564,7 @@ export const ConversationItemPinIndicator = forwardRef<HTMLSpanElement, Conversa
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.PinIndicator>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   if (!state.isPinned) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pinIndicator', className, style, state)} data-pinned="">
@@ -589,7 +589,7 @@ export const ConversationItemMuteIndicator = forwardRef<HTMLSpanElement, Convers
   ref,
 ) {
   const { state: item } = useConversationItemContext('<ConversationItem.MuteIndicator>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   const muteMode = item.conversation?.muteMode;
   if (!muteMode || muteMode === 'none') return null;
   const state: ConversationItemMuteIndicatorRenderProps = { ...item, muteMode };
@@ -611,7 +611,7 @@ export const ConversationItemStarIndicator = forwardRef<HTMLSpanElement, Convers
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.StarIndicator>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   if (!state.isStarred) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-starIndicator', className, style, state)} data-starred="">
@@ -640,7 +640,7 @@ export const ConversationItemPrivateChatIndicator = forwardRef<HTMLSpanElement, 
   function ConversationItemPrivateChatIndicator({ className, style, children, ...props }, ref) {
     const { state: item } = useConversationItemContext('<ConversationItem.PrivateChatIndicator>');
     const { locale } = useInboxLocale();
-    const t = useMessages(itemMessages, controlsMessages);
+    const t = useMessages(itemMessages);
     if (!item.isPrivateChat) return null;
     const burnDurationSec = item.conversation?.privateChat?.burnDurationSec;
     const durationText = formatDuration(burnDurationSec, locale, 'short');
@@ -679,7 +679,7 @@ export const ConversationItemPendingIndicator = forwardRef<HTMLSpanElement, Conv
   ref,
 ) {
   const { state } = useConversationItemContext('<ConversationItem.PendingIndicator>');
-  const t = useMessages(itemMessages, controlsMessages);
+  const t = useMessages(itemMessages);
   if (!state.isPending) return null;
   return (
     <span {...props} ref={ref} {...resolveStyleProps('ik-ConversationItem-pendingIndicator', className, style, state)} data-pending="">

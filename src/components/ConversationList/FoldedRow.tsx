@@ -113,7 +113,7 @@ export const FoldedListRow = memo(function FoldedListRow({ row, index, start, he
 
 /** Above the open folded conversations: their name, and Back to the list (Escape in the list does the same). */
 export function FoldedHeader({ onBack }: { onBack: () => void }) {
-  const t = useMessages(listMessages, itemMessages);
+  const t = useMessages(listMessages);
   return (
     <div className="ik-ConversationList-foldedHeader">
       <button type="button" className="ik-ConversationList-foldedBack" aria-label={t('folded.backLabel')} onClick={onBack}>
