@@ -50,9 +50,9 @@ const entry = (name, path, limit, { importing = '*', ignore = [...peers, 'vitest
 // (59.06): the provider connects during the commit and renders an instant backend's first rows before the first
 // paint (react/useConnection.ts), and a change's list keys are kept in a small array.
 //
-// 2026-12-07, later: InboxProvider + ConversationList 41 kB (40.38): the English strings split by component
+// 2026-12-07, later: InboxProvider + ConversationList 41 kB (40.37, was 42.13): the English strings split by component
 // (components/internal/messages), so a list-only app no longer carries the tabs', menus', settings' and undo toast's
-// strings (-1.9 kB). The root entry (62.98) pays a few bytes for the split.
+// strings. The root entry (62.97, was 62.75) pays a few bytes for the split.
 export default [
   entry('inboxkit (root entry, everything)', 'dist/index.js', '63.5 kB'),
   entry('InboxProvider + ConversationList', 'dist/index.js', '41 kB', { importing: '{ InboxProvider, ConversationList }' }),
