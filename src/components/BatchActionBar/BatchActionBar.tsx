@@ -10,7 +10,7 @@ import { DeleteDialog } from '../controls/DeleteDialog.js';
 import { errorText } from '../controls/errorText.js';
 import { isRtl } from '../internal/dom.js';
 import { useIdent } from '../internal/hooks.js';
-import { useMessages, usePlural } from '../internal/i18n.js';
+import { useMessages, usePlural, type ConversationItemMessageId } from '../internal/i18n.js';
 import { actionsMessages } from '../internal/messages/actions.js';
 import { batchMessages } from '../internal/messages/batch.js';
 import { controlsMessages } from '../internal/messages/controls.js';
@@ -50,7 +50,7 @@ export interface BatchActionBarProps
 
 /** The mute modes the bar offers: the ones some conversation kind of the backend can take, in this order. */
 const MODES: readonly MuteMode[] = ['silent', 'silentExceptMention', 'blocked', 'none'];
-const MODE_LABELS: Record<MuteMode, keyof typeof itemMessages | keyof typeof batchMessages> = {
+const MODE_LABELS: Record<MuteMode, ConversationItemMessageId | 'batch.unmute'> = {
   silent: 'item.muted.silent',
   silentExceptMention: 'item.muted.silentExceptMention',
   blocked: 'item.muted.blocked',

@@ -82,8 +82,11 @@ export type Translate<K extends MessageId = MessageId> = (key: K, values?: Value
 /** Some of the English strings: one or more of the tables in `messages/`. */
 type EnglishPart = Readonly<Partial<Record<MessageId, string>>>;
 
+/** The keys of each member of a union (`keyof (A | B)` would give only the keys they share). */
+type KeysOfEach<T> = T extends unknown ? keyof T : never;
+
 /** The message ids of any of `Parts`. */
-type IdsOf<Parts extends readonly EnglishPart[]> = Parts[number] extends infer Part ? (Part extends unknown ? Extract<keyof Part, MessageId> : never) : never;
+type IdsOf<Parts extends readonly EnglishPart[]> = Extract<KeysOfEach<Parts[number]>, MessageId>;
 
 /** The English string of `key` in the first of `parts` that has it; the id itself if none does (never `undefined`). */
 function english(parts: readonly EnglishPart[], key: MessageId): string {
@@ -149,13 +152,7 @@ export function pluralMessage(
 }
 
 /** The counted messages whose English forms are among the ids `K`. */
-type PluralBaseOf<K extends MessageId> = PluralMessageBase extends infer Base
-  ? Base extends PluralMessageBase
-    ? `${Base}.other` extends K
-      ? Base
-      : never
-    : never
-  : never;
+type PluralBaseOf<K extends MessageId> = { [Base in PluralMessageBase]: `${Base}.other` extends K ? Base : never }[PluralMessageBase];
 
 /**
  * A counted message in the provider's locale and messages: `plural('batch.selected', 3)` → "3 selected", over the
