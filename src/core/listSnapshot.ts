@@ -1,6 +1,6 @@
 import { lazyIdArray } from './lazyIdArray.js';
 import type { ListView } from './order.js';
-import { SortedChunks, type Chunk, type Compare } from './sortedChunks.js';
+import { SortedChunks, type Branch, type Compare } from './sortedChunks.js';
 
 /** What a snapshot shares with the next one when the order of ids did not change: its view and its id array. */
 export interface OrderReaders {
@@ -9,55 +9,20 @@ export interface OrderReaders {
 }
 
 /**
- * An order as it was published: its chunks are never changed again (the list copies a chunk before writing to it),
- * so a state read later shows exactly what it showed then. Snapshots whose order of ids is the same share one view
- * and one id array, so that readers compare them by reference.
+ * An order as it was published: its branches and chunks are never changed again (the list copies a branch or a
+ * chunk before writing to it), so a state read later shows exactly what it showed then. Snapshots whose order of
+ * ids is the same share one view and one id array, so that readers compare them by reference.
  */
 export class ListSnapshot<T extends { id: string }> extends SortedChunks<T> {
   constructor(
-    chunks: Chunk<T>[],
+    branches: Branch<T>[],
     count: number,
     compare: Compare<T>,
     /** Bumps whenever the order of ids changes. */
     readonly orderVersion: number,
     private readonly readers: OrderReaders,
   ) {
-    super(chunks, count, compare);
-  }
-
-  /**
-   * Where each chunk starts, computed the first time a position is read (O(chunks)), not on every change: most
-   * published orders are never read by position, and a copied size tree per change cost more than this.
-   */
-  private starts: number[] | undefined;
-
-  private startsOfChunks(): number[] {
-    if (!this.starts) {
-      let start = 0;
-      this.starts = this.chunks.map((chunk) => {
-        const at = start;
-        start += chunk.items.length;
-        return at;
-      });
-    }
-    return this.starts;
-  }
-
-  protected chunkStart(chunk: number): number {
-    return this.startsOfChunks()[chunk] ?? this.count;
-  }
-
-  protected chunkAt(index: number): [chunk: number, offset: number] | undefined {
-    const starts = this.startsOfChunks();
-    // the last chunk that starts at or before `index`
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (starts[mid]! <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return index < this.count ? [lo, index - starts[lo]!] : undefined;
+    super(branches, count, compare);
   }
 
   /** Whether `other` lists the same ids in the same order (it shares this snapshot's readers). */
@@ -90,19 +55,15 @@ export class ListSnapshot<T extends { id: string }> extends SortedChunks<T> {
     return (this.readers.ids ??= lazyIdArray(this.count, (index) => this.at(index)?.id, () => this.materialize()));
   }
 
-  /** Calls `visit` with each chunk in order (published chunks never change: what they cache stays true). */
-  forEachChunk(visit: (chunk: Chunk<T>) => void): void {
-    this.chunks.forEach(visit);
-  }
-
   /** Every id, from each chunk's own id array (built once per chunk, shared with the snapshots that keep the chunk). */
   private materialize(): readonly string[] {
     const ids = new Array<string>(this.count);
     let i = 0;
-    for (const chunk of this.chunks) {
+    // Published chunks never change, so what they cache stays true.
+    this.forEachChunk((chunk) => {
       chunk.ids ??= chunk.items.map((item) => item.id);
       for (const id of chunk.ids) ids[i++] = id;
-    }
+    });
     return ids;
   }
 }

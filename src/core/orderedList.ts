@@ -1,36 +1,44 @@
-import { ChunkSizes } from './chunkSizes.js';
 import { ListSnapshot, type OrderReaders } from './listSnapshot.js';
 import type { ListView } from './order.js';
-import { lowerBound, SortedChunks, type Chunk, type Compare } from './sortedChunks.js';
+import { lowerBound, SortedChunks, type Branch, type Chunk, type Compare } from './sortedChunks.js';
 
 export type { Chunk } from './sortedChunks.js';
 
 /**
  * Largest chunk. Small, because published orders are immutable: a change copies the chunks it touches, and a chunk
  * copied for a conversation far down the list lives on in the state, so its size is what each message leaves behind
- * for the collector (512 cost about twice the CPU per message at 100,000 conversations; the longer chunk array
- * copied per change is short-lived and cheap).
+ * for the collector (512 cost about twice the CPU per message at 100,000 conversations).
  */
 const DEFAULT_CHUNK = 128;
 
 /**
- * A sorted sequence of items kept in chunks of at most `chunkSize`, so that moving one item costs
- * O(log n + chunk) instead of copying or re-sorting the whole list:
- * - a binary search over the chunks' last items finds an item's chunk, another its place inside it (no table
- *   keyed by id: building one cost a Map entry per item, more than the search it saves);
- * - chunk sizes live in a Fenwick tree, so a global position (`indexOf`, `at(i)`) costs O(log chunks);
+ * Most chunks in a branch. A change copies the branch array (about 50 pointers at 100,000 items, chunks and
+ * branches built half full) and the branch it touches (at most this many), instead of an array of every chunk
+ * (1,600 at 100,000), which the store copied for each of its lists after every publish: at 100,000 conversations
+ * with three filtered lists, that copy was about a third of what a message cost.
+ */
+const DEFAULT_BRANCH = 64;
+
+/**
+ * A sorted sequence of items kept in chunks of at most `chunkSize`, grouped in branches of at most `branchSize`
+ * chunks, so that moving one item costs O(log n + chunk + branch) instead of copying or re-sorting the whole list:
+ * - binary searches over the branches' and then the chunks' last items find an item's chunk, another its place
+ *   inside it (no table keyed by id: building one cost a Map entry per item, more than the search it saves);
+ * - each branch knows how many items it holds, so a global position (`indexOf`, `at(i)`) is found from the
+ *   branches' starts (worked out again after a change, when first read) and the chunks' starts within a branch;
  * - a chunk that grows past `chunkSize` splits in two, and one that shrinks below a quarter merges with a
- *   neighbour, so churn never leaves a trail of tiny chunks.
+ *   neighbour; branches split and merge the same way by their number of chunks, so churn never leaves a trail of
+ *   tiny chunks or branches.
  *
  * `freeze()` publishes the order as an immutable `ListSnapshot`. After that, the list copies on write: the first
- * change copies the chunk array (O(chunks) pointers) and each chunk it touches (O(chunk)); the chunks it does not
- * touch stay shared with the snapshot.
+ * change copies the branch array, and each branch and chunk it touches; the rest stay shared with the snapshot.
  */
 export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
-  /** Chunks made or copied since the last freeze: only these may be written in place. */
-  private readonly owned = new Set<Chunk<T>>();
-  /** Whether the chunk array was made or copied since the last freeze. */
-  private ownsIndex = true;
+  /** Chunks and branches made or copied since the last freeze: only these may be written in place. */
+  private readonly ownedChunks = new Set<Chunk<T>>();
+  private readonly ownedBranches = new Set<Branch<T>>();
+  /** Whether the branch array was made or copied since the last freeze. */
+  private ownsBranchArray = true;
   private orderVersion = 0;
   /** The snapshot of the order as it is now; null once the list changed after it. */
   private snapshot: ListSnapshot<T> | null = null;
@@ -39,36 +47,23 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
   private cachedIds: readonly string[] | null = null;
   private cachedView: ListView | null = null;
 
-  /** @param chunkSize largest chunk before it splits in two; small values are for tests. */
+  /** @param chunkSize largest chunk before it splits in two; @param branchSize most chunks in a branch. Small values are for tests. */
   constructor(
     compare: Compare<T>,
     private readonly chunkSize = DEFAULT_CHUNK,
+    private readonly branchSize = DEFAULT_BRANCH,
   ) {
     super([], 0, compare);
   }
 
-  /**
-   * Chunk sizes with their prefix sums (the list's own: snapshots compute their starts when read), or null after
-   * chunks were added, split, merged or removed: rebuilt when a position is next read, so that a batch that empties
-   * or merges many chunks in one commit rebuilds them once, not once per chunk.
-   */
-  private sizes: ChunkSizes | null = null;
-
-  private chunkSizes(): ChunkSizes {
-    return (this.sizes ??= ChunkSizes.of(this.chunks.map((chunk) => chunk.items.length)));
-  }
-
-  protected chunkStart(chunk: number): number {
-    return this.chunkSizes().before(chunk);
-  }
-
-  protected chunkAt(index: number): [chunk: number, offset: number] | undefined {
-    return this.chunkSizes().find(index);
-  }
-
   /** How many chunks hold the items (for tests of the merge rule). */
   get chunkCount(): number {
-    return this.chunks.length;
+    return this.branches.reduce((sum, branch) => sum + branch.chunks.length, 0);
+  }
+
+  /** How many branches hold the chunks (for tests of the merge rule). */
+  get branchCount(): number {
+    return this.branches.length;
   }
 
   /**
@@ -79,10 +74,11 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     if (this.snapshot) return this.snapshot;
     const previous = this.frozenBefore;
     const readers: OrderReaders = previous && previous.orderVersion === this.orderVersion ? previous.sharedReaders : {};
-    this.snapshot = new ListSnapshot(this.chunks, this.count, this.compare, this.orderVersion, readers);
+    this.snapshot = new ListSnapshot(this.branches, this.count, this.compare, this.orderVersion, readers);
     this.frozenBefore = this.snapshot;
-    this.owned.clear();
-    this.ownsIndex = false;
+    this.ownedChunks.clear();
+    this.ownedBranches.clear();
+    this.ownsBranchArray = false;
     return this.snapshot;
   }
 
@@ -112,11 +108,15 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
       for (const item of items) this.insert(item);
       return;
     }
-    this.writeIndex();
-    const half = Math.max(1, this.chunkSize >> 1);
-    for (let i = 0; i < items.length; i += half) this.addChunk(this.chunks.length, items.slice(i, i + half));
+    // Half full, so that the first changes neither split nor merge.
+    const perChunk = Math.max(1, this.chunkSize >> 1);
+    const perBranch = Math.max(1, this.branchSize >> 1);
+    const chunks: Chunk<T>[] = [];
+    for (let i = 0; i < items.length; i += perChunk) chunks.push(this.ownChunk(items.slice(i, i + perChunk)));
+    this.writeBranchArray();
+    for (let i = 0; i < chunks.length; i += perBranch) this.branches.push(this.ownBranch(chunks.slice(i, i + perBranch)));
     this.count = items.length;
-    this.reindex();
+    this.sizesChanged();
     this.orderChanged();
   }
 
@@ -134,22 +134,22 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
    * `prev` must be the very item stored, so that it can be found by the comparator.
    */
   update(prev: T, next: T): boolean {
-    const [index, pos] = this.locate(prev);
-    if (index < 0) {
+    const place = this.locate(prev);
+    if (!place) {
       this.insert(next);
       return true;
     }
-    const items = this.chunks[index]!.items;
+    const [b, c, pos] = place;
+    const { items } = this.branches[b]!.chunks[c]!;
     // Still between its neighbours: replaced in place, the order of ids is unchanged.
-    const fitsBefore = pos === 0 || this.compare(items[pos - 1]!, next) < 0;
-    const fitsAfter = pos === items.length - 1 || this.compare(next, items[pos + 1]!) < 0;
-    if (fitsBefore && fitsAfter && this.staysInChunk(index, pos, next)) {
-      this.writeIndex();
-      this.writeChunk(index).items[pos] = next;
+    const fitsBefore = pos === 0 ? this.fitsAfterChunk(this.chunkBefore(b, c), next) : this.compare(items[pos - 1]!, next) < 0;
+    const fitsAfter = pos === items.length - 1 ? this.fitsBeforeChunk(this.chunkAfter(b, c), next) : this.compare(next, items[pos + 1]!) < 0;
+    if (fitsBefore && fitsAfter) {
+      this.writeChunk(b, c).items[pos] = next;
       this.snapshot = null;
       return false;
     }
-    const before = this.indexOf(prev);
+    const before = this.positionOf(place);
     this.take(prev);
     this.put(next);
     const moved = before !== this.indexOf(next);
@@ -158,17 +158,12 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     return moved;
   }
 
-  /** Whether `next` at `pos` keeps the chunk boundaries sorted (it may not jump into a neighbouring chunk's range). */
-  private staysInChunk(index: number, pos: number, next: T): boolean {
-    const chunk = this.chunks[index]!;
-    if (pos === 0 && index > 0) {
-      const previous = this.chunks[index - 1]!.items;
-      if (this.compare(previous[previous.length - 1]!, next) >= 0) return false;
-    }
-    if (pos === chunk.items.length - 1 && index < this.chunks.length - 1) {
-      if (this.compare(next, this.chunks[index + 1]!.items[0]!) >= 0) return false;
-    }
-    return true;
+  private fitsAfterChunk(chunk: Chunk<T> | undefined, item: T): boolean {
+    return !chunk || this.compare(chunk.items[chunk.items.length - 1]!, item) < 0;
+  }
+
+  private fitsBeforeChunk(chunk: Chunk<T> | undefined, item: T): boolean {
+    return !chunk || this.compare(item, chunk.items[0]!) < 0;
   }
 
   private orderChanged(): void {
@@ -177,86 +172,149 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     this.cachedIds = this.cachedView = null;
   }
 
-  /** Copies the chunk array once after a freeze, so that the snapshot keeps its own. */
-  private writeIndex(): void {
-    if (this.ownsIndex) return;
-    this.chunks = this.chunks.slice();
-    this.ownsIndex = true;
+  /** A chunk's or a branch's size changed, or one was added or removed: the branches' starts are worked out again. */
+  private sizesChanged(): void {
+    this.branchStarts = undefined;
   }
 
-  /** The chunk at `index`, copied first when a snapshot still shares it. Call `writeIndex` before. */
-  private writeChunk(index: number): Chunk<T> {
-    const chunk = this.chunks[index]!;
-    if (this.owned.has(chunk)) return chunk;
-    return this.addChunk(index, chunk.items.slice(), true);
-  }
-
-  /** Puts a chunk the list owns at `index` (replacing the one there when `replace`). */
-  private addChunk(index: number, items: T[], replace = false): Chunk<T> {
+  private ownChunk(items: T[]): Chunk<T> {
     const chunk: Chunk<T> = { items };
-    this.chunks.splice(index, replace ? 1 : 0, chunk);
-    this.owned.add(chunk);
+    this.ownedChunks.add(chunk);
     return chunk;
   }
 
+  private ownBranch(chunks: Chunk<T>[]): Branch<T> {
+    const branch: Branch<T> = { chunks, size: 0, starts: undefined };
+    for (const chunk of chunks) branch.size += chunk.items.length;
+    this.ownedBranches.add(branch);
+    return branch;
+  }
+
+  /** Copies the branch array once after a freeze, so that the snapshot keeps its own. */
+  private writeBranchArray(): void {
+    if (this.ownsBranchArray) return;
+    this.branches = this.branches.slice();
+    this.ownsBranchArray = true;
+  }
+
+  /** The branch at `b`, copied first when a snapshot still shares it; its chunks' starts are dropped. */
+  private writeBranch(b: number): Branch<T> {
+    this.writeBranchArray();
+    const branch = this.branches[b]!;
+    if (this.ownedBranches.has(branch)) {
+      branch.starts = undefined;
+      return branch;
+    }
+    const copy: Branch<T> = { chunks: branch.chunks.slice(), size: branch.size, starts: undefined };
+    this.ownedBranches.add(copy);
+    this.branches[b] = copy;
+    return copy;
+  }
+
+  /** The chunk at (`b`, `c`), copied first when a snapshot still shares it (its branch too). */
+  private writeChunk(b: number, c: number): Chunk<T> {
+    const { chunks } = this.writeBranch(b);
+    const chunk = chunks[c]!;
+    if (this.ownedChunks.has(chunk)) return chunk;
+    return (chunks[c] = this.ownChunk(chunk.items.slice()));
+  }
+
   private put(item: T): void {
-    this.writeIndex();
     this.count++;
-    if (this.chunks.length === 0) {
-      this.addChunk(0, [item]);
-      this.reindex();
+    this.sizesChanged();
+    if (this.branches.length === 0) {
+      this.writeBranchArray();
+      this.branches.push(this.ownBranch([this.ownChunk([item])]));
       return;
     }
-    const index = this.chunkFor(item);
-    const { items } = this.writeChunk(index);
+    const [b, c] = this.chunkFor(item);
+    const { items } = this.writeChunk(b, c);
     items.splice(lowerBound(items, item, this.compare), 0, item);
-    if (items.length > this.chunkSize) this.split(index);
-    else this.sizes?.add(index, 1);
+    this.branches[b]!.size++;
+    if (items.length > this.chunkSize) this.splitChunk(b, c);
   }
 
   private take(item: T): boolean {
-    const [index, pos] = this.locate(item);
-    if (index < 0) return false;
-    this.writeIndex();
-    const { items } = this.writeChunk(index);
+    const place = this.locate(item);
+    if (!place) return false;
+    const [b, c, pos] = place;
+    const { items } = this.writeChunk(b, c);
+    const branch = this.branches[b]!;
     items.splice(pos, 1);
+    branch.size--;
     this.count--;
+    this.sizesChanged();
     if (items.length === 0) {
-      this.chunks.splice(index, 1);
-      this.reindex();
-    } else if (items.length < this.chunkSize >> 2 && this.chunks.length > 1) {
-      this.mergeAround(index);
-    } else {
-      this.sizes?.add(index, -1);
+      branch.chunks.splice(c, 1);
+      if (branch.chunks.length === 0) this.branches.splice(b, 1);
+      else this.mergeBranchAround(b);
+    } else if (items.length < this.chunkSize >> 2) {
+      this.mergeChunkAround(b, c);
     }
     return true;
   }
 
-  private split(index: number): void {
-    const { items } = this.chunks[index]!;
-    this.addChunk(index + 1, items.splice(Math.max(1, this.chunkSize >> 1)));
-    this.reindex();
-  }
-
-  /** Merges a small chunk into its smaller neighbour when they fit in one chunk together. */
-  private mergeAround(index: number): void {
-    const { chunks } = this;
-    const left = index > 0 ? chunks[index - 1]! : undefined;
-    const right = index < chunks.length - 1 ? chunks[index + 1]! : undefined;
-    const neighbour = !right || (left && left.items.length <= right.items.length) ? index - 1 : index + 1;
-    const [first, second] = neighbour < index ? [neighbour, index] : [index, neighbour];
-    if (chunks[first]!.items.length + chunks[second]!.items.length > this.chunkSize) {
-      this.sizes?.add(index, -1);
-      return;
+  private splitChunk(b: number, c: number): void {
+    const branch = this.branches[b]!;
+    const { items } = branch.chunks[c]!;
+    branch.chunks.splice(c + 1, 0, this.ownChunk(items.splice(Math.max(1, this.chunkSize >> 1))));
+    if (branch.chunks.length > this.branchSize) {
+      const moved = this.ownBranch(branch.chunks.splice(Math.max(1, this.branchSize >> 1)));
+      branch.size -= moved.size;
+      this.branches.splice(b + 1, 0, moved);
     }
-    const into = this.writeChunk(first);
-    for (const item of chunks[second]!.items) into.items.push(item);
-    chunks.splice(second, 1);
-    this.reindex();
   }
 
-  /** After chunks were added, split, merged or removed: their sizes are rebuilt when next read. */
-  private reindex(): void {
-    this.sizes = null;
+  /**
+   * Merges a small chunk into its smaller neighbour (in its branch or the next one over) when they fit in one chunk
+   * together; the branches that lost a chunk may merge in turn.
+   */
+  private mergeChunkAround(b: number, c: number): void {
+    const left = this.neighbourOf(b, c, -1);
+    const right = this.neighbourOf(b, c, 1);
+    const itemsAt = (at: [number, number] | undefined) => (at ? this.branches[at[0]]!.chunks[at[1]]!.items.length : Infinity);
+    const neighbour = itemsAt(left) <= itemsAt(right) ? left : right;
+    if (!neighbour) return;
+    const [first, second] = neighbour === left ? [neighbour, [b, c] as const] : [[b, c] as const, neighbour];
+    const moved = this.branches[second[0]]!.chunks[second[1]]!.items;
+    if (this.branches[first[0]]!.chunks[first[1]]!.items.length + moved.length > this.chunkSize) return;
+    const into = this.writeChunk(first[0], first[1]);
+    for (const item of moved) into.items.push(item);
+    const from = this.writeBranch(second[0]);
+    from.chunks.splice(second[1], 1);
+    if (first[0] !== second[0]) {
+      this.branches[first[0]]!.size += moved.length;
+      from.size -= moved.length;
+    }
+    // The later branch first: whatever it merges with, the earlier one keeps its index.
+    if (from.chunks.length === 0) this.branches.splice(second[0], 1);
+    else this.mergeBranchAround(second[0]);
+    if (first[0] !== second[0]) this.mergeBranchAround(first[0]);
+  }
+
+  /** The chunk next to (`b`, `c`) on one side (`-1` before, `1` after), across a branch boundary, or undefined. */
+  private neighbourOf(b: number, c: number, side: -1 | 1): [branch: number, chunk: number] | undefined {
+    const within = c + side;
+    if (within >= 0 && within < this.branches[b]!.chunks.length) return [b, within];
+    const other = this.branches[b + side];
+    if (!other) return undefined;
+    return [b + side, side < 0 ? other.chunks.length - 1 : 0];
+  }
+
+  /**
+   * Merges a branch that holds fewer than a quarter of `branchSize` chunks into its smaller neighbour when they fit
+   * in one branch together.
+   */
+  private mergeBranchAround(b: number): void {
+    const count = (at: number) => this.branches[at]?.chunks.length ?? Infinity;
+    if (count(b) >= Math.max(2, this.branchSize >> 2) || this.branches.length === 1) return;
+    const neighbour = count(b - 1) <= count(b + 1) ? b - 1 : b + 1;
+    const [first, second] = neighbour < b ? [neighbour, b] : [b, neighbour];
+    if (count(first) + count(second) > this.branchSize) return;
+    const into = this.writeBranch(first);
+    const { chunks, size } = this.branches[second]!;
+    for (const chunk of chunks) into.chunks.push(chunk);
+    into.size += size;
+    this.branches.splice(second, 1);
   }
 }

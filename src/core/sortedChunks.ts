@@ -5,7 +5,21 @@ export interface Chunk<T> {
   ids?: readonly string[];
 }
 
+/**
+ * A run of consecutive chunks, with how many items they hold. The second level of an order: a change copies the
+ * branch array and the one branch it touches, not an array of every chunk.
+ */
+export interface Branch<T> {
+  readonly chunks: Chunk<T>[];
+  size: number;
+  /** Where each chunk starts within the branch: computed when first read, dropped when the branch is written. */
+  starts: number[] | undefined;
+}
+
 export type Compare<T> = (a: T, b: T) => number;
+
+/** Where an item is: its branch, its chunk within the branch, its position within the chunk. */
+export type Place = [branch: number, chunk: number, position: number];
 
 /** The first position in `items` whose item is not before `item`. */
 export function lowerBound<T>(items: readonly T[], item: T, compare: Compare<T>): number {
@@ -19,13 +33,64 @@ export function lowerBound<T>(items: readonly T[], item: T, compare: Compare<T>)
   return lo;
 }
 
+/** The first of `count` runs whose last item comes after `probe` (or, with `orEqual`, is not before it); `count` when none. */
+function firstRunEndingAfter<T>(count: number, lastOf: (run: number) => T, probe: T, compare: Compare<T>, orEqual: boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    const order = compare(lastOf(mid), probe);
+    if (order < 0 || (order === 0 && !orEqual)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The last of `starts` that is at or before `index` (starts are ascending and the first is 0). */
+function lastStartAtOrBefore(starts: readonly number[], index: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >>> 1;
+    if (starts[mid]! <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Running totals of `sizes`: where each run starts. */
+function startsOf(count: number, sizeOf: (run: number) => number): number[] {
+  const starts = new Array<number>(count);
+  let start = 0;
+  for (let i = 0; i < count; i++) {
+    starts[i] = start;
+    start += sizeOf(i);
+  }
+  return starts;
+}
+
+const lastItem = <T>(chunk: Chunk<T>): T => chunk.items[chunk.items.length - 1]!;
+const lastChunk = <T>(branch: Branch<T>): Chunk<T> => branch.chunks[branch.chunks.length - 1]!;
+
+/** Where each chunk of a branch starts within it, computed once per branch (a branch being written drops it). */
+export const chunkStarts = <T>(branch: Branch<T>): number[] =>
+  (branch.starts ??= startsOf(branch.chunks.length, (chunk) => branch.chunks[chunk]!.items.length));
+
 /**
- * The reading half of a chunked order: items sorted by `compare`, in chunks. `OrderedList` (which changes) and
- * `ListSnapshot` (which never does) share these reads; each says where its chunks start in its own way.
+ * The reading half of a chunked order: items sorted by `compare`, in chunks of at most a few hundred, grouped in
+ * branches of at most a few dozen chunks. No chunk and no branch is empty. `OrderedList` (which changes) and
+ * `ListSnapshot` (which never does) share these reads.
+ *
+ * Positions: where each branch starts is worked out when a position is first read after a change (a pass over the
+ * branches, a few dozen at 100,000 items), where each chunk starts within its branch once per branch; then `at(i)`
+ * and `indexOf` are two binary searches.
  */
 export abstract class SortedChunks<T extends { id: string }> {
+  /** Where each branch starts; undefined until read, and again after the sizes change. */
+  protected branchStarts: number[] | undefined;
+
   protected constructor(
-    protected chunks: Chunk<T>[],
+    protected branches: Branch<T>[],
     protected count: number,
     protected readonly compare: Compare<T>,
   ) {}
@@ -34,17 +99,21 @@ export abstract class SortedChunks<T extends { id: string }> {
     return this.count;
   }
 
-  /** The global position of a chunk's first item. */
-  protected abstract chunkStart(chunk: number): number;
+  private startsOfBranches(): number[] {
+    return (this.branchStarts ??= startsOf(this.branches.length, (branch) => this.branches[branch]!.size));
+  }
 
-  /** The chunk holding global position `index` (within the size), and the position within it. */
-  protected abstract chunkAt(index: number): [chunk: number, offset: number] | undefined;
-
-  /** The item at a global position, in O(log chunks). */
+  /** The item at a global position, in O(log n) once the branches' starts are known. */
   at(index: number): T | undefined {
     if (!(index >= 0 && index < this.count)) return undefined;
-    const found = this.chunkAt(Math.floor(index));
-    return found ? this.chunks[found[0]]!.items[found[1]] : undefined;
+    const whole = Math.floor(index);
+    const starts = this.startsOfBranches();
+    const b = lastStartAtOrBefore(starts, whole);
+    const branch = this.branches[b]!;
+    const inBranch = whole - starts[b]!;
+    const withinBranch = chunkStarts(branch);
+    const c = lastStartAtOrBefore(withinBranch, inBranch);
+    return branch.chunks[c]!.items[inBranch - withinBranch[c]!];
   }
 
   /** `count` items from position `offset`, in order. */
@@ -58,60 +127,68 @@ export abstract class SortedChunks<T extends { id: string }> {
   /** Every item, in order. */
   toArray(): T[] {
     const all: T[] = [];
-    for (const { items } of this.chunks) for (const item of items) all.push(item);
+    this.forEachChunk(({ items }) => {
+      for (const item of items) all.push(item);
+    });
     return all;
+  }
+
+  /** Calls `visit` with each chunk in order. */
+  forEachChunk(visit: (chunk: Chunk<T>) => void): void {
+    for (const branch of this.branches) branch.chunks.forEach(visit);
+  }
+
+  /** The global position of the item at `place`. */
+  protected positionOf([b, c, pos]: Place): number {
+    return this.startsOfBranches()[b]! + chunkStarts(this.branches[b]!)[c]! + pos;
   }
 
   /** Global position of an item (the very item stored, found through the comparator), or -1, in O(log n). */
   indexOf(item: T): number {
-    const [index, pos] = this.locate(item);
-    return index < 0 ? -1 : this.chunkStart(index) + pos;
+    const place = this.locate(item);
+    return place ? this.positionOf(place) : -1;
   }
 
   /** How many items come at or before `probe` in the order (the position right after it), in O(log n). */
   countThrough(probe: T): number {
-    const { chunks, compare } = this;
-    let lo = 0;
-    let hi = chunks.length;
-    // The first chunk whose last item comes after the probe.
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const items = chunks[mid]!.items;
-      if (compare(items[items.length - 1]!, probe) <= 0) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo === chunks.length) return this.count;
-    const items = chunks[lo]!.items;
-    let a = 0;
-    let b = items.length;
-    while (a < b) {
-      const mid = (a + b) >>> 1;
-      if (compare(items[mid]!, probe) <= 0) a = mid + 1;
-      else b = mid;
-    }
-    return this.chunkStart(lo) + a;
+    const { branches, compare } = this;
+    const b = firstRunEndingAfter(branches.length, (i) => lastItem(lastChunk(branches[i]!)), probe, compare, false);
+    if (b === branches.length) return this.count;
+    const { chunks } = branches[b]!;
+    const c = firstRunEndingAfter(chunks.length, (i) => lastItem(chunks[i]!), probe, compare, false);
+    const { items } = chunks[c]!;
+    const pos = firstRunEndingAfter(items.length, (i) => items[i]!, probe, compare, false);
+    return this.positionOf([b, c, pos]);
   }
 
-  /** The first chunk whose last item is not before `item` (or the last chunk), by binary search. */
-  protected chunkFor(item: T): number {
-    const { chunks, compare } = this;
-    let lo = 0;
-    let hi = chunks.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      const items = chunks[mid]!.items;
-      if (compare(items[items.length - 1]!, item) < 0) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+  /** The chunk `item` belongs in: the first whose last item is not before it, or the very last one. */
+  protected chunkFor(item: T): [branch: number, chunk: number] {
+    const { branches, compare } = this;
+    const b = Math.min(branches.length - 1, firstRunEndingAfter(branches.length, (i) => lastItem(lastChunk(branches[i]!)), item, compare, true));
+    const { chunks } = branches[b]!;
+    const c = Math.min(chunks.length - 1, firstRunEndingAfter(chunks.length, (i) => lastItem(chunks[i]!), item, compare, true));
+    return [b, c];
   }
 
-  /** Chunk index and position of `item` (the very item stored, found through the comparator), or [-1, -1]. */
-  protected locate(item: T): [chunk: number, position: number] {
-    if (this.chunks.length === 0) return [-1, -1];
-    const index = this.chunkFor(item);
-    const items = this.chunks[index]!.items;
+  /** Where `item` is (the very item stored, found through the comparator), or undefined. */
+  protected locate(item: T): Place | undefined {
+    if (this.branches.length === 0) return undefined;
+    const [b, c] = this.chunkFor(item);
+    const items = this.branches[b]!.chunks[c]!.items;
     const pos = lowerBound(items, item, this.compare);
-    return items[pos]?.id === item.id ? [index, pos] : [-1, -1];
+    return items[pos]?.id === item.id ? [b, c, pos] : undefined;
+  }
+
+  /** The chunk right before the one at (`b`, `c`), across a branch boundary, or undefined. */
+  protected chunkBefore(b: number, c: number): Chunk<T> | undefined {
+    if (c > 0) return this.branches[b]!.chunks[c - 1];
+    return b > 0 ? lastChunk(this.branches[b - 1]!) : undefined;
+  }
+
+  /** The chunk right after the one at (`b`, `c`), across a branch boundary, or undefined. */
+  protected chunkAfter(b: number, c: number): Chunk<T> | undefined {
+    const { chunks } = this.branches[b]!;
+    if (c < chunks.length - 1) return chunks[c + 1];
+    return this.branches[b + 1]?.chunks[0];
   }
 }

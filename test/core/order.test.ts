@@ -5,16 +5,19 @@ import { conv } from './scriptedAdapter.js';
 import type { Conversation } from '../../src/core/types.js';
 
 const compare = createComparator('lastActivity');
+/** Chunks per branch: tiny ones make every change cross branch boundaries, split and merge branches; 64 is the default. */
+const branchSizes = fc.constantFrom(1, 2, 3, 4, 64);
 
 describe('OrderedList', () => {
-  it('stays sorted and complete through random inserts, moves and removals across many chunks', () => {
+  it('stays sorted and complete through random inserts, moves and removals across many chunks and branches', () => {
     fc.assert(
       fc.property(
         fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 50 }), fc.boolean(), fc.constantFrom('insert', 'move', 'remove')), {
           maxLength: 400,
         }),
-        (steps) => {
-          const list = new OrderedList<Conversation>(compare, 4);
+        branchSizes,
+        (steps, branchSize) => {
+          const list = new OrderedList<Conversation>(compare, 4, branchSize);
           const current = new Map<string, Conversation>();
           for (const [n, time, pinned, action] of steps) {
             const id = `c${n}`;
@@ -60,8 +63,8 @@ describe('OrderedList', () => {
 
   it('reads positions in place: at(i), indexOf and slice agree with ids() through churn', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(80), fc.integer({ min: 0, max: 40 }), fc.boolean()), { maxLength: 300 }), (steps) => {
-        const list = new OrderedList<Conversation>(compare, 8);
+      fc.property(fc.array(fc.tuple(fc.nat(80), fc.integer({ min: 0, max: 40 }), fc.boolean()), { maxLength: 300 }), branchSizes, (steps, branchSize) => {
+        const list = new OrderedList<Conversation>(compare, 8, branchSize);
         const current = new Map<string, Conversation>();
         for (const [n, time, remove] of steps) {
           const id = `c${n}`;
@@ -88,10 +91,10 @@ describe('OrderedList', () => {
     );
   });
 
-  it('reads positions right between changes too, while chunks split, merge and empty (their sizes rebuilt when read)', () => {
+  it('reads positions right between changes too, while chunks and branches split, merge and empty', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.nat(70)), { maxLength: 250 }), (steps) => {
-        const list = new OrderedList<Conversation>(compare, 4);
+      fc.property(fc.array(fc.tuple(fc.nat(60), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.nat(70)), { maxLength: 250 }), branchSizes, (steps, branchSize) => {
+        const list = new OrderedList<Conversation>(compare, 4, branchSize);
         const current = new Map<string, Conversation>();
         for (const [n, time, remove, probe] of steps) {
           const id = `c${n}`;
@@ -125,6 +128,19 @@ describe('OrderedList', () => {
     for (const [i, item] of items.entries()) if (i % 8 !== 0) list.remove(item);
     expect(list.size).toBe(50);
     expect(list.chunkCount).toBeLessThanOrEqual(Math.ceil((2 * 50) / 8) + 1);
+  });
+
+  it('merges small branches too, so that a list emptied by churn is not left with a branch per chunk', () => {
+    const list = new OrderedList<Conversation>(compare, 8, 8);
+    const items = Array.from({ length: 2000 }, (_, i) => conv(`c${String(i).padStart(4, '0')}`, { lastActivityAt: i }));
+    for (const item of items) list.insert(item);
+    expect(list.branchCount).toBeGreaterThan(40);
+    for (const [i, item] of items.entries()) if (i % 16 !== 0) list.remove(item);
+    expect(list.size).toBe(125);
+    expect(list.chunkCount).toBeLessThanOrEqual(Math.ceil((2 * 125) / 8) + 1);
+    // A branch under a quarter full merges with a neighbour: at most two branches per branch's worth of chunks.
+    expect(list.branchCount).toBeLessThanOrEqual(Math.ceil((2 * list.chunkCount) / 8) + 1);
+    expect(list.ids()).toEqual(items.filter((_, i) => i % 16 === 0).reverse().map((c) => c.id));
   });
 
   it('counts the items at or before a probe that is not in the list (for keyset paging)', () => {

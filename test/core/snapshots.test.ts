@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CopyOnWriteTable } from '../../src/core/copyOnWriteTable.js';
 import { lazyIdArray } from '../../src/core/lazyIdArray.js';
@@ -140,6 +141,43 @@ describe('OrderedList snapshots', () => {
     expect(after.ids()[0]).toBe('c0050');
     expect(after.size).toBe(100);
     expect(after.at(after.indexOf(after.at(69)!))?.title).toBe(after.at(69)!.title);
+  });
+
+  it('every frozen order reads as it did when frozen, through churn that splits and merges chunks and branches', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.nat(40), fc.integer({ min: 0, max: 30 }), fc.boolean(), fc.boolean()), { maxLength: 200 }),
+        fc.constantFrom(1, 2, 3, 64),
+        (steps, branchSize) => {
+          const list = new OrderedList<Conversation>(compare, 4, branchSize);
+          const current = new Map<string, Conversation>();
+          const frozen: Array<{ snapshot: ReturnType<typeof list.freeze>; items: Conversation[] }> = [];
+          for (const [n, time, remove, freeze] of steps) {
+            const id = `c${n}`;
+            const prev = current.get(id);
+            if (remove) {
+              if (prev) list.remove(prev);
+              current.delete(id);
+            } else {
+              const next = conv(id, { lastActivityAt: time });
+              if (prev) list.update(prev, next);
+              else list.insert(next);
+              current.set(id, next);
+            }
+            if (freeze) frozen.push({ snapshot: list.freeze(), items: [...current.values()].sort(compare) });
+          }
+          for (const { snapshot, items } of frozen) {
+            expect(snapshot.size).toBe(items.length);
+            expect([...snapshot.ids()]).toEqual(items.map((c) => c.id));
+            items.forEach((item, i) => {
+              expect(snapshot.at(i)).toBe(item);
+              expect(snapshot.indexOf(item)).toBe(i);
+            });
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('snapshots with the same order of ids share their view and id array; a move gives new ones', () => {
