@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createComparator, OrderedList } from '../../src/core/order.js';
+import { applyStep } from './orderSteps.js';
 import { conv } from './scriptedAdapter.js';
 import type { Conversation } from '../../src/core/types.js';
 
@@ -66,19 +67,7 @@ describe('OrderedList', () => {
       fc.property(fc.array(fc.tuple(fc.nat(80), fc.integer({ min: 0, max: 40 }), fc.boolean()), { maxLength: 300 }), branchSizes, (steps, branchSize) => {
         const list = new OrderedList<Conversation>(compare, 8, branchSize);
         const current = new Map<string, Conversation>();
-        for (const [n, time, remove] of steps) {
-          const id = `c${n}`;
-          const prev = current.get(id);
-          if (remove) {
-            if (prev) list.remove(prev);
-            current.delete(id);
-            continue;
-          }
-          const next = conv(id, { lastActivityAt: time });
-          if (prev) list.update(prev, next);
-          else list.insert(next);
-          current.set(id, next);
-        }
+        for (const [n, time, remove] of steps) applyStep(list, current, n, time, remove);
         const ids = list.ids();
         ids.forEach((id, i) => {
           expect(list.at(i)?.id).toBe(id);
@@ -97,17 +86,7 @@ describe('OrderedList', () => {
         const list = new OrderedList<Conversation>(compare, 4, branchSize);
         const current = new Map<string, Conversation>();
         for (const [n, time, remove, probe] of steps) {
-          const id = `c${n}`;
-          const prev = current.get(id);
-          if (remove) {
-            if (prev) list.remove(prev);
-            current.delete(id);
-          } else {
-            const next = conv(id, { lastActivityAt: time });
-            if (prev) list.update(prev, next);
-            else list.insert(next);
-            current.set(id, next);
-          }
+          applyStep(list, current, n, time, remove);
           // Read a position after some steps only, so that changes also land on sizes not rebuilt since.
           if (probe % 3 !== 0) continue;
           const expected = [...current.values()].sort(compare).map((c) => c.id);

@@ -4,6 +4,7 @@ import { CopyOnWriteTable } from '../../src/core/copyOnWriteTable.js';
 import { lazyIdArray } from '../../src/core/lazyIdArray.js';
 import { createComparator, OrderedList } from '../../src/core/order.js';
 import type { Conversation } from '../../src/core/types.js';
+import { applyStep } from './orderSteps.js';
 import { conv } from './scriptedAdapter.js';
 
 const compare = createComparator('lastActivity');
@@ -153,17 +154,7 @@ describe('OrderedList snapshots', () => {
           const current = new Map<string, Conversation>();
           const frozen: Array<{ snapshot: ReturnType<typeof list.freeze>; items: Conversation[] }> = [];
           for (const [n, time, remove, freeze] of steps) {
-            const id = `c${n}`;
-            const prev = current.get(id);
-            if (remove) {
-              if (prev) list.remove(prev);
-              current.delete(id);
-            } else {
-              const next = conv(id, { lastActivityAt: time });
-              if (prev) list.update(prev, next);
-              else list.insert(next);
-              current.set(id, next);
-            }
+            applyStep(list, current, n, time, remove);
             if (freeze) frozen.push({ snapshot: list.freeze(), items: [...current.values()].sort(compare) });
           }
           for (const { snapshot, items } of frozen) {
