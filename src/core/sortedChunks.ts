@@ -73,7 +73,7 @@ const lastItem = <T>(chunk: Chunk<T>): T => chunk.items[chunk.items.length - 1]!
 const lastChunk = <T>(branch: Branch<T>): Chunk<T> => branch.chunks[branch.chunks.length - 1]!;
 
 /** Where each chunk of a branch starts within it, computed once per branch (a branch being written drops it). */
-export const chunkStarts = <T>(branch: Branch<T>): number[] =>
+const chunkStarts = <T>(branch: Branch<T>): number[] =>
   (branch.starts ??= startsOf(branch.chunks.length, (chunk) => branch.chunks[chunk]!.items.length));
 
 /**
