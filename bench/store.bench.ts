@@ -90,17 +90,48 @@ export async function measureStoreHeap(size: number, gc: () => void): Promise<nu
   return (after - before) / size;
 }
 
-export async function runStoreBench(sizes = [1_000, 10_000, 100_000], log: (line: string) => void = () => {}): Promise<StoreBenchRow[]> {
+/**
+ * Every figure at each size, each the median of `passes` stores measured one after another at that size: one pass's
+ * figures moved by half between runs on a busy machine, and a ratio of two of them by more.
+ */
+export async function runStoreBench(
+  sizes = [1_000, 10_000, 100_000],
+  log: (line: string) => void = () => {},
+  passes = 1,
+): Promise<StoreBenchRow[]> {
   // One unmeasured pass at the smallest size first, so that it is not charged for compiling the code every size
   // runs: measured cold, it looked slower than it is and flattered each ratio against it.
   await measureSize(sizes[0]!);
   const rows: StoreBenchRow[] = [];
   for (const size of sizes) {
-    const row = await measureSize(size);
+    const measured: StoreBenchRow[] = [];
+    for (let pass = 0; pass < passes; pass++) measured.push(await measureSize(size));
+    const row = medianRow(measured);
     log(`  store ${size}: event ${row.eventMedianUs.toFixed(1)} µs, naive ${row.naiveEventMedianUs.toFixed(0)} µs`);
     rows.push(row);
   }
   return rows;
+}
+
+/** Each figure's median over rows of one size; the speed-ups from the medians. */
+function medianRow(rows: StoreBenchRow[]): StoreBenchRow {
+  const of = (figure: (row: StoreBenchRow) => number) => median(rows.map(figure));
+  const eventMedianUs = of((r) => r.eventMedianUs);
+  const naiveEventMedianUs = of((r) => r.naiveEventMedianUs);
+  const burstMedianMs = of((r) => r.burstMedianMs);
+  const naiveBurstMedianMs = of((r) => r.naiveBurstMedianMs);
+  return {
+    size: rows[0]!.size,
+    eventMedianUs,
+    eventWithIdsMedianUs: of((r) => r.eventWithIdsMedianUs),
+    naiveEventMedianUs,
+    burstMedianMs,
+    naiveBurstMedianMs,
+    eventSpeedup: naiveEventMedianUs / eventMedianUs,
+    burstSpeedup: naiveBurstMedianMs / burstMedianMs,
+    filteredEventMedianUs: of((r) => r.filteredEventMedianUs),
+    queryKeystrokeMedianMs: of((r) => r.queryKeystrokeMedianMs),
+  };
 }
 
 /** Every figure of one size, on a store of its own. */
