@@ -142,8 +142,8 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     const [b, c, pos] = place;
     const { items } = this.branches[b]!.chunks[c]!;
     // Still between its neighbours: replaced in place, the order of ids is unchanged.
-    const fitsBefore = pos === 0 ? this.fitsAfterChunk(this.chunkBefore(b, c), next) : this.compare(items[pos - 1]!, next) < 0;
-    const fitsAfter = pos === items.length - 1 ? this.fitsBeforeChunk(this.chunkAfter(b, c), next) : this.compare(next, items[pos + 1]!) < 0;
+    const fitsBefore = pos > 0 ? this.compare(items[pos - 1]!, next) < 0 : this.fitsBeside(b, c, -1, next);
+    const fitsAfter = pos < items.length - 1 ? this.compare(next, items[pos + 1]!) < 0 : this.fitsBeside(b, c, 1, next);
     if (fitsBefore && fitsAfter) {
       this.writeChunk(b, c).items[pos] = next;
       this.snapshot = null;
@@ -158,12 +158,16 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     return moved;
   }
 
-  private fitsAfterChunk(chunk: Chunk<T> | undefined, item: T): boolean {
-    return !chunk || this.compare(chunk.items[chunk.items.length - 1]!, item) < 0;
+  /** Whether `item` still sorts after the chunk before (`side` -1) or before the chunk after (`side` 1) the one at (`b`, `c`). */
+  private fitsBeside(b: number, c: number, side: -1 | 1, item: T): boolean {
+    const at = this.neighbourOf(b, c, side);
+    if (!at) return true;
+    const { items } = this.chunkOf(at);
+    return side < 0 ? this.compare(items[items.length - 1]!, item) < 0 : this.compare(item, items[0]!) < 0;
   }
 
-  private fitsBeforeChunk(chunk: Chunk<T> | undefined, item: T): boolean {
-    return !chunk || this.compare(item, chunk.items[0]!) < 0;
+  private chunkOf([b, c]: readonly [number, number]): Chunk<T> {
+    return this.branches[b]!.chunks[c]!;
   }
 
   private orderChanged(): void {
@@ -272,12 +276,12 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
   private mergeChunkAround(b: number, c: number): void {
     const left = this.neighbourOf(b, c, -1);
     const right = this.neighbourOf(b, c, 1);
-    const itemsAt = (at: [number, number] | undefined) => (at ? this.branches[at[0]]!.chunks[at[1]]!.items.length : Infinity);
+    const itemsAt = (at: [number, number] | undefined) => (at ? this.chunkOf(at).items.length : Infinity);
     const neighbour = itemsAt(left) <= itemsAt(right) ? left : right;
     if (!neighbour) return;
     const [first, second] = neighbour === left ? [neighbour, [b, c] as const] : [[b, c] as const, neighbour];
-    const moved = this.branches[second[0]]!.chunks[second[1]]!.items;
-    if (this.branches[first[0]]!.chunks[first[1]]!.items.length + moved.length > this.chunkSize) return;
+    const moved = this.chunkOf(second).items;
+    if (this.chunkOf(first).items.length + moved.length > this.chunkSize) return;
     const into = this.writeChunk(first[0], first[1]);
     for (const item of moved) into.items.push(item);
     const from = this.writeBranch(second[0]);

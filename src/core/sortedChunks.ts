@@ -178,17 +178,4 @@ export abstract class SortedChunks<T extends { id: string }> {
     const pos = lowerBound(items, item, this.compare);
     return items[pos]?.id === item.id ? [b, c, pos] : undefined;
   }
-
-  /** The chunk right before the one at (`b`, `c`), across a branch boundary, or undefined. */
-  protected chunkBefore(b: number, c: number): Chunk<T> | undefined {
-    if (c > 0) return this.branches[b]!.chunks[c - 1];
-    return b > 0 ? lastChunk(this.branches[b - 1]!) : undefined;
-  }
-
-  /** The chunk right after the one at (`b`, `c`), across a branch boundary, or undefined. */
-  protected chunkAfter(b: number, c: number): Chunk<T> | undefined {
-    const { chunks } = this.branches[b]!;
-    if (c < chunks.length - 1) return chunks[c + 1];
-    return this.branches[b + 1]?.chunks[0];
-  }
 }
