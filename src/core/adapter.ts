@@ -68,6 +68,13 @@ export interface AdapterCapabilities {
   /** Whether a group can exist with no conversations (Tencent Web needs at least one to create it). @default true */
   emptyGroups?: boolean;
   /**
+   * Whether every conversation's `groupNames` always agrees with the members `loadGroups` lists (an adapter that
+   * works out one from the other). The store then takes the groups of each conversation it loads as they come,
+   * instead of checking them against every group's member ids when it connects. Membership events are applied as
+   * always. @default false
+   */
+  groupNamesMatchGroups?: boolean;
+  /**
    * Account-wide receive options the backend can set (`setGlobalReceiveOption`); absent or empty when it has none.
    * (OpenIM `globalRecvMsgOpt`: `none`, `blocked`, `silent`.)
    */

@@ -274,6 +274,7 @@ const CAPABILITY_CHECKS: { [K in keyof AdapterCapabilities]-?: (value: unknown) 
   orderBy: (v) => v === 'lastActivity' || v === 'lastActivityOrDraft',
   muteModes: (v) => v === undefined || isRecord(v),
   emptyGroups: (v) => v === undefined || typeof v === 'boolean',
+  groupNamesMatchGroups: (v) => v === undefined || typeof v === 'boolean',
   globalReceiveModes: (v) => v === undefined || (Array.isArray(v) && v.every((mode) => MUTE_MODES.includes(mode as MuteMode))),
   clearAll: (v) => v === undefined || typeof v === 'boolean',
   customDataMaxLength: (v) => v === undefined || (typeof v === 'number' && v >= 0),

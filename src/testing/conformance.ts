@@ -260,6 +260,32 @@ export function describeAdapterConformance(name: string, createHarness: CreateCo
         }
       });
 
+      test('after group changes, a store that reconnects shows each group exactly as listed (groupNamesMatchGroups or not)', async () => {
+        if (caps().groups === 'none') {
+          expect(await adapter().loadGroups()).toEqual([]);
+          return;
+        }
+        const map = await byKey();
+        const outsider = fixture.conversations.find((c) => c.groupNames.length === 0 && c.kind === 'direct' && !c.isPinned)!.key;
+        const member = fixture.conversations.find((c) => c.groupNames.includes('Work'))!.key;
+        await adapter().addToGroup('Friends', [map.get(outsider)!.id]);
+        await adapter().removeFromGroup('Work', [map.get(member)!.id]);
+        await adapter().createGroup('Conformance', [map.get(outsider)!.id, map.get('conv02')!.id]);
+        const groups = await adapter().loadGroups();
+        const listed = new Set(groups.map((g) => g.name));
+        if (caps().groupNamesMatchGroups) {
+          // The promise the store relies on when it connects: each conversation names exactly the groups listing it.
+          for (const conversation of (await byKey()).values()) {
+            sameSet(
+              conversation.groupNames.filter((name) => listed.has(name)),
+              groups.filter((g) => g.conversationIds.includes(conversation.id)).map((g) => g.name),
+            );
+          }
+        }
+        const store = await connectedStore();
+        for (const group of groups) sameSet(store.getState().lists.ids(group.name), group.conversationIds);
+      });
+
       test('openConversation returns the existing conversation with a peer or group', async () => {
         const map = await byKey();
         let opened = 0;

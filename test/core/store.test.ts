@@ -517,6 +517,30 @@ describe('lifecycle and paging', () => {
     expect(selectConversation(store.getState(), 'c1')?.groupNames).toEqual([]);
   });
 
+  it("trusts each loaded conversation's groups when the backend says they match its group lists (groupNamesMatchGroups)", async () => {
+    // Lists that disagree with the conversations, which only a broken backend would send, show what the store reads.
+    const conversations = [conv('a', { groupNames: ['G'] }), conv('b', { lastActivityAt: 900 })];
+    const groups = [{ name: 'G', conversationIds: ['b'] }];
+    const trusting = await connected(createScriptedAdapter({ conversations, groups, capabilities: { groupNamesMatchGroups: true } }));
+    expect(ids(trusting, 'G')).toEqual(['a']);
+    // Without the promise, the lists decide.
+    const checking = await connected(createScriptedAdapter({ conversations, groups }));
+    expect(ids(checking, 'G')).toEqual(['b']);
+  });
+
+  it('applies membership events from a backend whose groupNames match its groups, as from any other', async () => {
+    const s = createScriptedAdapter({
+      conversations: [conv('a', { groupNames: ['G'] }), conv('b', { lastActivityAt: 900 })],
+      groups: [{ name: 'G', conversationIds: ['a'] }],
+      capabilities: { groupNamesMatchGroups: true },
+    });
+    const store = await connected(s);
+    s.emit({ type: 'groupMembershipChanged', name: 'G', conversationIds: ['b'] });
+    store.flush();
+    expect(ids(store, 'G')).toEqual(['b']);
+    expect(selectConversation(store.getState(), 'a')?.groupNames).toEqual([]);
+  });
+
   it('applies group list and membership events from the backend', async () => {
     const s = createScriptedAdapter({ conversations: [conv('a'), conv('b')] });
     const store = await connected(s);

@@ -114,6 +114,8 @@ export function readOptions(options: MemoryAdapterOptions): MemorySettings {
     globalReceiveModes,
     clearAll,
     customDataMaxLength,
+    // The tables change a conversation's groupNames and its groups' members together.
+    groupNamesMatchGroups: true,
   });
   return {
     name: options.name ?? 'memory',

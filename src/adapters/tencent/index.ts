@@ -494,6 +494,8 @@ export function createTencentAdapter(options: TencentAdapterOptions): TencentAda
     }),
     // The Web SDK resolves an empty create without creating anything.
     emptyGroups: false,
+    // loadGroups lists as members the conversations whose groupList names the group.
+    groupNamesMatchGroups: true,
     customDataMaxLength: typeof chat.setConversationCustomData === 'function' ? TENCENT_CUSTOM_DATA_MAX_LENGTH : 0,
     extras: Object.freeze({ directSilentExceptMention: false }),
   } satisfies AdapterCapabilities);

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createMemoryAdapter } from '../../../src/adapters/memory/index.js';
+import { DEFAULT_CAPABILITIES } from '../../../src/core/adapter.js';
 import { createEmitter } from '../../../src/core/emitter.js';
 import { InboxError } from '../../../src/core/errors.js';
 import { createInboxStore } from '../../../src/core/store.js';
@@ -34,6 +35,7 @@ describe('typed errors, never TypeErrors', () => {
     ['no capabilities', undefined],
     ['capabilities that are null', null],
     ['capabilities without marks', { groups: 'native', paging: false }],
+    ['groupNamesMatchGroups that is not a boolean', { ...DEFAULT_CAPABILITIES, groupNamesMatchGroups: 'yes' }],
   ])('an adapter with %s', (_what, capabilities) => {
     const s = createScriptedAdapter();
     (s.adapter as { capabilities: unknown }).capabilities = capabilities;
