@@ -44,6 +44,35 @@ describe('MemoryTables', () => {
     expect(tablesOf({ conversations }, OPENIM_UNREAD_RULE).unreadTotal).toBe(10);
   });
 
+  it('lists the groups before it builds, each member once in the order it joined, as after the build', () => {
+    const conversations = [
+      makeConversation({ id: 'a', groupNames: ['Work', 'Work', 'Family'] }),
+      makeConversation({ id: 'constructor', groupNames: ['Work'] }),
+      makeConversation({ id: 'c', groupNames: ['Family', 'Work'] }),
+    ];
+    // Named by the conversations only (kept as plain lists until the build), and listed by a group as well.
+    for (const groups of [[], [{ name: 'Work', conversationIds: ['c', 'a'] }]]) {
+      const tables = tablesOf({ conversations, groups });
+      const before = tables.groups();
+      expect(tables.isBuilt).toBe(false);
+      expect(Object.isFrozen(before[0]!.conversationIds)).toBe(true);
+      expect(before.map((g) => [g.name, g.conversationIds])).toEqual(
+        groups.length === 0
+          ? [
+              ['Work', ['a', 'constructor', 'c']],
+              ['Family', ['a', 'c']],
+            ]
+          : [
+              ['Work', ['c', 'a', 'constructor']],
+              ['Family', ['a', 'c']],
+            ],
+      );
+      tables.build();
+      expect(tables.groups()).toEqual(before);
+      expectConsistent(tables);
+    }
+  });
+
   it('puts a new conversation into the groups it names, and takes it out of them again', () => {
     const tables = tablesOf({ groups: [{ name: 'Work', conversationIds: [] }] });
     tables.put(makeConversation({ id: '__proto__', groupNames: ['Work'], unreadCount: 3 }));

@@ -35,10 +35,17 @@ export interface CheckedSeed {
   deleted: readonly CheckedConversation[];
   /** Every group, in order. */
   groupNames: string[];
-  /** Each group's members in the order they joined (its listed ids, then the conversations naming it). */
-  members: Map<string, Set<ConversationId>>;
-  /** Whether some group lists members (`groups[].conversationIds`); else a conversation's groups are those it names. */
-  hasListedMembers: boolean;
+  /**
+   * Each group's members in the order they joined (its listed ids, then the conversations naming it), each once
+   * (unless an id is given twice, which the build refuses). Arrays, not sets: where no group lists members, nothing
+   * needs an id looked up before the build, and hashing 100,000 ids cost a third of creating such a backend.
+   */
+  members: Map<string, readonly ConversationId[]>;
+  /**
+   * `members` as sets, which `groupNamesOf` looks a conversation up in, where some group lists members
+   * (`groups[].conversationIds`); undefined where none does, and a conversation's groups are those it names.
+   */
+  memberSets: Map<string, Set<ConversationId>> | undefined;
   /** Names the input in the errors of a later build. */
   where: string;
 }
@@ -76,11 +83,11 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
   // Only groups that list members need the set of ids: hashing 100,000 ids costs more than checking them all.
   let ids: Set<ConversationId> | undefined;
   const groupNames: string[] = [];
-  const members = new Map<string, Set<ConversationId>>();
+  const listed = new Map<string, Set<ConversationId>>();
   for (const group of listOf(input.groups, `${where}.groups`)) {
     if (!isRecord(group)) throw invalid(`${where}.groups: expected { name, conversationIds }.`);
     assertGroupName(group.name, limits.groupNameMaxBytes);
-    if (members.has(group.name)) throw invalid(`${where}.groups: the group "${group.name}" appears twice.`);
+    if (listed.has(group.name)) throw invalid(`${where}.groups: the group "${group.name}" appears twice.`);
     assertIdList(group.conversationIds);
     const set = new Set<ConversationId>();
     for (const id of group.conversationIds) {
@@ -89,17 +96,29 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
       set.add(id);
     }
     groupNames.push(group.name);
-    members.set(group.name, set);
+    listed.set(group.name, set);
   }
+  const members = new Map<string, ConversationId[]>();
+  for (const [name, set] of listed) members.set(name, [...set]);
+  // Where some group lists members, a conversation may be listed and name the group as well: sets keep each member
+  // once. Else only the conversation itself adds its id, so a name it gives twice finds its id last already.
+  const memberSets = ids !== undefined ? listed : undefined;
   for (const conversation of checked) {
     for (const name of conversation.groupNames ?? EMPTY) {
-      let set = members.get(name);
-      if (!set) {
+      let list = members.get(name);
+      if (!list) {
         assertGroupName(name, limits.groupNameMaxBytes);
         groupNames.push(name);
-        members.set(name, (set = new Set()));
+        members.set(name, (list = []));
+        memberSets?.set(name, new Set());
       }
-      set.add(conversation.id);
+      const id = conversation.id;
+      if (memberSets) {
+        const set = memberSets.get(name)!;
+        if (set.has(id)) continue;
+        set.add(id);
+      } else if (list[list.length - 1] === id) continue;
+      list.push(id);
     }
   }
   if (groupNames.length > limits.maxGroups) {
@@ -107,8 +126,7 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
   }
   const deleted = listOf(input.deleted, `${where}.deleted`).slice();
   for (const value of deleted) checkConversation(value, `${where}.deleted`);
-  const hasListedMembers = ids !== undefined;
-  return { conversations: checked, deleted: deleted as CheckedConversation[], groupNames, members, hasListedMembers, where };
+  return { conversations: checked, deleted: deleted as CheckedConversation[], groupNames, members, memberSets, where };
 }
 
 /**
@@ -116,10 +134,11 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
  * membership is what the conversations name, so their own names answer without looking the id up (hashing 100,000
  * ids costs more than the rest of a pass over them).
  */
-export function groupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'members' | 'hasListedMembers'>, conversation: CheckedConversation): readonly string[] {
+export function groupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'memberSets'>, conversation: CheckedConversation): readonly string[] {
   const own = conversation.groupNames ?? EMPTY;
-  if (!seed.hasListedMembers && own.length === 0) return EMPTY;
-  const isMember = seed.hasListedMembers ? (name: string) => seed.members.get(name)!.has(conversation.id) : (name: string) => own.includes(name);
+  const sets = seed.memberSets;
+  if (!sets && own.length === 0) return EMPTY;
+  const isMember = sets ? (name: string) => sets.get(name)!.has(conversation.id) : (name: string) => own.includes(name);
   const names = seed.groupNames.filter(isMember);
   return names.length > 0 ? names : EMPTY;
 }
@@ -135,10 +154,15 @@ const BUILD_STEP = 2048;
  */
 export function* buildSeedInSteps(seed: CheckedSeed): Steps<SeedTables> {
   // Each member's group names in group order, from the membership (the truth); a conversation in no group has none.
+  // The membership becomes sets here, in idle time: the changes look members up.
   const namesOf = new Map<ConversationId, string[]>();
+  const members = new Map<string, Set<ConversationId>>();
   let work = 0;
   for (const name of seed.groupNames) {
+    const set = new Set<ConversationId>();
+    members.set(name, set);
     for (const id of seed.members.get(name)!) {
+      set.add(id);
       const names = namesOf.get(id);
       if (names) names.push(name);
       else namesOf.set(id, [name]);
@@ -162,7 +186,7 @@ export function* buildSeedInSteps(seed: CheckedSeed): Steps<SeedTables> {
     checkConversation(value, `${seed.where}.deleted`);
     if (!conversations.has(value.id)) deleted.set(value.id, copyConversation(value, EMPTY));
   }
-  return { conversations, deleted, groupNames: [...seed.groupNames], members: seed.members };
+  return { conversations, deleted, groupNames: [...seed.groupNames], members };
 }
 
 /** The tables from a checked seed, built at once (`buildSeedInSteps`). */

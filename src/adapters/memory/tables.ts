@@ -52,6 +52,8 @@ interface BuiltTables {
   conversations: Map<ConversationId, Conversation>;
   deleted: Map<ConversationId, DeletedConversation>;
   order: OrderedList<Conversation>;
+  /** Each group's members, in the order they joined. */
+  members: Map<string, Set<ConversationId>>;
 }
 
 export class MemoryTables {
@@ -63,7 +65,6 @@ export class MemoryTables {
   /** Why the tables could not be built from the seed. */
   private failure: InboxError | undefined;
   private names: readonly string[];
-  private readonly members: Map<string, Set<ConversationId>>;
   private unread = 0;
   /** Unread per group; a group absent from it has none. */
   private readonly groupUnread = new Map<string, number>();
@@ -71,8 +72,8 @@ export class MemoryTables {
   private grouped = 0;
 
   /**
-   * Takes over the seed's membership (not copied). Counts what a connecting store asks for (the unread total, each
-   * group's unread) from the checked conversations; copies, maps and the order wait until first needed.
+   * Counts what a connecting store asks for (the unread total, each group's unread) from the checked conversations;
+   * copies, maps, the order and the membership's sets wait until first needed.
    */
   constructor(
     seed: CheckedSeed,
@@ -81,7 +82,6 @@ export class MemoryTables {
   ) {
     this.seed = seed;
     this.names = Object.freeze([...seed.groupNames]);
-    this.members = seed.members;
     // A checked conversation has every field the counts read; its groups are the membership's.
     for (const conversation of seed.conversations) this.count(conversation as Conversation, 1, groupNamesOf(seed, conversation));
   }
@@ -126,7 +126,7 @@ export class MemoryTables {
     const order = yield* sortedOrderInSteps(seeded.conversations.values(), this.orderBy);
     const deleted = new Map<ConversationId, DeletedConversation>();
     for (const [id, conversation] of seeded.deleted) deleted.set(id, new DeletedConversation(conversation, NO_CHANGES));
-    return { conversations: seeded.conversations, deleted, order };
+    return { conversations: seeded.conversations, deleted, order, members: seeded.members };
   }
 
   /** What is answered without the tables (the first page, the groups, the counts) fails as they do. */
@@ -134,7 +134,7 @@ export class MemoryTables {
     if (this.failure) throw this.failure;
   }
 
-  /** Builds the tables before a change: a change starts from all of them, and the seed's membership is theirs. */
+  /** Builds the tables before a change: a change starts from all of them. */
   private beforeChange(): void {
     this.build();
   }
@@ -201,7 +201,7 @@ export class MemoryTables {
     } else {
       this.tables.order.insert(next);
       // New to the list: it joins the groups its groupNames name (the changes made sure they exist).
-      for (const name of next.groupNames) this.members.get(name)?.add(next.id);
+      for (const name of next.groupNames) this.tables.members.get(name)?.add(next.id);
     }
     return next;
   }
@@ -213,7 +213,7 @@ export class MemoryTables {
     this.count(conversation, -1);
     this.tables.conversations.delete(id);
     this.tables.order.remove(conversation);
-    for (const name of conversation.groupNames) this.members.get(name)?.delete(id);
+    for (const name of conversation.groupNames) this.tables.members.get(name)?.delete(id);
     return conversation;
   }
 
@@ -259,16 +259,17 @@ export class MemoryTables {
     return this.names;
   }
 
-  /** The members of a group, or throws `GROUP_NOT_FOUND`. */
+  /** The members of a group, or throws `GROUP_NOT_FOUND`. Builds the tables: only a change asks for the set. */
   requireGroup(name: string): ReadonlySet<ConversationId> {
-    const set = this.members.get(name);
+    const set = this.tables.members.get(name);
     if (!set) throw groupNotFound(name);
     return set;
   }
 
-  /** A group's members as a frozen array, in the order they joined. */
+  /** A group's members as a frozen array, in the order they joined (before the build, the seed's own, not copied). */
   membership(name: string): readonly ConversationId[] {
-    return Object.freeze([...this.members.get(name)!]);
+    if (this.seed) return Object.freeze(this.seed.members.get(name)!);
+    return Object.freeze([...this.tables.members.get(name)!]);
   }
 
   /** A group's unread under the backend's rule. */
@@ -286,16 +287,17 @@ export class MemoryTables {
   addGroup(name: string): void {
     this.beforeChange();
     this.names = Object.freeze([...this.names, name]);
-    this.members.set(name, new Set());
+    this.tables.members.set(name, new Set());
   }
 
   /** Renames a group in place, keeping its position and members. Returns the members, renamed. */
   renameGroup(oldName: string, newName: string): Conversation[] {
     this.beforeChange();
-    const set = this.members.get(oldName)!;
+    const { members } = this.tables;
+    const set = members.get(oldName)!;
     this.names = Object.freeze(this.names.map((name) => (name === oldName ? newName : name)));
-    this.members.delete(oldName);
-    this.members.set(newName, set);
+    members.delete(oldName);
+    members.set(newName, set);
     const changed: Conversation[] = [];
     for (const id of set) {
       const conversation = this.tables.conversations.get(id)!;
@@ -309,11 +311,11 @@ export class MemoryTables {
   deleteGroup(name: string): Conversation[] {
     this.beforeChange();
     const changed: Conversation[] = [];
-    for (const id of [...this.members.get(name)!]) {
+    for (const id of [...this.tables.members.get(name)!]) {
       const conversation = this.removeMember(name, id);
       if (conversation) changed.push(conversation);
     }
-    this.members.delete(name);
+    this.tables.members.delete(name);
     this.names = Object.freeze(this.names.filter((n) => n !== name));
     return changed;
   }
@@ -321,7 +323,7 @@ export class MemoryTables {
   /** Puts a conversation in a group. Returns it changed, or `undefined` when it was a member already. */
   addMember(name: string, id: ConversationId): Conversation | undefined {
     this.beforeChange();
-    const set = this.members.get(name)!;
+    const set = this.tables.members.get(name)!;
     if (set.has(id)) return undefined;
     set.add(id);
     const conversation = this.tables.conversations.get(id)!;
@@ -331,7 +333,7 @@ export class MemoryTables {
   /** Takes a conversation out of a group. Returns it changed, or `undefined` when it was not a member. */
   removeMember(name: string, id: ConversationId): Conversation | undefined {
     this.beforeChange();
-    if (!this.members.get(name)!.delete(id)) return undefined;
+    if (!this.tables.members.get(name)!.delete(id)) return undefined;
     const conversation = this.tables.conversations.get(id);
     if (!conversation) return undefined;
     return this.put(derive(conversation, { groupNames: Object.freeze(conversation.groupNames.filter((n) => n !== name)) }));
