@@ -1,6 +1,6 @@
 import { ListSnapshot, type OrderReaders } from './listSnapshot.js';
 import type { ListView } from './order.js';
-import { lowerBound, SortedChunks, type Branch, type Chunk, type Compare } from './sortedChunks.js';
+import { lowerBound, SortedChunks, type Branch, type Chunk, type Compare, type Place } from './sortedChunks.js';
 
 export type { Chunk } from './sortedChunks.js';
 
@@ -150,7 +150,7 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
       return false;
     }
     const before = this.positionOf(place);
-    this.take(prev);
+    this.removeAt(place);
     this.put(next);
     const moved = before !== this.indexOf(next);
     if (moved) this.orderChanged();
@@ -240,8 +240,12 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
 
   private take(item: T): boolean {
     const place = this.locate(item);
-    if (!place) return false;
-    const [b, c, pos] = place;
+    if (place) this.removeAt(place);
+    return place !== undefined;
+  }
+
+  /** Removes the item at `place` (found by `locate`, nothing changed since), merging what became too small. */
+  private removeAt([b, c, pos]: Place): void {
     const { items } = this.writeChunk(b, c);
     const branch = this.branches[b]!;
     items.splice(pos, 1);
@@ -255,7 +259,6 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
     } else if (items.length < this.chunkSize >> 2) {
       this.mergeChunkAround(b, c);
     }
-    return true;
   }
 
   private splitChunk(b: number, c: number): void {
