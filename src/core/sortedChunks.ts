@@ -151,23 +151,30 @@ export abstract class SortedChunks<T extends { id: string }> {
 
   /** How many items come at or before `probe` in the order (the position right after it), in O(log n). */
   countThrough(probe: T): number {
-    const { branches, compare } = this;
-    const b = firstRunEndingAfter(branches.length, (i) => lastItem(lastChunk(branches[i]!)), probe, compare, false);
-    if (b === branches.length) return this.count;
-    const { chunks } = branches[b]!;
-    const c = firstRunEndingAfter(chunks.length, (i) => lastItem(chunks[i]!), probe, compare, false);
-    const { items } = chunks[c]!;
-    const pos = firstRunEndingAfter(items.length, (i) => items[i]!, probe, compare, false);
+    const found = this.firstChunkEndingAfter(probe, false);
+    if (!found) return this.count;
+    const [b, c] = found;
+    const { items } = this.branches[b]!.chunks[c]!;
+    const pos = firstRunEndingAfter(items.length, (i) => items[i]!, probe, this.compare, false);
     return this.positionOf([b, c, pos]);
   }
 
   /** The chunk `item` belongs in: the first whose last item is not before it, or the very last one. */
   protected chunkFor(item: T): [branch: number, chunk: number] {
+    const b = this.branches.length - 1;
+    return this.firstChunkEndingAfter(item, true) ?? [b, this.branches[b]!.chunks.length - 1];
+  }
+
+  /**
+   * The first chunk whose last item comes after `probe` (with `orEqual`, is not before it), found among the branches'
+   * last items and then the chunks' of its branch; undefined when every item comes before.
+   */
+  private firstChunkEndingAfter(probe: T, orEqual: boolean): [branch: number, chunk: number] | undefined {
     const { branches, compare } = this;
-    const b = Math.min(branches.length - 1, firstRunEndingAfter(branches.length, (i) => lastItem(lastChunk(branches[i]!)), item, compare, true));
+    const b = firstRunEndingAfter(branches.length, (i) => lastItem(lastChunk(branches[i]!)), probe, compare, orEqual);
+    if (b === branches.length) return undefined;
     const { chunks } = branches[b]!;
-    const c = Math.min(chunks.length - 1, firstRunEndingAfter(chunks.length, (i) => lastItem(chunks[i]!), item, compare, true));
-    return [b, c];
+    return [b, firstRunEndingAfter(chunks.length, (i) => lastItem(chunks[i]!), probe, compare, orEqual)];
   }
 
   /** Where `item` is (the very item stored, found through the comparator), or undefined. */
