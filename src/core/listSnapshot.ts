@@ -40,14 +40,7 @@ export class ListSnapshot<T extends { id: string }> extends SortedChunks<T> {
    * this snapshot stores for an id (the conversation table published with it).
    */
   view(lookup: (id: string) => T | undefined): ListView {
-    return (this.readers.view ??= {
-      size: this.count,
-      at: (index) => this.at(index)?.id,
-      indexOf: (id) => {
-        const item = lookup(id);
-        return item ? this.indexOf(item) : -1;
-      },
-    });
+    return (this.readers.view ??= this.readInPlace(lookup));
   }
 
   /** The ids in order, as an array built only when used as a whole (see `lazyIdArray`). */

@@ -92,14 +92,7 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
    * order changes. Published states use `freeze().view(…)` instead, which never changes.
    */
   view(lookup: (id: string) => T | undefined): ListView {
-    return (this.cachedView ??= {
-      size: this.count,
-      at: (index) => this.at(index)?.id,
-      indexOf: (id) => {
-        const item = lookup(id);
-        return item ? this.indexOf(item) : -1;
-      },
-    });
+    return (this.cachedView ??= this.readInPlace(lookup));
   }
 
   /** Fills an empty list with items already in order, in O(n): how a list is built from another one. */

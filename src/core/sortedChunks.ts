@@ -1,3 +1,5 @@
+import type { ListView } from './order.js';
+
 /** A run of consecutive items of an order. Shared between published orders until one of them changes it. */
 export interface Chunk<T> {
   readonly items: T[];
@@ -114,6 +116,18 @@ export abstract class SortedChunks<T extends { id: string }> {
     const withinBranch = chunkStarts(branch);
     const c = lastStartAtOrBefore(withinBranch, inBranch);
     return branch.chunks[c]!.items[inBranch - withinBranch[c]!];
+  }
+
+  /** The order read in place by id (see `ListView`); `lookup` finds the item stored for an id. */
+  protected readInPlace(lookup: (id: string) => T | undefined): ListView {
+    return {
+      size: this.count,
+      at: (index) => this.at(index)?.id,
+      indexOf: (id) => {
+        const item = lookup(id);
+        return item ? this.indexOf(item) : -1;
+      },
+    };
   }
 
   /** `count` items from position `offset`, in order. */
