@@ -47,7 +47,11 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
   private cachedIds: readonly string[] | null = null;
   private cachedView: ListView | null = null;
 
-  /** @param chunkSize largest chunk before it splits in two; @param branchSize most chunks in a branch. Small values are for tests. */
+  /**
+   * @param compare a total order: 0 only for the same id (`createComparator`, or `withIdTieBreak` around your own), so
+   *   that an item is found again by comparing, and an item out of place beside a neighbour has moved past it.
+   * @param chunkSize largest chunk before it splits in two; @param branchSize most chunks in a branch. Small values are for tests.
+   */
   constructor(
     compare: Compare<T>,
     private readonly chunkSize = DEFAULT_CHUNK,
@@ -142,13 +146,12 @@ export class OrderedList<T extends { id: string }> extends SortedChunks<T> {
       this.snapshot = null;
       return false;
     }
-    const before = this.positionOf(place);
+    // Out of place beside a neighbour under a total order: it goes to the other side of that neighbour, so the order
+    // of ids changed, and nothing needs to look for where it landed.
     this.removeAt(place);
     this.put(next);
-    const moved = before !== this.indexOf(next);
-    if (moved) this.orderChanged();
-    else this.snapshot = null;
-    return moved;
+    this.orderChanged();
+    return true;
   }
 
   /** Whether `item` still sorts after the chunk before (`side` -1) or before the chunk after (`side` 1) the one at (`b`, `c`). */

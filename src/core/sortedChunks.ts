@@ -18,6 +18,7 @@ export interface Branch<T> {
   starts: number[] | undefined;
 }
 
+/** A total order of items: negative, positive, or 0 only for the item with the same id. */
 export type Compare<T> = (a: T, b: T) => number;
 
 /** Where an item is: its branch, its chunk within the branch, its position within the chunk. */
