@@ -71,6 +71,30 @@ function expectFullyVisible(grid: HTMLElement, row: HTMLElement) {
 }
 
 describe('ConversationList in Chromium', () => {
+  it('paints the rows that fill the viewport first, and adds the overscan rows right after that frame', async () => {
+    const conversations = generateConversations(COUNT, { seed: 7 });
+    const adapter = createMemoryAdapter({ conversations, pageSize: COUNT });
+    const store = makeStore(adapter, { pageSize: COUNT });
+    await store.connect();
+    cleanupStore = () => store.disconnect();
+    const view = renderWithStore(
+      <div style={{ height: HEIGHT, width: 380 }}>
+        <ConversationList aria-label="Conversations" />
+      </div>,
+      store,
+    );
+    const grid = view.container.querySelector<HTMLElement>('[role="grid"]')!;
+    // What the next frame paints: read in its animation frame, after React's work and before style and layout.
+    const painted = await new Promise<HTMLElement[]>((resolve) => requestAnimationFrame(() => resolve(renderedRows(grid))));
+    const visible = Math.ceil(HEIGHT / ROW);
+    expect(painted.map(indexOf)).toEqual(Array.from({ length: visible }, (_, i) => i));
+    const last = painted.at(-1)!.getBoundingClientRect();
+    expect(last.bottom).toBeGreaterThanOrEqual(grid.getBoundingClientRect().bottom);
+
+    await expect.poll(() => renderedRows(grid).length).toBe(visible + OVERSCAN);
+    expectOnlyVisibleRowsPlusOverscan(grid);
+  });
+
   it('scrolls 10,000 conversations with only the visible rows plus overscan in the DOM', async () => {
     const { grid, store } = await setup();
     expect(grid.clientHeight).toBe(HEIGHT);

@@ -17,7 +17,7 @@ import { useConversation } from '../../src/react/useConversation.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
 import { BASE, conv } from '../utils/listRows.js';
-import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
+import { makeStore, overscanRendered, renderWithStore, withLocale } from '../utils/render.js';
 
 const ROW = 64;
 const VIEWPORT = 480; // 7.5 rows
@@ -46,6 +46,7 @@ async function setup(props: Partial<ConversationListProps> = {}, options: SetupO
   if (options.preconnect !== false) await store.connect();
   const user = userEvent.setup();
   const view = renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />, store, withLocale(options.locale ?? 'en'));
+  await overscanRendered();
   return { adapter, store, user, ...view };
 }
 
@@ -90,6 +91,18 @@ describe('ConversationList virtualization and ARIA', () => {
     expect(rendered.at(-1)).toHaveAttribute('aria-rowindex', String(rendered.length));
     expect(within(rendered[0]!).getByRole('gridcell')).toBeInTheDocument();
     expect(screen.queryByText('Conversation 20')).toBeNull();
+  });
+
+  it('paints its first rows without the overscan, and adds the overscan rows right after that frame', async () => {
+    const adapter = createMemoryAdapter({ conversations: many(200) });
+    const store = makeStore(adapter, { pageSize: 1000 });
+    await store.connect();
+    renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} />, store);
+    const visible = Math.ceil(VIEWPORT / ROW);
+    expect(rows()).toHaveLength(visible);
+    await overscanRendered();
+    expect(rows()).toHaveLength(visible + OVERSCAN);
+    expect(rows().map((row) => row.getAttribute('aria-rowindex'))).toEqual(Array.from({ length: visible + OVERSCAN }, (_, i) => String(i + 1)));
   });
 
   it('renders the window at the scroll position', async () => {

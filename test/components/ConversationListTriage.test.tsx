@@ -15,7 +15,7 @@ import type { Conversation, ConversationId } from '../../src/core/types.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { jsdomVirtualizer as jsdomGrid, mockGridLayout } from '../utils/jsdomGrid.js';
-import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
+import { makeStore, overscanRendered, renderWithStore, withLocale } from '../utils/render.js';
 
 const BASE = 1_741_953_600_000;
 const ROW = 64;
@@ -44,6 +44,7 @@ async function setup(props: Partial<ConversationListProps> = {}, options: { conv
     store,
     withLocale(options.locale ?? 'en'),
   );
+  await overscanRendered();
   return { adapter, store, user, changes, ...view };
 }
 
@@ -211,17 +212,19 @@ describe('rows that hold still', () => {
 
 describe('jumping to the next unread', () => {
   it('Alt+Shift+ArrowDown goes to the next unread in on-screen order, loading the next page when needed', async () => {
-    const conversations = Array.from({ length: 30 }, (_, i) => conv(i, i === 3 || i === 25 ? { unreadCount: 2 } : {}));
+    const conversations = Array.from({ length: 60 }, (_, i) => conv(i, i === 3 || i === 45 ? { unreadCount: 2 } : {}));
     const { user, store } = await setup({ selectionMode: 'single' }, { conversations, pageSize: 10 });
-    expect(store.getState().conversations.size).toBe(10);
+    // The list loads pages until the end is beyond its rendered rows, not as far as conversation 45.
+    await waitFor(() => expect(store.getState().isLoadingMore).toBe(false));
+    expect(store.getState().conversations.has('C2Cu45')).toBe(false);
     await user.click(rowOf('Conversation 0'));
     await user.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}');
     await waitFor(() => expect(rowOf('Conversation 3')).toHaveAttribute('aria-selected', 'true'));
     await user.keyboard('{Alt>}{Shift>}{ArrowDown}{/Shift}{/Alt}');
-    // Conversation 25 is on the third page: the list loads until it finds it.
-    await waitFor(() => expect(store.getState().conversations.has('C2Cu25')).toBe(true));
-    await waitFor(() => expect(rowOf('Conversation 25')).toHaveAttribute('aria-selected', 'true'));
-    expect(grid().getAttribute('aria-activedescendant')).toBe(rowOf('Conversation 25').id);
+    // Conversation 45 is on the fifth page: the list loads until it finds it.
+    await waitFor(() => expect(store.getState().conversations.has('C2Cu45')).toBe(true));
+    await waitFor(() => expect(rowOf('Conversation 45')).toHaveAttribute('aria-selected', 'true'));
+    expect(grid().getAttribute('aria-activedescendant')).toBe(rowOf('Conversation 45').id);
   });
 
   it('is off in text fields and when turned off', async () => {

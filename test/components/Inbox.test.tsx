@@ -9,7 +9,7 @@ import { InboxError } from '../../src/core/errors.js';
 import type { Conversation } from '../../src/core/types.js';
 import { AXE_TIMEOUT, axeViolations } from '../utils/axe.js';
 import { makeConversation } from '../../src/testing/helpers.js';
-import { makeStore, renderWithStore, withLocale } from '../utils/render.js';
+import { makeStore, overscanRendered, renderWithStore, withLocale } from '../utils/render.js';
 
 const NOW = 1_700_000_000_000;
 
@@ -41,6 +41,7 @@ async function setup(props: Partial<InboxProps> = {}, options: { locale?: string
   store.flush();
   const user = userEvent.setup();
   const view = renderWithStore(<Inbox virtualizerOptions={VIRTUALIZER} listProps={{ now: NOW }} {...props} />, store, withLocale(options.locale ?? 'en'));
+  await overscanRendered();
   return { memory, store, user, ...view };
 }
 

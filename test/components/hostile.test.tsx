@@ -9,7 +9,7 @@ import { InboxProvider } from '../../src/react/InboxProvider.js';
 import { useInboxStore } from '../../src/react/context.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 import { createScriptedAdapter } from '../core/scriptedAdapter.js';
-import { makeStore, renderWithStore } from '../utils/render.js';
+import { makeStore, overscanRendered, renderWithStore } from '../utils/render.js';
 
 // The issue's acceptance: <Inbox> with ids `constructor`, `__proto__` and `toString`, a lone-surrogate group name
 // from the backend and a 1 MB title renders with no error, and its per-row work is bounded by a constant.
@@ -51,7 +51,9 @@ describe('<Inbox> with hostile data', () => {
       return segment.call(this, input);
     });
     renderWithStore(<Inbox aria-label="Conversations" virtualizerOptions={VIRTUALIZER} />, store);
-    const rows = await screen.findAllByRole('row');
+    await screen.findAllByRole('row');
+    await overscanRendered();
+    const rows = screen.getAllByRole('row');
     expect(rows).toHaveLength(3);
     // Each row shows at most ROW_TEXT_MAX characters of its title and preview, and initials read a bounded window.
     const huge = rows[1]!;
@@ -68,6 +70,7 @@ describe('<Inbox> with hostile data', () => {
     await store.connect();
     renderWithStore(<Inbox aria-label="Conversations" virtualizerOptions={VIRTUALIZER} />, store);
     await screen.findAllByRole('row');
+    await overscanRendered();
     s.setAuto(false);
     const pin = store.getState().actions.pin('constructor', true).catch(() => undefined);
     await act(async () => {

@@ -1,4 +1,4 @@
-import { render, type RenderOptions } from '@testing-library/react';
+import { act, render, type RenderOptions } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { createInboxStore, type InboxStore, type InboxStoreOptions } from '../../src/core/store.js';
 import { createMemoryDraftStorage } from '../../src/core/drafts.js';
@@ -35,4 +35,12 @@ const TABLES: Record<string, Readonly<Record<string, string>> | undefined> = { '
 export function withLocale(locale: string): Pick<InboxProviderProps, 'locale' | 'messages'> {
   const messages = TABLES[resolveShippedLocale(locale)];
   return messages ? { locale, messages } : { locale };
+}
+
+/**
+ * Waits until a list that has its first rows has added its overscan rows: it paints the first rows alone, then
+ * renders the rest in a task queued from the next animation frame (`useOverscanAfterFirstPaint`).
+ */
+export function overscanRendered(): Promise<void> {
+  return act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
 }

@@ -22,6 +22,7 @@ import { dataFlag, resolveStyleProps, type StyleRenderProps } from '../internal/
 import { ListRow, type ConversationListItemState } from './ConversationListRow.js';
 import { useScrollAnchor } from './useScrollAnchor.js';
 import { useRowSizes, type MeasureRow } from './useRowSizes.js';
+import { useOverscanAfterFirstPaint } from './useOverscanAfterFirstPaint.js';
 import { EmptyState } from './EmptyState.js';
 import { FoldedHeader, FoldedListRow } from './FoldedRow.js';
 import { useRowDrag } from './useRowDrag.js';
@@ -101,7 +102,10 @@ export interface ConversationListProps
   itemComponents?: ConversationItemComponents;
   /** Estimated row height in px before rows are measured; match `--ik-row-height`. @default 64 */
   rowHeight?: number;
-  /** Rows rendered beyond each edge of the viewport; also how near the end the next page is loaded. @default 8 */
+  /**
+   * Rows rendered beyond each edge of the viewport; also how near the end the next page is loaded. The list's first
+   * frame of rows holds none of them (it is painted sooner); they follow right after that frame. @default 8
+   */
   overscan?: number;
   /** Passed to `useVirtualizer` after the list's own options. */
   virtualizerOptions?: ConversationListVirtualizerOptions;
@@ -185,7 +189,8 @@ function assertListModes(selectionMode: unknown, holdOrder: unknown): void {
  * The conversation list: a virtualized ARIA grid of `ConversationItem` rows, keyed by conversation id.
  *
  * - **Virtualized** with @tanstack/react-virtual: only visible rows plus `overscan` are in the DOM; rows are
- *   measured, so variable heights (a failure notice) work.
+ *   measured, so variable heights (a failure notice) work. The first rows are painted before the overscan rows
+ *   are made.
  * - **Stable view**: when conversations reorder above what the user sees, the scroll position is adjusted so
  *   the same rows stay in place (unless the user is at the very top, where new conversations appear).
  * - **Selection** controlled (`selectedId`) or not (`defaultSelectedId`), by id.
@@ -296,7 +301,7 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     getScrollElement: useCallback(() => scrollRef.current, []),
     estimateSize: sizes.estimateSize,
     getItemKey: sizes.getItemKey,
-    overscan,
+    overscan: useOverscanAfterFirstPaint(overscan, count > 0),
     ...virtualizerOptions,
   });
   virtualizerRef.current = virtualizer;
