@@ -105,6 +105,34 @@ describe('ConversationList virtualization and ARIA', () => {
     expect(rows().map((row) => row.getAttribute('aria-rowindex'))).toEqual(Array.from({ length: visible + OVERSCAN }, (_, i) => String(i + 1)));
   });
 
+  it('paints the first screen of a new query’s matches without the overscan too', async () => {
+    const adapter = createMemoryAdapter({ conversations: many(200) });
+    const store = makeStore(adapter, { pageSize: 1000 });
+    await store.connect();
+    function Searchable() {
+      const [query, setQuery] = useState('');
+      return (
+        <>
+          <button type="button" onClick={() => setQuery('Conversation 1')}>
+            search
+          </button>
+          <ConversationList virtualizerOptions={jsdomVirtualizer} filter={{ query }} />
+        </>
+      );
+    }
+    renderWithStore(<Searchable />, store);
+    await overscanRendered();
+    const visible = Math.ceil(VIEWPORT / ROW);
+    expect(rows()).toHaveLength(visible + OVERSCAN);
+    await userEvent.setup().click(screen.getByRole('button', { name: 'search' }));
+    // 111 matches: Conversation 1, 10-19 and 100-199.
+    expect(grid()).toHaveAttribute('aria-rowcount', '111');
+    expect(rows()).toHaveLength(visible);
+    await overscanRendered();
+    expect(rows()).toHaveLength(visible + OVERSCAN);
+    expect(rows().every((row) => titleOf(row).startsWith('Conversation 1'))).toBe(true);
+  });
+
   it('renders the window at the scroll position', async () => {
     await setup();
     await scrollTo(100 * ROW);

@@ -96,6 +96,7 @@ describe('Inbox', () => {
     renderWithStore(<Parent />, store);
     expect(rowTitles(screen.getByRole('grid', { name: 'Conversations in Work' }))).toEqual(['C2Calice', 'C2Ccarol']);
     await user.click(screen.getByRole('button', { name: 'show all' }));
+    await overscanRendered();
     expect(screen.getByRole('tab', { name: /^All/ })).toHaveAttribute('aria-selected', 'true');
     expect(rowTitles(screen.getByRole('grid', { name: 'All conversations' }))).toHaveLength(3);
   });
@@ -123,6 +124,7 @@ describe('Inbox', () => {
     expect(store.getState().conversations.get('C2Cbob')?.groupNames).toEqual(['Work']);
     await user.keyboard('{Escape}');
     await user.click(screen.getByRole('tab', { name: /^Work/ }));
+    await overscanRendered();
     expect(rowTitles(screen.getByRole('grid'))).toEqual(['C2Calice', 'C2Cbob', 'C2Ccarol']);
   });
 

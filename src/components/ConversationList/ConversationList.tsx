@@ -103,8 +103,9 @@ export interface ConversationListProps
   /** Estimated row height in px before rows are measured; match `--ik-row-height`. @default 64 */
   rowHeight?: number;
   /**
-   * Rows rendered beyond each edge of the viewport; also how near the end the next page is loaded. The list's first
-   * frame of rows holds none of them (it is painted sooner); they follow right after that frame. @default 8
+   * Rows rendered beyond each edge of the viewport; also how near the end the next page is loaded. The first frame of
+   * new rows (the first page, another group, filter or query) holds none of them, so that it is painted sooner; they
+   * follow right after that frame. @default 8
    */
   overscan?: number;
   /** Passed to `useVirtualizer` after the list's own options. */
@@ -189,8 +190,8 @@ function assertListModes(selectionMode: unknown, holdOrder: unknown): void {
  * The conversation list: a virtualized ARIA grid of `ConversationItem` rows, keyed by conversation id.
  *
  * - **Virtualized** with @tanstack/react-virtual: only visible rows plus `overscan` are in the DOM; rows are
- *   measured, so variable heights (a failure notice) work. The first rows are painted before the overscan rows
- *   are made.
+ *   measured, so variable heights (a failure notice) work. New rows (the first page, another group or query) are
+ *   painted before the overscan rows are made.
  * - **Stable view**: when conversations reorder above what the user sees, the scroll position is adjusted so
  *   the same rows stay in place (unless the user is at the very top, where new conversations appear).
  * - **Selection** controlled (`selectedId`) or not (`defaultSelectedId`), by id.
@@ -296,18 +297,20 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
   const customMeasure = virtualizerOptions?.measureElement;
   const measureRow: MeasureRow | undefined = customMeasure && ((element, entry) => customMeasure(element as HTMLDivElement, entry, virtualizerRef.current!));
   const sizes = useRowSizes(view, rowHeight, measureRow);
+  // Names the set of rows shown: another group, filter or query, or the folded conversations opened, is a new set.
+  const rowsKey = `${listKey}${folded.isOpen}`;
   const virtualizer = useVirtualizer<HTMLDivElement, HTMLDivElement>({
     count,
     getScrollElement: useCallback(() => scrollRef.current, []),
     estimateSize: sizes.estimateSize,
     getItemKey: sizes.getItemKey,
-    overscan: useOverscanAfterFirstPaint(overscan, count > 0),
+    overscan: useOverscanAfterFirstPaint(overscan, count > 0, rowsKey),
     ...virtualizerOptions,
   });
   virtualizerRef.current = virtualizer;
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, view, sizes.getItemKey, `${listKey}${folded.isOpen}`);
+  useScrollAnchor(virtualizer, view, sizes.getItemKey, rowsKey);
   // Back from the folded conversations, the folded row is focused: bring it into view (the anchor above went to the top).
   const isFoldedFocused = isFoldedKey(focus?.id);
   useLayoutEffect(() => {
