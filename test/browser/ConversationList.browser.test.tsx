@@ -1,8 +1,10 @@
 import { act } from '@testing-library/react';
+import type { CSSProperties } from 'react';
 import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { createMemoryAdapter, generateConversations, type MemoryAdapter } from '../../src/adapters/memory/index.js';
 import { ConversationList, type ConversationListProps } from '../../src/components/ConversationList/index.js';
+import type { InboxStore } from '../../src/core/store.js';
 import type { Conversation } from '../../src/core/types.js';
 import { makeStore, renderWithStore } from '../utils/render.js';
 import '../../src/styles/tokens.css';
@@ -19,20 +21,31 @@ afterEach(() => {
   cleanupStore = undefined;
 });
 
-async function setup(props: Partial<ConversationListProps> = {}, conversations: Conversation[] = generateConversations(COUNT, { seed: 7 })) {
+/** A store over `conversations`, connected, every conversation on its one page. */
+async function connectedStore(conversations: Conversation[] = generateConversations(COUNT, { seed: 7 })) {
   const adapter: MemoryAdapter = createMemoryAdapter({ conversations, pageSize: conversations.length });
   const store = makeStore(adapter, { pageSize: conversations.length });
   await store.connect();
   cleanupStore = () => store.disconnect();
+  return { adapter, store };
+}
+
+/** The list over `store` in a box `HEIGHT` px high; `style` adds to the box's (theme variables). */
+function renderList(store: InboxStore, props: Partial<ConversationListProps> = {}, style: CSSProperties = {}) {
   const view = renderWithStore(
-    <div style={{ height: HEIGHT, width: 380 }}>
+    <div style={{ height: HEIGHT, width: 380, ...style }}>
       <ConversationList aria-label="Conversations" {...props} />
     </div>,
     store,
   );
-  const grid = view.container.querySelector<HTMLElement>('[role="grid"]')!;
-  await expect.poll(() => grid.querySelectorAll('[role="row"]').length).toBeGreaterThan(0);
-  return { adapter, store, grid, ...view };
+  return { grid: view.container.querySelector<HTMLElement>('[role="grid"]')!, ...view };
+}
+
+async function setup(props: Partial<ConversationListProps> = {}, conversations?: Conversation[]) {
+  const { adapter, store } = await connectedStore(conversations);
+  const view = renderList(store, props);
+  await expect.poll(() => view.grid.querySelectorAll('[role="row"]').length).toBeGreaterThan(0);
+  return { adapter, store, ...view };
 }
 
 const renderedRows = (grid: HTMLElement) => [...grid.querySelectorAll<HTMLElement>('[role="row"]')];
@@ -75,11 +88,7 @@ describe('ConversationList in Chromium', () => {
     ['rows as tall as the estimate', ROW],
     ['rows shorter than the estimate (a compact theme, rowHeight left at 64)', 40],
   ])('paints the rows that fill the viewport first, then adds the overscan rows: %s', async (_, height) => {
-    const conversations = generateConversations(COUNT, { seed: 7 });
-    const adapter = createMemoryAdapter({ conversations, pageSize: COUNT });
-    const store = makeStore(adapter, { pageSize: COUNT });
-    await store.connect();
-    cleanupStore = () => store.disconnect();
+    const { store } = await connectedStore();
     // The DOM as the next frame painted it: a task queued from that frame's animation frame runs after its paint, and
     // before the list's own task (queued from a later callback of the same frame) adds the overscan rows.
     const painted = new Promise<{ rows: number[]; lastBottom: number; gridBottom: number }>((resolve) =>
@@ -91,13 +100,7 @@ describe('ConversationList in Chromium', () => {
         }),
       ),
     );
-    const view = renderWithStore(
-      <div style={{ height: HEIGHT, width: 380, ['--ik-row-height' as string]: `${height}px` }}>
-        <ConversationList aria-label="Conversations" />
-      </div>,
-      store,
-    );
-    const grid = view.container.querySelector<HTMLElement>('[role="grid"]')!;
+    const { grid } = renderList(store, {}, { ['--ik-row-height' as string]: `${height}px` });
     const first = await painted;
     // The rows' real height: a row's content sets its least height, whatever the theme asks.
     const rowHeight = renderedRows(grid)[0]!.getBoundingClientRect().height;

@@ -36,6 +36,8 @@ interface SetupOptions {
   /** Connect before rendering (the provider connects again; connections are counted). @default true */
   preconnect?: boolean;
   before?: (adapter: MemoryAdapter) => void;
+  /** Return once the list has added its overscan rows (`overscanRendered`), not as soon as it is rendered. @default true */
+  withOverscan?: boolean;
 }
 
 async function setup(props: Partial<ConversationListProps> = {}, options: SetupOptions = {}) {
@@ -46,7 +48,7 @@ async function setup(props: Partial<ConversationListProps> = {}, options: SetupO
   if (options.preconnect !== false) await store.connect();
   const user = userEvent.setup();
   const view = renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />, store, withLocale(options.locale ?? 'en'));
-  await overscanRendered();
+  if (options.withOverscan !== false) await overscanRendered();
   return { adapter, store, user, ...view };
 }
 
@@ -94,10 +96,7 @@ describe('ConversationList virtualization and ARIA', () => {
   });
 
   it('paints its first rows without the overscan, and adds the overscan rows right after that frame', async () => {
-    const adapter = createMemoryAdapter({ conversations: many(200) });
-    const store = makeStore(adapter, { pageSize: 1000 });
-    await store.connect();
-    renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} />, store);
+    await setup({}, { withOverscan: false });
     const visible = Math.ceil(VIEWPORT / ROW);
     expect(rows()).toHaveLength(visible);
     await overscanRendered();

@@ -1,9 +1,7 @@
 import { act, renderHook } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { useOverscanAfterFirstPaint } from '../../src/components/ConversationList/useOverscanAfterFirstPaint.js';
-
-/** Lets the next animation frame run, then the tasks queued from it (where the hook hands out the overscan). */
-const frameThenTask = () => act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
+import { overscanRendered } from '../utils/render.js';
 
 afterEach(() => vi.restoreAllMocks());
 
@@ -11,17 +9,17 @@ describe('useOverscanAfterFirstPaint', () => {
   it('gives no overscan until the rows’ first frame has been painted, then the overscan asked for', async () => {
     const { result } = renderHook(() => useOverscanAfterFirstPaint(8, true, 'all'));
     expect(result.current).toBe(0);
-    await frameThenTask();
+    await overscanRendered();
     expect(result.current).toBe(8);
   });
 
   it('waits for rows: a list still loading its first page keeps none', async () => {
     const { result, rerender } = renderHook(({ hasRows }) => useOverscanAfterFirstPaint(8, hasRows, 'all'), { initialProps: { hasRows: false } });
-    await frameThenTask();
+    await overscanRendered();
     expect(result.current).toBe(0);
     rerender({ hasRows: true });
     expect(result.current).toBe(0);
-    await frameThenTask();
+    await overscanRendered();
     expect(result.current).toBe(8);
   });
 
@@ -29,10 +27,10 @@ describe('useOverscanAfterFirstPaint', () => {
     const { result, rerender } = renderHook(({ key, overscan }) => useOverscanAfterFirstPaint(overscan, true, key), {
       initialProps: { key: 'all', overscan: 8 },
     });
-    await frameThenTask();
+    await overscanRendered();
     rerender({ key: 'Work', overscan: 8 });
     expect(result.current).toBe(0);
-    await frameThenTask();
+    await overscanRendered();
     expect(result.current).toBe(8);
     rerender({ key: 'Work', overscan: 3 });
     expect(result.current).toBe(3);

@@ -38,8 +38,9 @@ export function withLocale(locale: string): Pick<InboxProviderProps, 'locale' | 
 }
 
 /**
- * Waits until a list that has its first rows has added its overscan rows: it paints the first rows alone, then
- * renders the rest in a task queued from the next animation frame (`useOverscanAfterFirstPaint`).
+ * Lets the next animation frame run, then the tasks queued from it: by then a list that has new rows has added their
+ * overscan rows (it paints the new rows alone, then renders the rest in a task queued from that frame, see
+ * `useOverscanAfterFirstPaint`).
  */
 export function overscanRendered(): Promise<void> {
   return act(() => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve))));
