@@ -178,7 +178,8 @@ describe('rows that hold still', () => {
     const positions = () => within(grid()).getAllByRole('row').map((row) => row.querySelector('.ik-ConversationItem-title')!.textContent);
     const before = positions();
     await act(async () => {
-      for (let i = 0; i < 100; i++) adapter.simulate.message(`C2Cu${19 - (i % 20)}`, { preview: `m${i}` });
+      // Each message 1 ms after the one before, whatever the machine's speed: the last twenty reverse the order.
+      for (let i = 0; i < 100; i++) adapter.simulate.message(`C2Cu${i % 20}`, { preview: `m${i}`, at: BASE + 1 + i });
       store.flush();
     });
     await nextFrame();
