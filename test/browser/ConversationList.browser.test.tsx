@@ -170,6 +170,51 @@ describe('ConversationList in Chromium', () => {
     expectOnlyVisibleRowsPlusOverscan(grid);
   });
 
+  it('renders the rows of the kept view in the commit that moves them: nothing changes when the scroll event follows', async () => {
+    const { grid, store, adapter } = await setup();
+    grid.scrollTop = 300 * ROW + 20;
+    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    await frames(2);
+    const movingId = store.getState().lists.ids()[9000]!;
+    act(() => {
+      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
+      store.flush();
+    });
+    // Right after the commit, before any frame or scroll event: the view moved down one row, and the rows rendered
+    // are already those around it (the last one is the new last visible row plus the overscan).
+    expect(grid.scrollTop).toBe(301 * ROW + 20);
+    const lastVisible = Math.ceil((301 * ROW + 20 + HEIGHT) / ROW) - 1;
+    const rendered = renderedRows(grid).map(indexOf);
+    expect(Math.max(...rendered)).toBe(lastVisible + OVERSCAN);
+    const rowsContainer = grid.querySelector('.ik-ConversationList-rows')!;
+    const added: Node[] = [];
+    const observer = new MutationObserver((records) => records.forEach((record) => added.push(...record.addedNodes)));
+    observer.observe(rowsContainer, { childList: true });
+    await frames(3);
+    observer.disconnect();
+    expect(added).toEqual([]);
+    expect(renderedRows(grid).map(indexOf).sort((a, b) => a - b)).toEqual(rendered.sort((a, b) => a - b));
+  });
+
+  it("keeps the user's own scroll that has not reached the list yet when a message moves the view", async () => {
+    const { grid, store, adapter } = await setup();
+    grid.scrollTop = 300 * ROW + 20;
+    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    await frames(2);
+    const ids = store.getState().lists.ids();
+    const movingId = ids[9000]!;
+    // The user scrolls 48 px (row 301 is then at the top) and a message arrives in the same task: the scroll's event
+    // comes only with the next frame.
+    grid.scrollTop += 48;
+    act(() => {
+      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
+      store.flush();
+    });
+    await frames(3);
+    expect(grid.scrollTop).toBe(301 * ROW + 20 + 48);
+    expect(rowAtTop(grid).dataset.conversationId).toBe(ids[301]);
+  });
+
   it('keeps rows of another height placed right when they move: a row with a failure notice jumps to the top', async () => {
     // Unpinned, so that a new message moves the row to the very top.
     const { grid, store, adapter } = await setup({}, generateConversations(COUNT, { seed: 7 }).map((c) => ({ ...c, isPinned: false })));

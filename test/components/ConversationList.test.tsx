@@ -1,6 +1,6 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { memo, useState, type ReactNode } from 'react';
+import { memo, StrictMode, useState, type ReactNode } from 'react';
 import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { createMemoryAdapter, type MemoryAdapter, type MemoryAdapterOptions } from '../../src/adapters/memory/index.js';
 import { useConversationItemState, type ConversationItemComponents } from '../../src/components/ConversationItem/index.js';
@@ -38,6 +38,8 @@ interface SetupOptions {
   before?: (adapter: MemoryAdapter) => void;
   /** Return once the list has added its overscan rows (`overscanRendered`), not as soon as it is rendered. @default true */
   withOverscan?: boolean;
+  /** Render inside `<StrictMode>`, which runs each render twice. @default false */
+  strict?: boolean;
 }
 
 async function setup(props: Partial<ConversationListProps> = {}, options: SetupOptions = {}) {
@@ -47,7 +49,8 @@ async function setup(props: Partial<ConversationListProps> = {}, options: SetupO
   const store = makeStore(adapter, { pageSize: 1000, ...options.storeOptions });
   if (options.preconnect !== false) await store.connect();
   const user = userEvent.setup();
-  const view = renderWithStore(<ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />, store, withLocale(options.locale ?? 'en'));
+  const list = <ConversationList virtualizerOptions={jsdomVirtualizer} {...props} />;
+  const view = renderWithStore(options.strict ? <StrictMode>{list}</StrictMode> : list, store, withLocale(options.locale ?? 'en'));
   if (options.withOverscan !== false) await overscanRendered();
   return { adapter, store, user, ...view };
 }
@@ -422,6 +425,28 @@ describe('ConversationList keeps the view when rows reorder', () => {
     expect(grid().scrollTop).toBe(11 * ROW);
     expect(titleOf(topRow())).toBe('Conversation 10');
     expect(rowOf('Conversation 12')).toHaveAttribute('aria-selected', 'true');
+  });
+
+  it('keeps the view the same way in Strict Mode, which runs each render twice', async () => {
+    const { adapter, store } = await setup({}, { strict: true });
+    await scrollTo(40 * ROW + 20);
+    act(() => {
+      adapter.simulate.message('C2Cu150', { preview: 'ping', at: BASE + 1000 });
+      store.flush();
+    });
+    // Both runs of the render made the rows around the view it keeps, one row down (before its scroll event).
+    const lastVisible = Math.ceil((41 * ROW + 20 + VIEWPORT) / ROW) - 1;
+    expect(Math.max(...rows().map((row) => Number(row.dataset.index)))).toBe(lastVisible + OVERSCAN);
+    await nextFrame();
+    await settle();
+    expect(grid().scrollTop).toBe(41 * ROW + 20);
+    expect(titleOf(topRow())).toBe('Conversation 40');
+    await scrollTo(5 * ROW);
+    await push(store, () => {
+      for (const id of ['C2Cu120', 'C2Cu199']) adapter.simulate.message(id, { preview: 'x', at: BASE + 2000 });
+    });
+    expect(grid().scrollTop).toBe(7 * ROW);
+    expect(titleOf(topRow())).toBe('Conversation 4');
   });
 
   it('does not follow a visible row that itself jumped to the top', async () => {

@@ -308,9 +308,10 @@ export const ConversationList = forwardRef<HTMLDivElement, ConversationListProps
     ...virtualizerOptions,
   });
   virtualizerRef.current = virtualizer;
+  // Before the items are read: a new order may move the offset they are computed from.
+  useScrollAnchor(virtualizer, view, sizes.getItemKey, rowsKey);
   const items = virtualizer.getVirtualItems();
   const scrollToIndex = (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' });
-  useScrollAnchor(virtualizer, view, sizes.getItemKey, rowsKey);
   // Back from the folded conversations, the folded row is focused: bring it into view (the anchor above went to the top).
   const isFoldedFocused = isFoldedKey(focus?.id);
   useLayoutEffect(() => {
