@@ -65,6 +65,20 @@ const frames = (n = 2) =>
     step(n);
   });
 
+/** A message for `id`, applied at once: one store commit and its render, before any frame or scroll event. */
+function deliverNow(adapter: MemoryAdapter, store: InboxStore, id: string, preview: string) {
+  act(() => {
+    adapter.simulate.message(id, { preview });
+    store.flush();
+  });
+}
+
+/** Scrolls 20 px into row `index` and waits until the list shows that row at the top. */
+async function scrollIntoRow(grid: HTMLElement, index: number) {
+  grid.scrollTop = index * ROW + 20;
+  await expect.poll(() => indexOf(rowAtTop(grid))).toBe(index);
+}
+
 /** Every rendered row lies within the visible range widened by the overscan on each side. */
 function expectOnlyVisibleRowsPlusOverscan(grid: HTMLElement) {
   const first = Math.floor(grid.scrollTop / ROW);
@@ -140,8 +154,7 @@ describe('ConversationList in Chromium', () => {
 
   it('moves a conversation from far down to the top without moving the view or losing the selection', async () => {
     const { grid, store, adapter } = await setup();
-    grid.scrollTop = 300 * ROW + 20;
-    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    await scrollIntoRow(grid, 300);
     const ids = store.getState().lists.ids();
     const selectedId = ids[303]!;
     const selected = grid.querySelector<HTMLElement>(`[data-conversation-id="${selectedId}"]`)!;
@@ -154,10 +167,7 @@ describe('ConversationList in Chromium', () => {
     const selectedTop = selected.getBoundingClientRect().top;
     const movingId = ids[9000]!;
 
-    act(() => {
-      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
-      store.flush();
-    });
+    deliverNow(adapter, store, movingId, 'A new message from far below');
     await expect.poll(() => store.getState().lists.ids().indexOf(movingId)).toBeLessThan(300);
     await frames(3);
 
@@ -172,14 +182,10 @@ describe('ConversationList in Chromium', () => {
 
   it('renders the rows of the kept view in the commit that moves them: nothing changes when the scroll event follows', async () => {
     const { grid, store, adapter } = await setup();
-    grid.scrollTop = 300 * ROW + 20;
-    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    await scrollIntoRow(grid, 300);
     await frames(2);
     const movingId = store.getState().lists.ids()[9000]!;
-    act(() => {
-      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
-      store.flush();
-    });
+    deliverNow(adapter, store, movingId, 'A new message from far below');
     // Right after the commit, before any frame or scroll event: the view moved down one row, and the rows rendered
     // are already those around it (the last one is the new last visible row plus the overscan).
     expect(grid.scrollTop).toBe(301 * ROW + 20);
@@ -198,18 +204,14 @@ describe('ConversationList in Chromium', () => {
 
   it("keeps the user's own scroll that has not reached the list yet when a message moves the view", async () => {
     const { grid, store, adapter } = await setup();
-    grid.scrollTop = 300 * ROW + 20;
-    await expect.poll(() => indexOf(rowAtTop(grid))).toBe(300);
+    await scrollIntoRow(grid, 300);
     await frames(2);
     const ids = store.getState().lists.ids();
     const movingId = ids[9000]!;
     // The user scrolls 48 px (row 301 is then at the top) and a message arrives in the same task: the scroll's event
     // comes only with the next frame.
     grid.scrollTop += 48;
-    act(() => {
-      adapter.simulate.message(movingId, { preview: 'A new message from far below' });
-      store.flush();
-    });
+    deliverNow(adapter, store, movingId, 'A new message from far below');
     await frames(3);
     expect(grid.scrollTop).toBe(301 * ROW + 20 + 48);
     expect(rowAtTop(grid).dataset.conversationId).toBe(ids[301]);
@@ -230,10 +232,7 @@ describe('ConversationList in Chromium', () => {
     };
     expect(contiguous()).toBe(true);
 
-    act(() => {
-      adapter.simulate.message(tallId, { preview: 'moves to the top' });
-      store.flush();
-    });
+    deliverNow(adapter, store, tallId, 'moves to the top');
     await expect.poll(() => rowOf(tallId).dataset.index).toBe('0');
     await frames(3);
     expect(contiguous()).toBe(true);
@@ -263,10 +262,7 @@ describe('ConversationList in Chromium', () => {
     const movers = ids.slice(-2000).filter((id) => tall.has(id)).slice(0, 5);
     expect(movers).toHaveLength(5);
     for (const id of movers) {
-      act(() => {
-        adapter.simulate.message(id, { preview: 'up' });
-        store.flush();
-      });
+      deliverNow(adapter, store, id, 'up');
       // In the commit that moved them, before any frame: the rows that shifted down kept their sizes. (The new top row
       // is measured when the next frame lays it out.)
       expect(renderedRows(grid).find((row) => indexOf(row) === 0)?.dataset.conversationId).toBe(id);
@@ -276,10 +272,7 @@ describe('ConversationList in Chromium', () => {
     }
     // A short row takes the top from the tall ones: at once, nothing of the tall row's size stays at index 0.
     const short = ids.slice(-2000).find((id) => !tall.has(id))!;
-    act(() => {
-      adapter.simulate.message(short, { preview: 'up' });
-      store.flush();
-    });
+    deliverNow(adapter, store, short, 'up');
     expect(renderedRows(grid).find((row) => indexOf(row) === 0)?.dataset.conversationId).toBe(short);
     expect(contiguous()).toBe(true);
     // Scrolled further down, the rows that were shifted are still where their sizes put them.
