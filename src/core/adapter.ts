@@ -69,9 +69,9 @@ export interface AdapterCapabilities {
   emptyGroups?: boolean;
   /**
    * Whether every conversation's `groupNames` always agrees with the members `loadGroups` lists (an adapter that
-   * works out one from the other). The store then takes the groups of each conversation it loads as they come,
-   * instead of checking them against every group's member ids when it connects. Membership events are applied as
-   * always. @default false
+   * works out one from the other). The store then takes the groups of each conversation it loads as they come, and
+   * never reads a group's `conversationIds` from `loadGroups` (so they may be worked out only when read). Membership
+   * events are applied as always. @default false
    */
   groupNamesMatchGroups?: boolean;
   /**

@@ -1,6 +1,6 @@
 // The seed alone: raw conversations and groups in, checked tables out (src/adapters/memory/seed.ts).
 import { describe, expect, it } from 'vitest';
-import { buildSeed, checkSeed, chooseSeed, type SeedInput } from '../../src/adapters/memory/seed.js';
+import { buildSeed, checkSeed, chooseSeed, seedMembers, type SeedInput } from '../../src/adapters/memory/seed.js';
 import type { StoredData } from '../../src/adapters/memory/storage.js';
 import { makeConversation } from '../../src/testing/helpers.js';
 
@@ -54,6 +54,33 @@ describe('buildSeed', () => {
     expect([...tables.members.get('Work')!]).toEqual(['c', 'b', 'a']);
     expect([...tables.members.get('Family')!]).toEqual(['a']);
     expect([...tables.members.get('Empty')!]).toEqual([]);
+  });
+
+  it('works out the members from the checked seed in the order the tables keep them, each once', () => {
+    const input: SeedInput = {
+      conversations: [
+        makeConversation({ id: 'a', groupNames: ['Family', 'Work', 'Family'] }),
+        makeConversation({ id: 'b', groupNames: ['Work'] }),
+        makeConversation({ id: 'c', groupNames: ['Clubs', 'Work'] }),
+      ],
+      groups: [
+        { name: 'Work', conversationIds: ['c', 'b'] },
+        { name: 'Empty', conversationIds: [] },
+      ],
+      deleted: [],
+    };
+    const checked = checkSeed(input, LIMITS, 'options');
+    const members = seedMembers(checked);
+    // Listed first, in the listed order; then the conversations naming the group, in the seed's order.
+    expect(Object.fromEntries([...members].map(([name, ids]) => [name, [...ids]]))).toEqual({
+      Work: ['c', 'b', 'a'],
+      Empty: [],
+      Family: ['a'],
+      Clubs: ['c'],
+    });
+    expect(seedMembers(checked)).toBe(members);
+    const tables = buildSeed(checked);
+    for (const [name, ids] of members) expect([...tables.members.get(name)!], name).toEqual(ids);
   });
 
   it("rewrites each conversation's groupNames from the membership, in group order, without duplicates", () => {
@@ -110,9 +137,10 @@ describe('buildSeed', () => {
     const a = makeConversation({ id: 'a', groupNames: ['Work'] });
     const b = makeConversation({ id: 'b' });
     const checked = checkSeed({ conversations: [a, b, { ...a }], groups: [], deleted: [] }, LIMITS, 'options');
-    // The user's objects, in a list of the seed's own; the groups worked out already.
+    // The user's objects, in a list of the seed's own; the groups found already, their members when read.
     expect(checked.conversations[0]).toBe(a);
-    expect([...checked.members.get('Work')!]).toEqual(['a']);
+    expect(checked.groupNames).toEqual(['Work']);
+    expect([...seedMembers(checked).get('Work')!]).toEqual(['a']);
     expect(errorOf(() => buildSeed(checked))).toMatchObject({
       code: 'INVALID_ARGUMENT',
       message: 'options.conversations: the id "a" appears twice.',

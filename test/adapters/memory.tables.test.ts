@@ -32,6 +32,38 @@ function expectConsistent(tables: MemoryTables, rule: UnreadRule = TENCENT_UNREA
 }
 
 describe('MemoryTables', () => {
+  it("answers the groups before the build without walking the conversations' groups until a group's members are read", () => {
+    let reads = 0;
+    /** A conversation that counts how often its groups are read. */
+    const counted = (id: string, names: string[]) => {
+      const conversation = makeConversation({ id, unreadCount: 1 });
+      return Object.defineProperty(conversation, 'groupNames', {
+        enumerable: true,
+        get: () => {
+          reads++;
+          return names;
+        },
+      });
+    };
+    const conversations = [counted('a', ['Work']), counted('b', []), counted('c', ['Home', 'Work'])];
+    const tables = tablesOf({ conversations });
+    const created = reads;
+    const groups = tables.groups();
+    expect(groups.map((g) => [g.name, g.unreadCount])).toEqual([
+      ['Work', 2],
+      ['Home', 1],
+    ]);
+    expect(reads).toBe(created);
+    expect(groups[0]!.conversationIds).toEqual(['a', 'c']);
+    expect(reads).toBeGreaterThan(created);
+    // Worked out once, for every group; the same members as the built tables give.
+    const afterWalk = reads;
+    expect(groups[1]!.conversationIds).toEqual(['c']);
+    expect(reads).toBe(afterWalk);
+    tables.build();
+    expect(tables.groups().map((g) => [...g.conversationIds])).toEqual([['a', 'c'], ['c']]);
+  });
+
   it('counts the unread under its rule, the pinned and the grouped, as seeded', () => {
     const conversations = [
       makeConversation({ id: 'a', unreadCount: 2, isPinned: true }),

@@ -528,6 +528,43 @@ describe('lifecycle and paging', () => {
     expect(ids(checking, 'G')).toEqual(['b']);
   });
 
+  it("never reads a group's member ids when the backend says they match, so a backend may work them out only when read", async () => {
+    let reads = 0;
+    const lazy = {
+      name: 'G',
+      unreadCount: 4,
+      get conversationIds(): string[] {
+        reads++;
+        return ['a'];
+      },
+    };
+    // Members that are not even a list: unused, so not refused either.
+    const unlisted = { name: 'H', conversationIds: 'not a list' as unknown as string[] };
+    const conversations = [conv('a', { groupNames: ['G'], unreadCount: 1 }), conv('b', { lastActivityAt: 900 })];
+    const s = createScriptedAdapter({ conversations, groups: [lazy, unlisted], capabilities: { groupNamesMatchGroups: true }, pageSize: 1 });
+    const errors = vi.fn();
+    const store = createInboxStore({ adapter: s.adapter, draftStorage: createMemoryDraftStorage(), pageSize: 1 });
+    store.onError(errors);
+    await store.connect();
+    expect(reads).toBe(0);
+    expect(errors).not.toHaveBeenCalled();
+    expect(store.getState().groupNames).toEqual(['G', 'H']);
+    expect(ids(store, 'G')).toEqual(['a']);
+    // A page remains, so the tab shows the backend's own count of G, which the store took without its members.
+    expect(selectGroups(store.getState()).find((g) => g.name === 'G')?.unreadCount).toBe(4);
+
+    // Without the promise the members are read, and checked: a group whose members are not a list is refused.
+    const checking = createScriptedAdapter({ conversations, groups: [lazy, unlisted] });
+    const checkingStore = createInboxStore({ adapter: checking.adapter, draftStorage: createMemoryDraftStorage() });
+    checkingStore.onError(errors);
+    await checkingStore.connect();
+    expect(reads).toBeGreaterThan(0);
+    expect(checkingStore.getState().groupNames).toEqual(['G']);
+    const [refused] = errors.mock.calls.at(-1) as [InboxError];
+    expect(refused.code).toBe('ADAPTER_FAILED');
+    expect(refused.message).toContain('"H"');
+  });
+
   it('applies membership events from a backend whose groupNames match its groups, as from any other', async () => {
     const s = createScriptedAdapter({
       conversations: [conv('a', { groupNames: ['G'] }), conv('b', { lastActivityAt: 900 })],

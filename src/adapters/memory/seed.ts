@@ -1,11 +1,11 @@
 /**
  * Seeding: turns the raw data the backend starts from (the options' conversations and groups, or what storage
  * kept) into the backend's tables, in two steps. `checkSeed` runs when the backend is created: it checks everything
- * as the backend checks its own changes (so that it never holds data its limits would have refused) and works out
- * the groups, copying nothing. `buildSeed` makes the tables from a checked seed (frozen copies, maps) when the
+ * as the backend checks its own changes (so that it never holds data its limits would have refused) and finds the
+ * groups, copying nothing. `buildSeed` makes the tables from a checked seed (frozen copies, maps) when the
  * backend first needs them, or in steps over idle time: a first page of 100 rows out of 100,000 is answered from the
  * checked seed (`firstPage` in paging.ts), so that a new backend's first rows do not wait for 100,000 copies and a
- * sort.
+ * sort. Each group's list of members is worked out only when something reads it (`seedMembers`).
  */
 import { isRecord } from '../../core/isRecord.js';
 import type { Conversation, ConversationId } from '../../core/types.js';
@@ -27,28 +27,50 @@ export interface SeedTables {
   members: Map<string, Set<ConversationId>>;
 }
 
-/** Raw data, checked: the user's conversation objects (in a list of the seed's own) and the groups worked out. */
+/** Raw data, checked: the user's conversation objects (in a list of the seed's own) and the groups found. */
 export interface CheckedSeed {
   /** Each checked, ids unique. */
   conversations: readonly CheckedConversation[];
   /** The deleted conversations, checked (one that is also listed is dropped when the tables are built). */
   deleted: readonly CheckedConversation[];
-  /** Every group, in order. */
+  /** Every group, in order: the given ones, then those only conversations name, in the order first named. */
   groupNames: string[];
   /**
-   * Each group's members in the order they joined (its listed ids, then the conversations naming it), each once
-   * (unless an id is given twice, which the build refuses). Arrays, not sets: where no group lists members, nothing
-   * needs an id looked up before the build, and hashing 100,000 ids cost a third of creating such a backend.
+   * The members the given groups list (`groups[].conversationIds`), each an existing conversation; a group that
+   * lists none is absent. A conversation's groups are these and the ones it names itself (`groupNamesOf`).
    */
-  members: Map<string, readonly ConversationId[]>;
-  /**
-   * `members` as sets, which `groupNamesOf` looks a conversation up in, where some group lists members
-   * (`groups[].conversationIds`); undefined where none does, and a conversation's groups are those it names.
-   */
-  memberSets: Map<string, Set<ConversationId>> | undefined;
+  listed: Map<string, Set<ConversationId>>;
   /** Names the input in the errors of a later build. */
   where: string;
 }
+
+/**
+ * Each group's members in the order they joined (its listed ids, then the conversations naming it), each once
+ * (unless an id is given twice, which the build refuses); worked out on the first call, a walk over every
+ * conversation's groups. Not when the seed is checked: a store whose conversations name their groups never reads
+ * these lists, and at 100,000 conversations the walk cost a sixth of creating the backend.
+ */
+export function seedMembers(seed: CheckedSeed): ReadonlyMap<string, readonly ConversationId[]> {
+  let members = joined.get(seed);
+  if (members) return members;
+  const lists = new Map<string, ConversationId[]>();
+  for (const name of seed.groupNames) lists.set(name, [...(seed.listed.get(name) ?? EMPTY)]);
+  for (const conversation of seed.conversations) {
+    const id = conversation.id;
+    for (const name of conversation.groupNames ?? EMPTY) {
+      const list = lists.get(name)!;
+      // A conversation that names a group twice finds its id last already; one the group lists is in the list.
+      if (list[list.length - 1] === id || seed.listed.get(name)?.has(id)) continue;
+      list.push(id);
+    }
+  }
+  members = lists;
+  joined.set(seed, members);
+  return members;
+}
+
+/** `seedMembers`' lists, kept with the seed they were worked out from. */
+const joined = new WeakMap<CheckedSeed, ReadonlyMap<string, readonly ConversationId[]>>();
 
 /** Raw data to seed from: nothing in it is trusted. */
 export interface SeedInput {
@@ -70,7 +92,7 @@ function listOf(value: unknown, label: string): readonly unknown[] {
 }
 
 /**
- * Checks `input` and works out the groups, copying no conversation. The membership is the union of the groups'
+ * Checks `input` and finds the groups, copying no conversation. The membership is the union of the groups'
  * `conversationIds` and the conversations' own `groupNames`; groups named only by conversations are appended after
  * the given ones. Throws, naming `where`, for a bad conversation or group, a group member that does not exist, or
  * more groups than `limits.maxGroups`. An id given twice is found by `buildSeed`, which keys the conversations.
@@ -83,11 +105,12 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
   // Only groups that list members need the set of ids: hashing 100,000 ids costs more than checking them all.
   let ids: Set<ConversationId> | undefined;
   const groupNames: string[] = [];
+  const known = new Set<string>();
   const listed = new Map<string, Set<ConversationId>>();
   for (const group of listOf(input.groups, `${where}.groups`)) {
     if (!isRecord(group)) throw invalid(`${where}.groups: expected { name, conversationIds }.`);
     assertGroupName(group.name, limits.groupNameMaxBytes);
-    if (listed.has(group.name)) throw invalid(`${where}.groups: the group "${group.name}" appears twice.`);
+    if (known.has(group.name)) throw invalid(`${where}.groups: the group "${group.name}" appears twice.`);
     assertIdList(group.conversationIds);
     const set = new Set<ConversationId>();
     for (const id of group.conversationIds) {
@@ -95,30 +118,17 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
       if (!ids.has(id)) throw conversationNotFound(id);
       set.add(id);
     }
+    known.add(group.name);
     groupNames.push(group.name);
-    listed.set(group.name, set);
+    if (set.size > 0) listed.set(group.name, set);
   }
-  const members = new Map<string, ConversationId[]>();
-  for (const [name, set] of listed) members.set(name, [...set]);
-  // Where some group lists members, a conversation may be listed and name the group as well: sets keep each member
-  // once. Else only the conversation itself adds its id, so a name it gives twice finds its id last already.
-  const memberSets = ids !== undefined ? listed : undefined;
+  // Groups only conversations name: each name checked once, when first met.
   for (const conversation of checked) {
     for (const name of conversation.groupNames ?? EMPTY) {
-      let list = members.get(name);
-      if (!list) {
-        assertGroupName(name, limits.groupNameMaxBytes);
-        groupNames.push(name);
-        members.set(name, (list = []));
-        memberSets?.set(name, new Set());
-      }
-      const id = conversation.id;
-      if (memberSets) {
-        const set = memberSets.get(name)!;
-        if (set.has(id)) continue;
-        set.add(id);
-      } else if (list[list.length - 1] === id) continue;
-      list.push(id);
+      if (known.has(name)) continue;
+      assertGroupName(name, limits.groupNameMaxBytes);
+      known.add(name);
+      groupNames.push(name);
     }
   }
   if (groupNames.length > limits.maxGroups) {
@@ -126,21 +136,26 @@ export function checkSeed(input: SeedInput, limits: SeedLimits, where: string): 
   }
   const deleted = listOf(input.deleted, `${where}.deleted`).slice();
   for (const value of deleted) checkConversation(value, `${where}.deleted`);
-  return { conversations: checked, deleted: deleted as CheckedConversation[], groupNames, members, memberSets, where };
+  return { conversations: checked, deleted: deleted as CheckedConversation[], groupNames, listed, where };
 }
 
 /**
- * A checked conversation's group names in group order, from the membership. Where no group lists members, the
- * membership is what the conversations name, so their own names answer without looking the id up (hashing 100,000
- * ids costs more than the rest of a pass over them).
+ * A checked conversation's groups in group order, each once: those that list it and those it names. May be the
+ * conversation's own array (a single name it gives, when no group lists members): copy it to keep it. That case
+ * allocates nothing, and it is most of 100,000 conversations counted when the backend is created.
  */
-export function groupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'memberSets'>, conversation: CheckedConversation): readonly string[] {
+export function groupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'listed'>, conversation: CheckedConversation): readonly string[] {
   const own = conversation.groupNames ?? EMPTY;
-  const sets = seed.memberSets;
-  if (!sets && own.length === 0) return EMPTY;
-  const isMember = sets ? (name: string) => sets.get(name)!.has(conversation.id) : (name: string) => own.includes(name);
-  const names = seed.groupNames.filter(isMember);
+  const { listed } = seed;
+  if (listed.size === 0 && own.length <= 1) return own.length === 0 ? EMPTY : own;
+  const names = seed.groupNames.filter((name) => own.includes(name) || listed.get(name)?.has(conversation.id));
   return names.length > 0 ? names : EMPTY;
+}
+
+/** `groupNamesOf` as the backend keeps it: a frozen list of its own. */
+export function copyGroupNamesOf(seed: Pick<CheckedSeed, 'groupNames' | 'listed'>, conversation: CheckedConversation): readonly string[] {
+  const names = groupNamesOf(seed, conversation);
+  return names.length > 0 ? Object.freeze([...names]) : EMPTY;
 }
 
 /** Conversations copied between two yields of `buildSeedInSteps`: a few milliseconds of work. */
@@ -153,33 +168,25 @@ const BUILD_STEP = 2048;
  * read again here: they are checked again, and one that changed since into something invalid throws too.
  */
 export function* buildSeedInSteps(seed: CheckedSeed): Steps<SeedTables> {
-  // Each member's group names in group order, from the membership (the truth); a conversation in no group has none.
-  // The membership becomes sets here, in idle time: the changes look members up.
-  const namesOf = new Map<ConversationId, string[]>();
+  // The membership becomes sets here, in idle time: the changes look members up. Listed members first, then each
+  // conversation joins the groups it names, in the seed's order: the order `seedMembers` gives.
   const members = new Map<string, Set<ConversationId>>();
-  let work = 0;
-  for (const name of seed.groupNames) {
-    const set = new Set<ConversationId>();
-    members.set(name, set);
-    for (const id of seed.members.get(name)!) {
-      set.add(id);
-      const names = namesOf.get(id);
-      if (names) names.push(name);
-      else namesOf.set(id, [name]);
-      if (++work % BUILD_STEP === 0) yield;
-    }
-  }
+  for (const name of seed.groupNames) members.set(name, new Set(seed.listed.get(name)));
   const label = `${seed.where}.conversations`;
   const conversations = new Map<ConversationId, Conversation>();
   for (const value of seed.conversations) {
     checkConversation(value, label);
     if (conversations.has(value.id)) throw invalid(`${label}: the id "${value.id}" appears twice.`);
-    const names = namesOf.get(value.id);
-    conversations.set(value.id, copyConversation(value, names ? Object.freeze(names) : EMPTY));
+    // Group order, from the membership (the truth); a conversation in no group has none.
+    const names = copyGroupNamesOf(seed, value);
+    for (const name of names) members.get(name)!.add(value.id);
+    conversations.set(value.id, copyConversation(value, names));
     if (conversations.size % BUILD_STEP === 0) yield;
   }
-  for (const id of namesOf.keys()) {
-    if (!conversations.has(id)) throw invalid(`${label}: the conversation "${id}" is gone (changed after the backend was created).`);
+  for (const set of seed.listed.values()) {
+    for (const id of set) {
+      if (!conversations.has(id)) throw invalid(`${label}: the conversation "${id}" is gone (changed after the backend was created).`);
+    }
   }
   const deleted = new Map<ConversationId, Conversation>();
   for (const value of seed.deleted) {

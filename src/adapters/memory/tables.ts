@@ -22,7 +22,7 @@ import { shownUnread } from '../shownUnread.js';
 import { conversationNotFound, groupNotFound } from './errors.js';
 import { copyConversation, derive } from './normalize.js';
 import { firstPage, readPage, sortedOrderInSteps } from './paging.js';
-import { buildSeedInSteps, groupNamesOf, type CheckedSeed } from './seed.js';
+import { buildSeedInSteps, copyGroupNamesOf, groupNamesOf, seedMembers, type CheckedSeed } from './seed.js';
 import type { Steps } from './steps.js';
 import type { MemorySnapshot } from './storage.js';
 
@@ -268,7 +268,7 @@ export class MemoryTables {
 
   /** A group's members as a frozen array, in the order they joined (before the build, the seed's own, not copied). */
   membership(name: string): readonly ConversationId[] {
-    if (this.seed) return Object.freeze(this.seed.members.get(name)!);
+    if (this.seed) return Object.freeze(seedMembers(this.seed).get(name)!);
     return Object.freeze([...this.tables.members.get(name)!]);
   }
 
@@ -277,10 +277,26 @@ export class MemoryTables {
     return this.groupUnread.get(name) ?? 0;
   }
 
-  /** The groups in order, each with its members and its unread under the backend's rule. */
+  /**
+   * The groups in order, each with its members and its unread under the backend's rule. Before the tables are built,
+   * a group's members are worked out from the seed when `conversationIds` is first read: a store whose conversations
+   * name their groups (`groupNamesMatchGroups`) never reads them. Nothing changes before the build, so they are the
+   * members of the moment the groups were asked for, as the tables' copies are.
+   */
   groups(): ConversationGroup[] {
     this.assertUsable();
-    return this.names.map((name) => Object.freeze({ name, conversationIds: this.membership(name), unreadCount: this.groupUnreadCount(name) }));
+    const seed = this.seed;
+    return this.names.map((name) => {
+      const unreadCount = this.groupUnreadCount(name);
+      if (!seed) return Object.freeze({ name, conversationIds: this.membership(name), unreadCount });
+      return Object.freeze({
+        name,
+        get conversationIds() {
+          return Object.freeze(seedMembers(seed).get(name)!);
+        },
+        unreadCount,
+      });
+    });
   }
 
   /** Appends an empty group. */
@@ -347,9 +363,7 @@ export class MemoryTables {
     const seed = this.seed;
     // A first page that is not the whole list is read from the seed; the whole list is the whole build.
     if (seed && !cursor && count < seed.conversations.length) {
-      return firstPage(seed.conversations, count, this.orderBy, (conversation) =>
-        copyConversation(conversation, Object.freeze(groupNamesOf(seed, conversation))),
-      );
+      return firstPage(seed.conversations, count, this.orderBy, (conversation) => copyConversation(conversation, copyGroupNamesOf(seed, conversation)));
     }
     return readPage(this.tables.order, cursor, count, this.orderBy);
   }

@@ -83,7 +83,10 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
       await guard.run('connect', () => adapter.connect?.());
       if (gen !== generation) return;
       rereadCapabilities();
-      const loadedGroups = checkGroups(await guard.run('loadGroups', () => adapter.loadGroups()));
+      // A backend whose conversations name their groups exactly as the group lists do needs no check of every
+      // member id (at 100,000 conversations, hashing those ids cost more than the first page): they are not read.
+      const namesMatch = ctx.capabilities.groupNamesMatchGroups === true;
+      const loadedGroups = checkGroups(await guard.run('loadGroups', () => adapter.loadGroups()), { readMembers: !namesMatch });
       if (gen !== generation) return;
       reportRefused(ctx, loadedGroups.refused, 'connect');
       layer.setConfirmedGroupNames(loadedGroups.groups.map((group) => group.name));
@@ -101,11 +104,8 @@ export function createLifecycle(ctx: StoreContext, pageSize: number) {
       }
       reconcile(reloadSeen, ctx.getState().hasMore ? last : undefined);
       reloadSeen = undefined;
-      // A backend whose conversations name their groups exactly as the group lists do needs no check of every
-      // member id (at 100,000 conversations, hashing those ids cost more than the first page).
-      if (!ctx.capabilities.groupNamesMatchGroups) {
-        for (const group of loadedGroups.groups) setMembership(ctx, group.name, group.conversationIds);
-      }
+      // Read and checked above whenever the names do not match.
+      if (!namesMatch) for (const group of loadedGroups.groups) setMembership(ctx, group.name, group.conversationIds!);
       ctx.commit();
       await Promise.all([loadTotal(gen), loadGlobalReceiveOption(gen)]);
     } catch (cause) {
