@@ -209,7 +209,7 @@ export type CheckedGroup = Omit<ConversationGroup, 'conversationIds'> & { conver
  * Checks what `loadGroups` resolved. Throws for a non-array; refuses malformed groups. With `readMembers: false`,
  * each group's `conversationIds` is neither read nor checked: a store whose backend promises `groupNamesMatchGroups`
  * takes the groups from the conversations and never uses them, and a backend may work them out only when they are
- * read (the memory one does: at 100,000 conversations, that walk cost a tenth of its first page).
+ * read (the memory one does).
  */
 export function checkGroups(value: unknown, { readMembers = true }: { readMembers?: boolean } = {}): { groups: CheckedGroup[]; refused: Refusal[] } {
   if (!Array.isArray(value)) throw new InboxError('ADAPTER_FAILED', `loadGroups resolved ${quote(value)}, not an array of groups.`);
